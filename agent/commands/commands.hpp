@@ -1,0 +1,10 @@
+#pragma once
+// The sub-commands, each defined in its own file in this folder.
+#include "agent/commands/command.hpp"
+
+namespace nd {
+
+void add_scan_command(CLI::App& app, const GlobalOptions& global);
+void add_export_command(CLI::App& app, const GlobalOptions& global);
+
+}  // namespace nd

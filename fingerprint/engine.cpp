@@ -1,0 +1,1 @@
+#include "fingerprint/engine.hpp"

@@ -1,0 +1,42 @@
+#pragma once
+// One real device as the store knows it: what exporters and the CLI read.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/address.hpp"
+#include "model/evidence.hpp"
+#include "model/verdict.hpp"
+
+namespace nd {
+
+using Clock = std::chrono::system_clock;
+
+struct DeviceRecord {
+    std::int64_t id = 0;
+    Verdict verdict;
+    std::vector<MacAddress> macs;
+    std::vector<Ipv4Address> ips;
+    Clock::time_point first_seen;
+    Clock::time_point last_seen;
+    std::int64_t first_scan = 0;
+    std::int64_t last_scan = 0;
+    std::map<std::string, std::string> annotations;  // location, owner, notes, ... (human, never overwritten)
+    DeviceEvidence evidence;                          // merged from every collector
+};
+
+struct ScanRun {
+    std::int64_t id = 0;
+    Clock::time_point started;
+    Clock::time_point finished;  // epoch when the scan did not complete
+    std::vector<std::string> targets;
+    std::int64_t devices_seen = 0;
+    std::int64_t devices_new = 0;
+    std::int64_t devices_gone = 0;
+    std::int64_t packets_sent = 0;
+    bool completed = false;
+};
+
+}  // namespace nd

@@ -1,0 +1,89 @@
+#include "model/snmp_value.hpp"
+
+#include <cctype>
+#include <cstdio>
+
+namespace nd {
+
+std::optional<Oid> Oid::parse(std::string_view text) {
+    if (!text.empty() && text.front() == '.') text.remove_prefix(1);
+    if (text.empty()) return std::nullopt;
+    std::vector<std::uint32_t> arcs;
+    std::uint64_t current = 0;
+    bool have_digit = false;
+    for (char c : text) {
+        if (c == '.') {
+            if (!have_digit) return std::nullopt;
+            arcs.push_back(static_cast<std::uint32_t>(current));
+            current = 0;
+            have_digit = false;
+        } else if (std::isdigit(static_cast<unsigned char>(c))) {
+            current = current * 10 + static_cast<std::uint64_t>(c - '0');
+            if (current > 0xffffffffULL) return std::nullopt;
+            have_digit = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (!have_digit) return std::nullopt;
+    arcs.push_back(static_cast<std::uint32_t>(current));
+    return Oid(std::move(arcs));
+}
+
+bool Oid::starts_with(const Oid& prefix) const {
+    if (prefix.arcs_.size() > arcs_.size()) return false;
+    for (std::size_t i = 0; i < prefix.arcs_.size(); ++i) {
+        if (arcs_[i] != prefix.arcs_[i]) return false;
+    }
+    return true;
+}
+
+Oid Oid::child(std::uint32_t arc) const {
+    auto arcs = arcs_;
+    arcs.push_back(arc);
+    return Oid(std::move(arcs));
+}
+
+std::string Oid::to_string() const {
+    std::string out;
+    for (std::size_t i = 0; i < arcs_.size(); ++i) {
+        if (i != 0) out.push_back('.');
+        out += std::to_string(arcs_[i]);
+    }
+    return out;
+}
+
+std::string SnmpValue::text() const {
+    switch (type) {
+        case SnmpType::kOctetString:
+        case SnmpType::kOpaque: {
+            std::string_view view = bytes;
+            while (!view.empty() && view.back() == '\0') view.remove_suffix(1);
+            bool printable = true;
+            for (unsigned char c : view) {
+                if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') printable = false;
+                if (c == 0x7f) printable = false;
+            }
+            if (printable) return std::string(view);
+            std::string hex;
+            char buf[4];
+            for (std::size_t i = 0; i < bytes.size(); ++i) {
+                std::snprintf(buf, sizeof buf, i == 0 ? "%02x" : ":%02x", static_cast<unsigned char>(bytes[i]));
+                hex += buf;
+            }
+            return hex;
+        }
+        case SnmpType::kOid:
+        case SnmpType::kIpAddress:
+            return bytes;
+        case SnmpType::kNull:
+        case SnmpType::kNoSuchObject:
+        case SnmpType::kNoSuchInstance:
+        case SnmpType::kEndOfMibView:
+            return {};
+        default:
+            return std::to_string(number);
+    }
+}
+
+}  // namespace nd

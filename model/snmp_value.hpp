@@ -1,0 +1,75 @@
+#pragma once
+// SNMP object identifiers and values as collectors read them and fingerprint rules match them.
+#include <compare>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nd {
+
+class Oid {
+public:
+    Oid() = default;
+    explicit Oid(std::vector<std::uint32_t> arcs) : arcs_(std::move(arcs)) {}
+    // "1.3.6.1.2.1.1.1.0" or ".1.3.6.1.2.1.1.1.0"; nullopt when not numeric.
+    static std::optional<Oid> parse(std::string_view text);
+
+    const std::vector<std::uint32_t>& arcs() const { return arcs_; }
+    std::size_t size() const { return arcs_.size(); }
+    bool empty() const { return arcs_.empty(); }
+    bool starts_with(const Oid& prefix) const;
+    Oid child(std::uint32_t arc) const;
+    std::string to_string() const;  // without a leading dot
+
+    auto operator<=>(const Oid&) const = default;
+
+private:
+    std::vector<std::uint32_t> arcs_;
+};
+
+enum class SnmpType {
+    kInteger,
+    kOctetString,
+    kOid,
+    kIpAddress,
+    kCounter32,
+    kGauge32,
+    kTimeTicks,
+    kOpaque,
+    kCounter64,
+    kNull,
+    kNoSuchObject,
+    kNoSuchInstance,
+    kEndOfMibView,
+};
+
+struct SnmpValue {
+    SnmpType type = SnmpType::kNull;
+    std::string bytes;        // octet strings: raw bytes; OIDs, IP addresses: dotted text
+    std::int64_t number = 0;  // integers, counters, gauges, timeticks
+
+    // Printable text: octet strings as-is when printable (trailing NULs dropped), else hex "aa:bb:..".
+    std::string text() const;
+    bool is_exception() const {
+        return type == SnmpType::kNoSuchObject || type == SnmpType::kNoSuchInstance ||
+               type == SnmpType::kEndOfMibView;
+    }
+};
+
+// Everything read from one agent, ordered by OID (as a walk returns it).
+using SnmpWalk = std::map<Oid, SnmpValue>;
+
+// Well-known OIDs used across modules.
+namespace oids {
+inline const Oid kSysDescr{{1, 3, 6, 1, 2, 1, 1, 1, 0}};
+inline const Oid kSysObjectId{{1, 3, 6, 1, 2, 1, 1, 2, 0}};
+inline const Oid kSysUpTime{{1, 3, 6, 1, 2, 1, 1, 3, 0}};
+inline const Oid kSysContact{{1, 3, 6, 1, 2, 1, 1, 4, 0}};
+inline const Oid kSysName{{1, 3, 6, 1, 2, 1, 1, 5, 0}};
+inline const Oid kSysLocation{{1, 3, 6, 1, 2, 1, 1, 6, 0}};
+}  // namespace oids
+
+}  // namespace nd
