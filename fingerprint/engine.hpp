@@ -1,4 +1,36 @@
 #pragma once
-// The fingerprint engine: evidence in, verdict with reasons out. API sketch; implementation here.
+// The fingerprint engine: evidence in, verdict with reasons out.
+// Rules are declarative data files (shipped under share/netdossier/fingerprints, extended by
+// /etc/netdossier/fingerprints.d), validated at load.
+#include <filesystem>
+#include <memory>
+#include <vector>
+
 #include "model/evidence.hpp"
 #include "model/verdict.hpp"
+
+namespace nd {
+
+class FingerprintEngine {
+public:
+    // Loads every rule file of each directory in order (later directories may add or override).
+    // Throws ConfigError naming the file and line of the first invalid rule.
+    static FingerprintEngine load(const std::vector<std::filesystem::path>& rule_dirs);
+    // The shipped rules: the source tree's fingerprint/data when run from a build, else the installed ones,
+    // plus /etc/netdossier/fingerprints.d when it exists.
+    static FingerprintEngine load_default();
+
+    FingerprintEngine(FingerprintEngine&&) noexcept;
+    FingerprintEngine& operator=(FingerprintEngine&&) noexcept;
+    ~FingerprintEngine();
+
+    // Pure and thread-safe: the same evidence always gives the same verdict.
+    Verdict classify(const DeviceEvidence& evidence) const;
+
+private:
+    struct Rules;
+    explicit FingerprintEngine(std::unique_ptr<Rules> rules);
+    std::unique_ptr<Rules> rules_;
+};
+
+}  // namespace nd

@@ -1,0 +1,1 @@
+#include "collectors/snmp/walk_file.hpp"
