@@ -17,6 +17,8 @@ int run_cli(int argc, char** argv) {
     app.parse_complete_callback([&] { init_logging(global.verbose, global.quiet); });
 
     // ADD NEW COMMANDS HERE: one line each, in the order `--help` lists them.
+    add_explain_command(app, global);
+    add_fingerprint_report_command(app, global);
 
 
 

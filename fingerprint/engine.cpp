@@ -1,1 +1,237 @@
 #include "fingerprint/engine.hpp"
+
+#include <re2/set.h>
+
+#include <algorithm>
+#include <map>
+
+#include "fingerprint/matcher.hpp"
+#include "fingerprint/normalize.hpp"
+#include "fingerprint/rule_set.hpp"
+
+#ifndef NETDOSSIER_INSTALLED_DATADIR
+#define NETDOSSIER_INSTALLED_DATADIR "/usr/share/netdossier/fingerprints"
+#endif
+
+namespace nd {
+
+using fp::Field;
+
+// Rules plus the indexes that keep classification cheap: rules gated by an enterprise number are only
+// tried for devices of that enterprise, rules gated by a sysDescr regex only when one RE2::Set pass
+// over the sysDescr says that regex matches.
+struct FingerprintEngine::Rules {
+    fp::RuleSet set;
+    std::map<std::uint32_t, std::vector<std::size_t>> by_enterprise;
+    std::unique_ptr<re2::RE2::Set> descr_set;
+    std::vector<std::size_t> descr_rules;  // set index -> rule index
+    std::vector<std::size_t> other_rules;  // always tried (cheap conditions first in match_rule)
+    std::vector<std::size_t> snmp_rules;   // other rules that need SNMP data
+
+    void build_indexes() {
+        re2::RE2::Options options;
+        options.set_log_errors(false);
+        options.set_max_mem(256 << 20);
+        descr_set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+        static const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
+        for (std::size_t i = 0; i < set.rules.size(); ++i) {
+            const auto& c = set.rules[i].when;
+            std::vector<std::uint32_t> gates = c.enterprise;
+            bool all_enterprise = !c.sys_object_id.empty();
+            for (const auto& p : c.sys_object_id) {
+                if (p.starts_with(kEnterprises) && p.size() > 6)
+                    gates.push_back(p.arcs()[6]);
+                else
+                    all_enterprise = false;
+            }
+            if (!c.enterprise.empty() || all_enterprise) {
+                std::sort(gates.begin(), gates.end());
+                gates.erase(std::unique(gates.begin(), gates.end()), gates.end());
+                for (auto e : gates) by_enterprise[e].push_back(i);
+            } else if (c.sys_descr && descr_set->Add(c.sys_descr->pattern(), nullptr) >= 0) {
+                descr_rules.push_back(i);
+            } else if (c.needs_snmp()) {
+                snmp_rules.push_back(i);
+            } else {
+                other_rules.push_back(i);
+            }
+        }
+        if (!descr_set->Compile()) {  // out of memory: fall back to trying every sysDescr rule
+            other_rules.insert(other_rules.end(), descr_rules.begin(), descr_rules.end());
+            descr_rules.clear();
+            descr_set.reset();
+        }
+    }
+
+    std::vector<std::size_t> candidates(const fp::DeviceFacts& facts) const {
+        std::vector<std::size_t> out = other_rules;
+        if (!facts.has_snmp) return out;
+        out.insert(out.end(), snmp_rules.begin(), snmp_rules.end());
+        if (facts.enterprise) {
+            if (auto it = by_enterprise.find(*facts.enterprise); it != by_enterprise.end())
+                out.insert(out.end(), it->second.begin(), it->second.end());
+        }
+        if (descr_set && !facts.sys_descr.empty()) {
+            std::vector<int> hits;
+            if (descr_set->Match(facts.sys_descr, &hits)) {
+                for (int h : hits) out.push_back(descr_rules[static_cast<std::size_t>(h)]);
+            }
+        }
+        std::sort(out.begin(), out.end());  // rule order keeps verdicts deterministic
+        return out;
+    }
+};
+
+namespace {
+
+struct Candidate {
+    std::string value;
+    double score = 0.0;  // noisy-OR of the weights supporting this value
+    double best = 0.0;   // the strongest single weight
+    std::size_t first = 0;
+    std::vector<std::string> reasons;
+};
+
+// Strongest single piece of evidence first; agreeing evidence only breaks near-ties.
+double rank(const Candidate& c) { return c.best + 0.15 * (c.score - c.best); }
+
+void add(std::map<std::string, Candidate>& pool, const std::string& key, const std::string& value,
+         double weight, std::size_t order, std::string reason) {
+    auto& c = pool[key];
+    if (c.reasons.empty()) {
+        c.value = value;
+        c.first = order;
+    }
+    c.score = 1.0 - (1.0 - c.score) * (1.0 - weight);
+    c.best = std::max(c.best, weight);
+    c.reasons.push_back(std::move(reason));
+}
+
+std::vector<const Candidate*> ranked(const std::map<std::string, Candidate>& pool) {
+    std::vector<const Candidate*> out;
+    for (const auto& [key, c] : pool) out.push_back(&c);
+    std::sort(out.begin(), out.end(), [](const Candidate* a, const Candidate* b) {
+        if (rank(*a) != rank(*b)) return rank(*a) > rank(*b);
+        return a->first < b->first;
+    });
+    return out;
+}
+
+std::string reason_for(const fp::Rule& rule, const fp::Match& match, const std::string& what) {
+    std::string text = what.empty() ? "" : what + ": ";
+    text += rule.why.empty() ? "matched" : rule.why;
+    if (!match.details.empty()) {
+        text += " [";
+        for (std::size_t i = 0; i < match.details.size(); ++i) text += (i ? "; " : "") + match.details[i];
+        text += "]";
+    }
+    return text + " (rule " + rule.id + ")";
+}
+
+}  // namespace
+
+FingerprintEngine::FingerprintEngine(std::unique_ptr<Rules> rules) : rules_(std::move(rules)) {}
+FingerprintEngine::FingerprintEngine(FingerprintEngine&&) noexcept = default;
+FingerprintEngine& FingerprintEngine::operator=(FingerprintEngine&&) noexcept = default;
+FingerprintEngine::~FingerprintEngine() = default;
+
+FingerprintEngine FingerprintEngine::load(const std::vector<std::filesystem::path>& rule_dirs) {
+    auto rules = std::make_unique<Rules>();
+    rules->set = fp::load_rule_set(rule_dirs);
+    rules->build_indexes();
+    return FingerprintEngine(std::move(rules));
+}
+
+std::vector<std::filesystem::path> FingerprintEngine::default_rule_dirs() {
+    std::vector<std::filesystem::path> dirs;
+    std::error_code ec;
+    if (std::filesystem::is_directory(NETDOSSIER_SOURCE_DATADIR, ec))
+        dirs.emplace_back(NETDOSSIER_SOURCE_DATADIR);
+    else
+        dirs.emplace_back(NETDOSSIER_INSTALLED_DATADIR);
+    dirs.emplace_back("/etc/netdossier/fingerprints.d");
+    return dirs;
+}
+
+FingerprintEngine FingerprintEngine::load_default() { return load(default_rule_dirs()); }
+
+std::string FingerprintEngine::canonical_vendor(std::string_view name) const {
+    return fp::VendorNames(&rules_->set.vendor_aliases).canonical(name);
+}
+
+std::size_t FingerprintEngine::rule_count() const { return rules_->set.rules.size(); }
+const std::vector<std::string>& FingerprintEngine::rule_files() const { return rules_->set.files; }
+
+Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
+    fp::DeviceFacts facts(evidence);
+    fp::VendorNames names(&rules_->set.vendor_aliases);
+    std::map<std::string, Candidate> classes;
+    std::array<std::map<std::string, Candidate>, 5> fields;
+    std::size_t order = 0;
+    // Model cleaning needs the vendor, so values are collected raw and cleaned once the vendor is known.
+    for (std::size_t index : rules_->candidates(facts)) {
+        const auto& rule = rules_->set.rules[index];
+        auto match = fp::match_rule(rule, facts);
+        if (!match) continue;
+        ++order;
+        if (rule.device_class) {
+            auto name = std::string(to_string(*rule.device_class));
+            add(classes, name, name, rule.class_weight, order, reason_for(rule, *match, ""));
+        }
+        for (std::size_t f = 0; f < fp::kFieldNames.size(); ++f) {
+            std::optional<std::string> value;
+            std::string source;
+            if (!rule.templates[f].empty()) {
+                value = fp::expand(rule.templates[f], match->captures);
+                if (value) value = fp::clean_text(*value);
+                if (value && fp::is_placeholder(*value)) value.reset();
+            }
+            for (const auto& src : rule.from_oid[f]) {
+                if (value) break;
+                value = facts.read(src);
+                source = src.text;
+            }
+            if (!value || value->empty()) continue;
+            std::string shown =
+                f == static_cast<std::size_t>(Field::kVendor) ? names.canonical(*value) : *value;
+            std::string what = std::string(fp::kFieldNames[f]) + " \"" + shown + "\"" +
+                               (source.empty() ? "" : " read from " + source);
+            std::string key = f == static_cast<std::size_t>(Field::kVendor) ? fp::vendor_key(shown) : shown;
+            add(fields[f], key, shown, rule.weight, order, reason_for(rule, *match, what));
+        }
+    }
+
+    Verdict verdict;
+    verdict.oui_registrant = evidence.oui_registrant;
+    auto class_rank = ranked(classes);
+    if (!class_rank.empty()) {
+        verdict.device_class =
+            device_class_from_string(class_rank.front()->value).value_or(DeviceClass::kUnknown);
+        verdict.class_confidence = std::min(0.99, class_rank.front()->score);
+        verdict.class_reasons = class_rank.front()->reasons;
+        for (std::size_t i = 1; i < class_rank.size(); ++i) {
+            verdict.alternatives.push_back(
+                {device_class_from_string(class_rank[i]->value).value_or(DeviceClass::kUnknown),
+                 std::min(0.99, class_rank[i]->score), class_rank[i]->reasons});
+        }
+    }
+    auto pick = [&](Field field) -> std::optional<Finding> {
+        auto list = ranked(fields[static_cast<std::size_t>(field)]);
+        if (list.empty()) return std::nullopt;
+        return Finding{list.front()->value, std::min(0.99, list.front()->score), list.front()->reasons};
+    };
+    verdict.vendor = pick(Field::kVendor);
+    verdict.model = pick(Field::kModel);
+    verdict.firmware = pick(Field::kFirmware);
+    verdict.serial = pick(Field::kSerial);
+    verdict.os = pick(Field::kOs);
+    if (verdict.model) {
+        auto cleaned = names.clean_model(verdict.model->value, verdict.vendor ? verdict.vendor->value : "");
+        if (!cleaned.empty()) verdict.model->value = cleaned;
+    }
+    if (!evidence.hostnames.empty())
+        verdict.hostname = Finding{evidence.hostnames.front(), 0.9, {"reported hostname"}};
+    return verdict;
+}
+
+}  // namespace nd

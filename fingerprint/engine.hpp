@@ -4,6 +4,8 @@
 // /etc/netdossier/fingerprints.d), validated at load.
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/evidence.hpp"
@@ -19,6 +21,8 @@ public:
     // The shipped rules: the source tree's fingerprint/data when run from a build, else the installed ones,
     // plus /etc/netdossier/fingerprints.d when it exists.
     static FingerprintEngine load_default();
+    // The folders load_default() reads, in order.
+    static std::vector<std::filesystem::path> default_rule_dirs();
 
     FingerprintEngine(FingerprintEngine&&) noexcept;
     FingerprintEngine& operator=(FingerprintEngine&&) noexcept;
@@ -26,6 +30,11 @@ public:
 
     // Pure and thread-safe: the same evidence always gives the same verdict.
     Verdict classify(const DeviceEvidence& evidence) const;
+
+    // The maker name the vendor alias table gives for `name` ("Hewlett-Packard" -> "HP").
+    std::string canonical_vendor(std::string_view name) const;
+    std::size_t rule_count() const;
+    const std::vector<std::string>& rule_files() const;  // every file loaded, in order
 
 private:
     struct Rules;

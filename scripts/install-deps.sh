@@ -9,7 +9,7 @@ packages=(
   build-essential cmake pkg-config git clang-format clang-tidy
   libpcap-dev libsnmp-dev libboost-dev libboost-system-dev libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libkainjow-mustache-dev
-  libldns-dev libsystemd-dev ieee-data
+  libldns-dev libsystemd-dev ieee-data zlib1g-dev libre2-dev
   # the simulated site and its real peers
   iproute2 nftables procps snmpd snmp snmpsim avahi-daemon avahi-utils lldpd
   # baselines for bench/

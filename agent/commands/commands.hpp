@@ -7,4 +7,7 @@ namespace nd {
 void add_scan_command(CLI::App& app, const GlobalOptions& global);
 void add_export_command(CLI::App& app, const GlobalOptions& global);
 
+void add_fingerprint_report_command(CLI::App& app, const GlobalOptions& global);
+void add_explain_command(CLI::App& app, const GlobalOptions& global);
+
 }  // namespace nd

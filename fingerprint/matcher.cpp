@@ -1,0 +1,261 @@
+#include "fingerprint/matcher.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "fingerprint/normalize.hpp"
+
+namespace nd::fp {
+namespace {
+
+const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
+const Oid kEntPhysicalClass{{1, 3, 6, 1, 2, 1, 47, 1, 1, 1, 1, 5}};
+const Oid kEntPhysicalEntry{{1, 3, 6, 1, 2, 1, 47, 1, 1, 1, 1}};
+
+std::uint32_t entity_column(const std::string& field) {
+    if (field == "descr") return 2;
+    if (field == "name") return 7;
+    if (field == "hardware") return 8;
+    if (field == "firmware") return 9;
+    if (field == "software") return 10;
+    if (field == "serial") return 11;
+    if (field == "mfg") return 12;
+    return 13;  // model
+}
+
+// Runs `re` on `text`, appending named captures. False when it does not match.
+bool search(const re2::RE2& re, std::string_view text, Captures* captures) {
+    const auto& names = re.CapturingGroupNames();  // index -> name
+    int groups = re.NumberOfCapturingGroups();
+    if (names.empty() || captures == nullptr) return re2::RE2::PartialMatch(text, re);
+    std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(groups) + 1);
+    if (!re.Match(text, 0, text.size(), re2::RE2::UNANCHORED, pieces.data(), groups + 1)) return false;
+    for (const auto& [index, name] : names) {
+        const auto& piece = pieces[static_cast<std::size_t>(index)];
+        if (piece.data() != nullptr && !piece.empty()) captures->emplace_back(name, std::string(piece));
+    }
+    return true;
+}
+
+std::string shorten(std::string_view s) {
+    std::string out = clean_text(s.substr(0, 80));
+    if (s.size() > 80) out += "...";
+    return out;
+}
+
+}  // namespace
+
+DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.snmp.empty()) {
+    if (auto it = ev.snmp.find(oids::kSysDescr); it != ev.snmp.end()) sys_descr = it->second.text();
+    if (auto it = ev.snmp.find(oids::kSysObjectId);
+        it != ev.snmp.end() && it->second.type == SnmpType::kOid) {
+        sys_object_id = Oid::parse(it->second.bytes);
+        if (sys_object_id && sys_object_id->starts_with(kEnterprises) && sys_object_id->size() > 6)
+            enterprise = sys_object_id->arcs()[6];
+    }
+    for (auto it = ev.snmp.lower_bound(kEntPhysicalClass);
+         it != ev.snmp.end() && it->first.starts_with(kEntPhysicalClass); ++it) {
+        if (it->second.number == 3 && it->first.size() == kEntPhysicalClass.size() + 1) {
+            chassis_index = it->first.arcs().back();
+            break;
+        }
+    }
+}
+
+const SnmpValue* DeviceFacts::lookup(const Oid& oid) const {
+    auto it = evidence.snmp.lower_bound(oid);
+    if (it == evidence.snmp.end() || !it->first.starts_with(oid)) return nullptr;
+    return &it->second;
+}
+
+bool DeviceFacts::has_subtree(const Oid& prefix) const { return lookup(prefix) != nullptr; }
+
+std::optional<std::string> DeviceFacts::read(const OidSource& source) const {
+    const SnmpValue* value = nullptr;
+    if (!source.entity_field.empty()) {
+        if (!chassis_index) return std::nullopt;
+        auto it = evidence.snmp.find(
+            kEntPhysicalEntry.child(entity_column(source.entity_field)).child(*chassis_index));
+        if (it != evidence.snmp.end()) value = &it->second;
+    } else {
+        value = lookup(source.oid);
+    }
+    if (value == nullptr || value->is_exception() || value->type == SnmpType::kNull) return std::nullopt;
+    std::string text = value->type == SnmpType::kInteger || value->type == SnmpType::kGauge32
+                           ? std::to_string(value->number)
+                           : value->text();
+    if (source.regex) {
+        Captures caps;
+        if (!search(*source.regex, text, &caps)) return std::nullopt;
+        auto named = std::find_if(caps.begin(), caps.end(), [](const auto& c) { return c.first == "value"; });
+        if (named != caps.end()) {
+            text = named->second;
+        } else if (source.regex->NumberOfCapturingGroups() >= 1) {
+            std::string first;
+            if (!re2::RE2::PartialMatch(text, *source.regex, &first)) return std::nullopt;
+            text = first;
+        }
+    }
+    text = clean_text(text);
+    if (is_placeholder(text)) return std::nullopt;
+    return text;
+}
+
+std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
+    const auto& c = rule.when;
+    const auto& ev = f.evidence;
+    Match m;
+    if (!c.enterprise.empty()) {
+        if (!f.enterprise ||
+            std::find(c.enterprise.begin(), c.enterprise.end(), *f.enterprise) == c.enterprise.end())
+            return std::nullopt;
+        m.details.push_back("sysObjectID " + f.sys_object_id->to_string());
+    }
+    if (!c.sys_object_id.empty()) {
+        if (!f.sys_object_id) return std::nullopt;
+        auto hit = std::find_if(c.sys_object_id.begin(), c.sys_object_id.end(),
+                                [&](const Oid& p) { return f.sys_object_id->starts_with(p); });
+        if (hit == c.sys_object_id.end()) return std::nullopt;
+        if (c.enterprise.empty()) m.details.push_back("sysObjectID " + f.sys_object_id->to_string());
+    }
+    for (const auto& oid : c.oid_present) {
+        if (!f.has_subtree(oid)) return std::nullopt;
+        m.details.push_back("implements " + oid.to_string());
+    }
+    if (!c.oid_any.empty()) {
+        auto hit =
+            std::find_if(c.oid_any.begin(), c.oid_any.end(), [&](const Oid& o) { return f.has_subtree(o); });
+        if (hit == c.oid_any.end()) return std::nullopt;
+        m.details.push_back("implements " + hit->to_string());
+    }
+    if (c.sys_descr) {
+        if (f.sys_descr.empty() || !search(*c.sys_descr, f.sys_descr, &m.captures)) return std::nullopt;
+        m.details.push_back("sysDescr \"" + shorten(f.sys_descr) + "\"");
+    }
+    if (c.sys_descr_not && !f.sys_descr.empty() && re2::RE2::PartialMatch(f.sys_descr, *c.sys_descr_not))
+        return std::nullopt;
+    for (const auto& vc : c.oid_value) {
+        auto source = vc.source;
+        source.regex = nullptr;
+        auto text = f.read(source);
+        if (!text || !search(*vc.regex, *text, &m.captures)) return std::nullopt;
+        m.details.push_back(vc.source.text + " = \"" + shorten(*text) + "\"");
+    }
+    if (c.oui) {
+        if (ev.oui_registrant.empty() || !search(*c.oui, ev.oui_registrant, &m.captures)) return std::nullopt;
+        m.details.push_back("MAC vendor (OUI) \"" + ev.oui_registrant + "\"");
+    }
+    if (c.hostname) {
+        auto hit = std::find_if(ev.hostnames.begin(), ev.hostnames.end(),
+                                [&](const std::string& h) { return search(*c.hostname, h, &m.captures); });
+        if (hit == ev.hostnames.end()) return std::nullopt;
+        m.details.push_back("hostname \"" + *hit + "\"");
+    }
+    if (c.cdp_platform) {
+        auto hit = std::find_if(ev.cdp.begin(), ev.cdp.end(), [&](const CdpNeighbor& n) {
+            return search(*c.cdp_platform, n.platform, &m.captures);
+        });
+        if (hit == ev.cdp.end()) return std::nullopt;
+        m.details.push_back("CDP platform \"" + hit->platform + "\"");
+    }
+    if (c.lldp_sys_descr) {
+        auto hit = std::find_if(ev.lldp.begin(), ev.lldp.end(), [&](const LldpNeighbor& n) {
+            return search(*c.lldp_sys_descr, n.system_description, &m.captures);
+        });
+        if (hit == ev.lldp.end()) return std::nullopt;
+        m.details.push_back("LLDP system description \"" + shorten(hit->system_description) + "\"");
+    }
+    if (c.lldp_capabilities != 0) {
+        auto hit = std::find_if(ev.lldp.begin(), ev.lldp.end(), [&](const LldpNeighbor& n) {
+            auto caps = n.enabled_capabilities != 0 ? n.enabled_capabilities : n.capabilities;
+            return (caps & c.lldp_capabilities) != 0;
+        });
+        if (hit == ev.lldp.end()) return std::nullopt;
+        m.details.push_back("LLDP capabilities");
+    }
+    if (!c.lldp_med_class.empty()) {
+        auto hit = std::find_if(ev.lldp.begin(), ev.lldp.end(), [&](const LldpNeighbor& n) {
+            return n.med_device_class && std::find(c.lldp_med_class.begin(), c.lldp_med_class.end(),
+                                                   *n.med_device_class) != c.lldp_med_class.end();
+        });
+        if (hit == ev.lldp.end()) return std::nullopt;
+        m.details.push_back("LLDP-MED device class " + std::to_string(*hit->med_device_class));
+    }
+    if (c.banner) {
+        bool hit = false;
+        for (const auto& b : ev.banners) {
+            for (const auto* text : {&b.ssh_banner, &b.http_server, &b.http_title, &b.raw}) {
+                if (!hit && !text->empty() && search(*c.banner, *text, &m.captures)) {
+                    m.details.push_back("port " + std::to_string(b.port) + " banner \"" + shorten(*text) +
+                                        "\"");
+                    hit = true;
+                }
+            }
+        }
+        if (!hit) return std::nullopt;
+    }
+    if (c.dhcp_vendor_class) {
+        if (!ev.dhcp || !search(*c.dhcp_vendor_class, ev.dhcp->vendor_class, &m.captures))
+            return std::nullopt;
+        m.details.push_back("DHCP vendor class \"" + ev.dhcp->vendor_class + "\"");
+    }
+    if (!c.dhcp_params.empty()) {
+        if (!ev.dhcp) return std::nullopt;
+        std::string list;
+        for (auto p : ev.dhcp->parameter_request_list) list += (list.empty() ? "" : ",") + std::to_string(p);
+        if (list != c.dhcp_params) return std::nullopt;
+        m.details.push_back("DHCP parameter list " + list);
+    }
+    if (!c.mdns_service.empty() || !c.mdns_txt.empty()) {
+        bool hit = false;
+        for (const auto& svc : ev.mdns) {
+            if (!c.mdns_service.empty() &&
+                std::find(c.mdns_service.begin(), c.mdns_service.end(), svc.type) == c.mdns_service.end())
+                continue;
+            Captures caps;
+            bool all = std::all_of(c.mdns_txt.begin(), c.mdns_txt.end(), [&](const auto& kv) {
+                auto it = svc.txt.find(kv.first);
+                return it != svc.txt.end() && search(*kv.second, it->second, &caps);
+            });
+            if (!all) continue;
+            m.captures.insert(m.captures.end(), caps.begin(), caps.end());
+            m.details.push_back("mDNS " + svc.type +
+                                (c.mdns_txt.empty() ? "" : " TXT " + c.mdns_txt.front().first));
+            hit = true;
+            break;
+        }
+        if (!hit) return std::nullopt;
+    }
+    if (!c.open_port.empty()) {
+        auto hit = std::find_first_of(ev.open_tcp_ports.begin(), ev.open_tcp_ports.end(), c.open_port.begin(),
+                                      c.open_port.end());
+        if (hit == ev.open_tcp_ports.end()) return std::nullopt;
+        m.details.push_back("TCP port " + std::to_string(*hit) + " open");
+    }
+    if (c.ttl) {
+        if (!ev.ttl || *ev.ttl < c.ttl->first || *ev.ttl > c.ttl->second) return std::nullopt;
+        m.details.push_back("TTL " + std::to_string(*ev.ttl));
+    }
+    return m;
+}
+
+std::optional<std::string> expand(const std::string& templ, const Captures& captures) {
+    std::string out;
+    for (std::size_t i = 0; i < templ.size(); ++i) {
+        if (templ[i] != '{') {
+            out.push_back(templ[i]);
+            continue;
+        }
+        auto close = templ.find('}', i);
+        if (close == std::string::npos) return std::nullopt;
+        auto name = templ.substr(i + 1, close - i - 1);
+        auto it =
+            std::find_if(captures.begin(), captures.end(), [&](const auto& c) { return c.first == name; });
+        if (it == captures.end() || it->second.empty()) return std::nullopt;
+        out += it->second;
+        i = close;
+    }
+    return out;
+}
+
+}  // namespace nd::fp

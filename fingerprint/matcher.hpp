@@ -1,0 +1,43 @@
+#pragma once
+// Evaluating one rule against one device's evidence: conditions, captures, extracted values.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fingerprint/rule.hpp"
+#include "model/evidence.hpp"
+
+namespace nd::fp {
+
+// What classification looks at, computed once per device.
+struct DeviceFacts {
+    explicit DeviceFacts(const DeviceEvidence& evidence);
+    const DeviceEvidence& evidence;
+    std::string sys_descr;
+    std::optional<Oid> sys_object_id;
+    std::optional<std::uint32_t> enterprise;
+    std::optional<std::uint32_t> chassis_index;  // ENTITY-MIB row of class chassis(3)
+    bool has_snmp = false;
+
+    // Exact OID, else the first instance in its subtree; nullptr when absent.
+    const SnmpValue* lookup(const Oid& oid) const;
+    bool has_subtree(const Oid& prefix) const;
+    std::optional<std::string> read(
+        const OidSource& source) const;  // cleaned text, nullopt if absent/placeholder
+};
+
+using Captures = std::vector<std::pair<std::string, std::string>>;
+
+struct Match {
+    Captures captures;
+    std::vector<std::string> details;  // "sysObjectID 1.3.6.1.4.1.9.1.1208", "sysDescr matches ..."
+};
+
+// nullopt when a condition fails. `sys_descr_prefiltered` says the sysDescr regex is already known to match.
+std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& facts);
+
+// "{model} {version}" with captures; nullopt when a referenced capture is missing or empty.
+std::optional<std::string> expand(const std::string& templ, const Captures& captures);
+
+}  // namespace nd::fp

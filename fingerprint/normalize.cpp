@@ -1,0 +1,146 @@
+#include "fingerprint/normalize.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "fingerprint/rule_set.hpp"
+
+namespace nd::fp {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+std::vector<std::string> words(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (c == ' ') {
+            if (!cur.empty()) out.push_back(std::move(cur));
+            cur.clear();
+        } else {
+            cur.push_back(c);
+        }
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
+std::string join(const std::vector<std::string>& w, std::size_t from) {
+    std::string out;
+    for (std::size_t i = from; i < w.size(); ++i) out += (out.empty() ? "" : " ") + w[i];
+    return out;
+}
+
+}  // namespace
+
+std::string clean_text(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (std::isspace(u) || u < 0x20) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    while (out.size() >= 2 &&
+           ((out.front() == '"' && out.back() == '"') || (out.front() == '\'' && out.back() == '\'')))
+        out = clean_text(std::string_view(out).substr(1, out.size() - 2));
+    while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':' ||
+                            out.back() == '-' || out.back() == ' ' || out.back() == '.'))
+        out.pop_back();
+    return out;
+}
+
+bool is_placeholder(std::string_view text) {
+    static const std::vector<std::string> kNone = {"",
+                                                   "n/a",
+                                                   "na",
+                                                   "none",
+                                                   "unknown",
+                                                   "0",
+                                                   "null",
+                                                   "-",
+                                                   "not available",
+                                                   "not specified",
+                                                   "<private>",
+                                                   "default",
+                                                   "unavailable",
+                                                   "not set",
+                                                   "to be filled by o.e.m.",
+                                                   "serial number",
+                                                   "123456789",
+                                                   "none specified",
+                                                   "xxxxxxxxxx"};
+    auto l = lower(clean_text(text));
+    return std::find(kNone.begin(), kNone.end(), l) != kNone.end();
+}
+
+std::string VendorNames::canonical(std::string_view name) const {
+    auto cleaned = clean_text(name);
+    auto key = vendor_key(cleaned);
+    if (auto it = aliases_->find(key); it != aliases_->end()) return it->second;
+    // Strip corporate suffixes the key dropped, keeping the maker's own spelling.
+    static const std::vector<std::string> kSuffixes = {", inc",        " inc",     ", ltd", " ltd", " co",
+                                                       " corporation", " corp",    " gmbh", " llc", " ag",
+                                                       " s.a",         " limited", ","};
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (const auto& suffix : kSuffixes) {
+            if (cleaned.size() > suffix.size() && lower(cleaned).ends_with(suffix)) {
+                cleaned = clean_text(cleaned.substr(0, cleaned.size() - suffix.size()));
+                changed = true;
+            }
+        }
+    }
+    return cleaned;
+}
+
+std::string VendorNames::clean_model(std::string_view model, std::string_view vendor) const {
+    auto w = words(clean_text(model));
+    auto vkey = vendor_key(canonical(vendor));
+    auto is_vendor = [&](std::string_view phrase) {
+        auto key = vendor_key(phrase);
+        if (key.empty()) return false;
+        if (key == vkey) return true;
+        auto it = aliases_->find(key);
+        return it != aliases_->end() && vendor_key(it->second) == vkey;
+    };
+    for (int pass = 0; pass < 3; ++pass) {
+        bool changed = false;
+        // Leading vendor name (1-3 words), only when a model remains.
+        for (std::size_t k = 3; k >= 1; --k) {
+            if (w.size() > k) {
+                std::vector<std::string> head(w.begin(), w.begin() + static_cast<long>(k));
+                if (is_vendor(join(head, 0))) {
+                    w.erase(w.begin(), w.begin() + static_cast<long>(k));
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        // A phrase said twice at the start: "LaserJet LaserJet 400" -> "LaserJet 400".
+        for (std::size_t k = w.size() / 2; k >= 1; --k) {
+            bool same = true;
+            for (std::size_t i = 0; i < k && same; ++i) same = lower(w[i]) == lower(w[k + i]);
+            if (same) {
+                w.erase(w.begin(), w.begin() + static_cast<long>(k));
+                changed = true;
+                break;
+            }
+        }
+        if (!changed) break;
+    }
+    return clean_text(join(w, 0));
+}
+
+}  // namespace nd::fp

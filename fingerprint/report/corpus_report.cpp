@@ -1,0 +1,215 @@
+#include "fingerprint/report/corpus_report.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <iomanip>
+#include <set>
+
+#include "fingerprint/rule_set.hpp"
+
+namespace nd::fp {
+namespace {
+
+std::string alnum_lower(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    return out;
+}
+
+bool contains_either(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return false;
+    if (a == b) return true;
+    const auto& shorter = a.size() < b.size() ? a : b;
+    const auto& longer = a.size() < b.size() ? b : a;
+    return shorter.size() >= 3 && longer.find(shorter) != std::string::npos;
+}
+
+std::optional<double> target_for(const std::string& corpus, const std::string& field) {
+    if (corpus.starts_with("librenms")) {
+        if (field == "class") return 0.97;
+        if (field == "serial") return 0.95;
+        if (field == "model" || field == "firmware") return 0.90;
+    }
+    if (corpus.starts_with("recog")) {
+        if (field == "class" || field == "vendor") return 0.97;
+        if (field == "model" || field == "firmware") return 0.95;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool model_matches(const std::string& expected, const std::string& got, const std::string& vendor) {
+    auto e = alnum_lower(expected), g = alnum_lower(got), v = vendor_key(vendor);
+    if (!v.empty()) {
+        if (e.starts_with(v) && e.size() > v.size()) e = e.substr(v.size());
+        if (g.starts_with(v) && g.size() > v.size()) g = g.substr(v.size());
+    }
+    return contains_either(e, g);
+}
+
+bool version_matches(const std::string& expected, const std::string& got) {
+    return contains_either(alnum_lower(expected), alnum_lower(got));
+}
+
+bool CorpusReport::passed() const {
+    return std::all_of(scores.begin(), scores.end(), [](const FieldScore& s) { return s.passed(); });
+}
+
+CorpusReport score_corpus(const FingerprintEngine& engine, const Corpus& corpus) {
+    CorpusReport report;
+    report.corpus = corpus.name;
+    report.malformed_records = corpus.malformed_records;
+    std::map<std::string, FieldScore> scores;
+    for (const char* f : {"class", "vendor", "model", "firmware", "serial"})
+        scores[f] = FieldScore{f, 0, 0, target_for(corpus.name, f), {}};
+    auto tally = [&](const char* field, bool ok, const std::string& id, const std::string& expected,
+                     const std::string& got) {
+        auto& s = scores[field];
+        ++s.total;
+        if (ok)
+            ++s.correct;
+        else
+            s.misses.push_back({id, expected, got});
+    };
+    auto start = std::chrono::steady_clock::now();
+    std::vector<std::pair<const LabelledDevice*, Verdict>> verdicts;
+    for (const auto& d : corpus.devices) {
+        ++report.devices;
+        if (!d.problem.empty()) ++report.unloadable;
+        verdicts.emplace_back(&d, engine.classify(d.evidence));
+    }
+    report.classify_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    for (const auto& [d, v] : verdicts) {
+        auto value = [](const std::optional<Finding>& f) { return f ? f->value : std::string(); };
+        std::string vendor = value(v.vendor);
+        if (!d->classes.empty()) {
+            bool ok = std::find(d->classes.begin(), d->classes.end(), v.device_class) != d->classes.end();
+            std::string truth(to_string(ok ? v.device_class : d->classes.front()));
+            std::string accepted;
+            for (auto c : d->classes) accepted += (accepted.empty() ? "" : "|") + std::string(to_string(c));
+            tally("class", ok, d->id, accepted, std::string(to_string(v.device_class)));
+            ++report.confusion[truth][std::string(to_string(v.device_class))];
+        }
+        if (!d->vendors.empty()) {
+            auto got = vendor_key(engine.canonical_vendor(vendor));
+            bool ok =
+                !got.empty() && std::any_of(d->vendors.begin(), d->vendors.end(), [&](const std::string& e) {
+                    return vendor_key(engine.canonical_vendor(e)) == got || vendor_key(e) == got;
+                });
+            tally("vendor", ok, d->id, d->vendors.front(), vendor);
+        }
+        if (!d->model.empty()) {
+            // recog's "product" may name the OS ("Mac OS X") as well as the hardware.
+            bool ok = model_matches(d->model, value(v.model), vendor) ||
+                      (corpus.name.starts_with("recog") && model_matches(d->model, value(v.os), vendor));
+            tally("model", ok, d->id, d->model, value(v.model) + (v.os ? " / os " + v.os->value : ""));
+        }
+        if (!d->firmware.empty())
+            tally("firmware", version_matches(d->firmware, value(v.firmware)), d->id, d->firmware,
+                  value(v.firmware));
+        if (!d->serial.empty()) {
+            auto got = value(v.serial);
+            bool ok = alnum_lower(got) == alnum_lower(d->serial) && !got.empty();
+            tally("serial", ok, d->id, d->serial, got);
+        }
+    }
+    for (const char* f : {"class", "vendor", "model", "firmware", "serial"}) {
+        if (scores[f].total > 0) report.scores.push_back(std::move(scores[f]));
+    }
+    return report;
+}
+
+void print_report(std::ostream& out, const std::vector<CorpusReport>& reports, std::size_t misses_per_field) {
+    out << std::fixed << std::setprecision(1);
+    for (const auto& r : reports) {
+        out << "== " << r.corpus << ": " << r.devices << " items (" << r.unloadable << " unloadable, "
+            << r.malformed_records << " malformed records tolerated), classified in " << std::setprecision(3)
+            << r.classify_seconds << " s" << std::setprecision(1) << "\n";
+        for (const auto& s : r.scores) {
+            out << "  " << std::left << std::setw(9) << s.field << std::right << std::setw(6)
+                << 100.0 * s.accuracy() << "%  (" << s.correct << "/" << s.total << ")";
+            if (s.target)
+                out << "  target >= " << 100.0 * *s.target << "%  " << (s.passed() ? "PASS" : "FAIL");
+            out << "\n";
+        }
+        std::set<std::string> classes;
+        for (const auto& [truth, row] : r.confusion) {
+            classes.insert(truth);
+            for (const auto& [pred, n] : row) classes.insert(pred);
+        }
+        out << "  per class (truth = label, or the prediction when the label accepts it):\n";
+        for (const auto& c : classes) {
+            std::size_t tp = 0, actual = 0, predicted = 0;
+            for (const auto& [truth, row] : r.confusion) {
+                for (const auto& [pred, n] : row) {
+                    if (truth == c) actual += n;
+                    if (pred == c) predicted += n;
+                    if (truth == c && pred == c) tp += n;
+                }
+            }
+            out << "    " << std::left << std::setw(14) << c << std::right << " precision " << std::setw(5)
+                << (predicted ? 100.0 * static_cast<double>(tp) / static_cast<double>(predicted) : 0.0)
+                << "%  recall " << std::setw(5)
+                << (actual ? 100.0 * static_cast<double>(tp) / static_cast<double>(actual) : 0.0)
+                << "%  (n=" << actual << ")\n";
+        }
+        out << "  confusion (rows truth, columns predicted):\n    " << std::setw(14) << "";
+        for (const auto& c : classes) out << std::setw(7) << c.substr(0, 6);
+        out << "\n";
+        for (const auto& t : classes) {
+            out << "    " << std::left << std::setw(14) << t << std::right;
+            for (const auto& p : classes) {
+                std::size_t n = 0;
+                if (auto row = r.confusion.find(t); row != r.confusion.end()) {
+                    if (auto cell = row->second.find(p); cell != row->second.end()) n = cell->second;
+                }
+                out << std::setw(7) << n;
+            }
+            out << "\n";
+        }
+        for (const auto& s : r.scores) {
+            for (std::size_t i = 0; i < std::min(misses_per_field, s.misses.size()); ++i) {
+                const auto& m = s.misses[i];
+                out << "  miss " << s.field << " " << m.id << ": expected \"" << m.expected << "\" got \""
+                    << m.got << "\"\n";
+            }
+        }
+    }
+    bool all = std::all_of(reports.begin(), reports.end(), [](const CorpusReport& r) { return r.passed(); });
+    out << (all ? "ALL TARGETS PASS\n" : "SOME TARGETS FAIL\n");
+}
+
+nlohmann::json report_json(const std::vector<CorpusReport>& reports) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : reports) {
+        nlohmann::json j{{"corpus", r.corpus},
+                         {"items", r.devices},
+                         {"unloadable", r.unloadable},
+                         {"malformed_records", r.malformed_records},
+                         {"classify_seconds", r.classify_seconds},
+                         {"passed", r.passed()},
+                         {"confusion", r.confusion}};
+        for (const auto& s : r.scores) {
+            nlohmann::json misses = nlohmann::json::array();
+            for (const auto& m : s.misses)
+                misses.push_back({{"id", m.id}, {"expected", m.expected}, {"got", m.got}});
+            j["scores"][s.field] = {
+                {"correct", s.correct},
+                {"total", s.total},
+                {"accuracy", s.accuracy()},
+                {"target", s.target ? nlohmann::json(*s.target) : nlohmann::json(nullptr)},
+                {"passed", s.passed()},
+                {"misses", misses}};
+        }
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+}  // namespace nd::fp

@@ -1,0 +1,72 @@
+#pragma once
+// One fingerprint rule as loaded from a data file: conditions (all must hold) and the findings it
+// contributes. Regexes are RE2 (linear time, named captures `(?P<model>...)`), compiled once at load.
+#include <re2/re2.h>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/device_class.hpp"
+#include "model/snmp_value.hpp"
+
+namespace nd::fp {
+
+using Regex = std::shared_ptr<const re2::RE2>;
+
+// The fields a rule can fill, in Verdict order.
+enum class Field { kVendor, kModel, kFirmware, kSerial, kOs, kCount };
+inline constexpr std::array<const char*, 5> kFieldNames = {"vendor", "model", "firmware", "serial", "os"};
+
+// Reads a value from the SNMP walk: an exact OID, else the first instance under it (a table
+// column); `entity.<field>` reads the ENTITY-MIB chassis row. An optional regex keeps its capture.
+struct OidSource {
+    Oid oid;
+    std::string entity_field;  // "model", "serial", "software", "firmware", "hardware", "descr", "mfg"
+    Regex regex;               // group `value` or group 1 selects the part to keep
+    std::string text;          // as written, for reasons
+};
+
+struct ValueCondition {  // an OID (or entity field) whose value must match a regex
+    OidSource source;
+    Regex regex;
+};
+
+struct Conditions {
+    std::vector<Oid> sys_object_id;         // prefixes, any
+    std::vector<std::uint32_t> enterprise;  // sysObjectID's 1.3.6.1.4.1.<n>, any
+    Regex sys_descr, sys_descr_not;
+    std::vector<Oid> oid_present;  // every one of these subtrees must hold a value
+    std::vector<Oid> oid_any;      // at least one of these subtrees holds a value
+    std::vector<ValueCondition> oid_value;
+    Regex oui, hostname, cdp_platform, lldp_sys_descr, banner, dhcp_vendor_class;
+    std::vector<std::string> mdns_service;                // any
+    std::vector<std::pair<std::string, Regex>> mdns_txt;  // key -> regex (all)
+    std::uint16_t lldp_capabilities = 0;                  // any of these bits
+    std::vector<int> lldp_med_class;
+    std::vector<std::uint16_t> open_port;    // any
+    std::string dhcp_params;                 // "1,3,6,15" exact
+    std::optional<std::pair<int, int>> ttl;  // inclusive range
+    bool needs_snmp() const {
+        return !sys_object_id.empty() || !enterprise.empty() || sys_descr || !oid_present.empty() ||
+               !oid_any.empty() || !oid_value.empty();
+    }
+};
+
+struct Rule {
+    std::string id;
+    std::string why;  // human reason, "sysObjectID is in HP's printer branch"
+    std::string file;
+    int line = 0;
+    double weight = 0.6;        // strength of the vendor/model/... findings
+    double class_weight = 0.6;  // strength of the class finding
+    Conditions when;
+    std::optional<DeviceClass> device_class;
+    std::array<std::string, 5> templates;            // "{model}" -> capture; empty = not set
+    std::array<std::vector<OidSource>, 5> from_oid;  // first present value wins
+};
+
+}  // namespace nd::fp

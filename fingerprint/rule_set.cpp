@@ -1,0 +1,385 @@
+#include "fingerprint/rule_set.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "model/config_error.hpp"
+
+namespace nd::fp {
+namespace {
+
+// Reports problems as "file:line: where: what".
+class Reader {
+public:
+    explicit Reader(std::string file) : file_(std::move(file)) {}
+
+    [[noreturn]] void fail(const toml::node& node, const std::string& where, const std::string& what) const {
+        throw ConfigError(file_ + ":" + std::to_string(node.source().begin.line) + ": " + where + ": " +
+                          what);
+    }
+
+    void check_keys(const toml::table& table, const std::string& where,
+                    const std::set<std::string>& allowed) const {
+        for (const auto& [key, value] : table) {
+            if (!allowed.contains(std::string(key.str())))
+                fail(value, where, "unknown key '" + std::string(key.str()) + "'");
+        }
+    }
+
+    std::string string(const toml::node& node, const std::string& where) const {
+        if (auto s = node.value<std::string>()) return *s;
+        fail(node, where, "expected a string");
+    }
+
+    double number(const toml::node& node, const std::string& where) const {
+        if (auto d = node.value<double>()) return *d;
+        fail(node, where, "expected a number");
+    }
+
+    Regex regex(const toml::node& node, const std::string& where) const {
+        auto pattern = string(node, where);
+        re2::RE2::Options options;
+        options.set_log_errors(false);
+        auto re = std::make_shared<const re2::RE2>(pattern, options);
+        if (!re->ok()) fail(node, where, "bad regex '" + pattern + "': " + re->error());
+        return re;
+    }
+
+    Oid oid(const toml::node& node, const std::string& where) const {
+        auto text = string(node, where);
+        auto parsed = Oid::parse(text);
+        if (!parsed) fail(node, where, "not a numeric OID: '" + text + "'");
+        return *parsed;
+    }
+
+    // A string or an array of strings.
+    template <typename F>
+    void each(const toml::node& node, const std::string& where, F&& f) const {
+        if (auto* array = node.as_array()) {
+            for (const auto& item : *array) f(item);
+        } else {
+            f(node);
+        }
+        (void)where;
+    }
+
+    OidSource oid_source(const toml::node& node, const std::string& where) const {
+        OidSource source;
+        if (auto* table = node.as_table()) {
+            check_keys(*table, where, {"oid", "regex"});
+            if (!table->contains("oid")) fail(node, where, "needs 'oid'");
+            source = oid_source(*table->get("oid"), where);
+            if (auto* re = table->get("regex")) source.regex = regex(*re, where + ".regex");
+            return source;
+        }
+        return oid_source_text(string(node, where), node, where);
+    }
+
+    OidSource oid_source_text(const std::string& text, const toml::node& node,
+                              const std::string& where) const {
+        OidSource source;
+        source.text = text;
+        if (source.text.starts_with("entity.")) {
+            static const std::set<std::string> kEntity = {"model",    "serial", "software", "firmware",
+                                                          "hardware", "descr",  "mfg",      "name"};
+            source.entity_field = source.text.substr(7);
+            if (!kEntity.contains(source.entity_field))
+                fail(node, where, "unknown entity field '" + source.text + "'");
+            return source;
+        }
+        auto parsed = Oid::parse(text);
+        if (!parsed) fail(node, where, "not a numeric OID: '" + text + "'");
+        source.oid = *parsed;
+        return source;
+    }
+
+private:
+    std::string file_;
+};
+
+const std::map<std::string, std::uint16_t>& lldp_capability_bits() {
+    static const std::map<std::string, std::uint16_t> kBits = {
+        {"other", 1},   {"repeater", 2},  {"bridge", 4},  {"wlan-ap", 8}, {"router", 16}, {"telephone", 32},
+        {"docsis", 64}, {"station", 128}, {"cvlan", 256}, {"svlan", 512}, {"tpmr", 1024}};
+    return kBits;
+}
+
+void read_conditions(const Reader& r, const toml::table& when, Conditions& c, const std::string& where) {
+    r.check_keys(when, where, {"sys_object_id",     "enterprise",   "sys_descr",      "sys_descr_not",
+                               "oid_present",       "oid_any",      "oid_value",      "oui",
+                               "hostname",          "cdp_platform", "lldp_sys_descr", "banner",
+                               "dhcp_vendor_class", "mdns_service", "mdns_txt",       "lldp_capability",
+                               "lldp_med_class",    "open_port",    "dhcp_params",    "ttl"});
+    for (const auto& [k, v] : when) {
+        std::string key(k.str());
+        std::string at = where + "." + key;
+        if (key == "sys_object_id")
+            r.each(v, at, [&](const toml::node& n) { c.sys_object_id.push_back(r.oid(n, at)); });
+        else if (key == "oid_present")
+            r.each(v, at, [&](const toml::node& n) { c.oid_present.push_back(r.oid(n, at)); });
+        else if (key == "oid_any")
+            r.each(v, at, [&](const toml::node& n) { c.oid_any.push_back(r.oid(n, at)); });
+        else if (key == "enterprise" || key == "open_port" || key == "lldp_med_class") {
+            r.each(v, at, [&](const toml::node& n) {
+                auto i = n.value<std::int64_t>();
+                if (!i || *i < 0 || *i > 0xffffffffLL) r.fail(n, at, "expected a non-negative integer");
+                if (key == "enterprise")
+                    c.enterprise.push_back(static_cast<std::uint32_t>(*i));
+                else if (key == "open_port")
+                    c.open_port.push_back(static_cast<std::uint16_t>(*i));
+                else
+                    c.lldp_med_class.push_back(static_cast<int>(*i));
+            });
+        } else if (key == "sys_descr")
+            c.sys_descr = r.regex(v, at);
+        else if (key == "sys_descr_not")
+            c.sys_descr_not = r.regex(v, at);
+        else if (key == "oui")
+            c.oui = r.regex(v, at);
+        else if (key == "hostname")
+            c.hostname = r.regex(v, at);
+        else if (key == "cdp_platform")
+            c.cdp_platform = r.regex(v, at);
+        else if (key == "lldp_sys_descr")
+            c.lldp_sys_descr = r.regex(v, at);
+        else if (key == "banner")
+            c.banner = r.regex(v, at);
+        else if (key == "dhcp_vendor_class")
+            c.dhcp_vendor_class = r.regex(v, at);
+        else if (key == "dhcp_params")
+            c.dhcp_params = r.string(v, at);
+        else if (key == "mdns_service")
+            r.each(v, at, [&](const toml::node& n) { c.mdns_service.push_back(r.string(n, at)); });
+        else if (key == "lldp_capability") {
+            r.each(v, at, [&](const toml::node& n) {
+                auto name = r.string(n, at);
+                auto it = lldp_capability_bits().find(name);
+                if (it == lldp_capability_bits().end())
+                    r.fail(n, at, "unknown LLDP capability '" + name + "'");
+                c.lldp_capabilities |= it->second;
+            });
+        } else if (key == "mdns_txt" || key == "oid_value") {
+            auto* table = v.as_table();
+            if (table == nullptr) r.fail(v, at, "expected a table of key = regex");
+            for (const auto& [tk, tv] : *table) {
+                std::string sub = at + "." + std::string(tk.str());
+                if (key == "mdns_txt") {
+                    std::string lower(tk.str());
+                    std::transform(lower.begin(), lower.end(), lower.begin(),
+                                   [](unsigned char ch) { return std::tolower(ch); });
+                    c.mdns_txt.emplace_back(lower, r.regex(tv, sub));
+                } else {
+                    c.oid_value.push_back(
+                        {r.oid_source_text(std::string(tk.str()), tv, sub), r.regex(tv, sub)});
+                }
+            }
+        } else if (key == "ttl") {
+            auto* array = v.as_array();
+            if (array == nullptr || array->size() != 2 || !array->get(0)->is_integer() ||
+                !array->get(1)->is_integer())
+                r.fail(v, at, "expected [min, max]");
+            c.ttl = std::pair<int, int>(static_cast<int>(*array->get(0)->value<std::int64_t>()),
+                                        static_cast<int>(*array->get(1)->value<std::int64_t>()));
+        }
+    }
+}
+
+Rule read_rule(const Reader& r, const toml::table& t, const std::string& file) {
+    r.check_keys(t, "rule",
+                 {"id", "why", "weight", "class_weight", "class", "vendor", "model", "firmware", "serial",
+                  "os", "when", "from", "disabled"});
+    Rule rule;
+    rule.file = file;
+    rule.line = static_cast<int>(t.source().begin.line);
+    if (!t.contains("id")) r.fail(t, "rule", "needs an 'id'");
+    rule.id = r.string(*t.get("id"), "rule.id");
+    std::string where = "rule '" + rule.id + "'";
+    if (auto* n = t.get("why")) rule.why = r.string(*n, where + ".why");
+    if (auto* n = t.get("weight")) rule.weight = rule.class_weight = r.number(*n, where + ".weight");
+    if (auto* n = t.get("class_weight")) rule.class_weight = r.number(*n, where + ".class_weight");
+    if (rule.weight <= 0 || rule.weight > 1 || rule.class_weight <= 0 || rule.class_weight > 1)
+        r.fail(t, where, "weights must be in (0, 1]");
+    if (auto* n = t.get("class")) {
+        auto text = r.string(*n, where + ".class");
+        rule.device_class = device_class_from_string(text);
+        if (!rule.device_class) r.fail(*n, where + ".class", "unknown class '" + text + "'");
+    }
+    for (std::size_t f = 0; f < kFieldNames.size(); ++f) {
+        if (auto* n = t.get(kFieldNames[f])) rule.templates[f] = r.string(*n, where + "." + kFieldNames[f]);
+    }
+    if (auto* n = t.get("when")) {
+        auto* when = n->as_table();
+        if (when == nullptr) r.fail(*n, where + ".when", "expected a table");
+        read_conditions(r, *when, rule.when, where + ".when");
+    }
+    if (auto* n = t.get("from")) {
+        auto* from = n->as_table();
+        if (from == nullptr) r.fail(*n, where + ".from", "expected a table");
+        r.check_keys(*from, where + ".from", {"vendor", "model", "firmware", "serial", "os"});
+        for (std::size_t f = 0; f < kFieldNames.size(); ++f) {
+            if (auto* src = from->get(kFieldNames[f])) {
+                std::string at = where + ".from." + kFieldNames[f];
+                r.each(*src, at,
+                       [&](const toml::node& s) { rule.from_oid[f].push_back(r.oid_source(s, at)); });
+            }
+        }
+    }
+    bool gives = rule.device_class.has_value();
+    for (std::size_t f = 0; f < kFieldNames.size(); ++f)
+        gives = gives || !rule.templates[f].empty() || !rule.from_oid[f].empty();
+    if (!gives) r.fail(t, where, "gives nothing: set class, vendor, model, firmware, serial, os or from");
+    return rule;
+}
+
+// `[[enterprise]] number = 9, vendor = "Cisco", class = "switch"`: weak evidence from the IANA number.
+Rule enterprise_rule(const Reader& r, const toml::table& t, const std::string& file) {
+    r.check_keys(t, "enterprise", {"number", "vendor", "class"});
+    auto number = t.get("number") ? t.get("number")->value<std::int64_t>() : std::nullopt;
+    if (!number || *number < 0) r.fail(t, "enterprise", "needs a non-negative 'number'");
+    if (!t.contains("vendor")) r.fail(t, "enterprise", "needs a 'vendor'");
+    Rule rule;
+    rule.id = "enterprise-" + std::to_string(*number);
+    rule.file = file;
+    rule.line = static_cast<int>(t.source().begin.line);
+    rule.when.enterprise.push_back(static_cast<std::uint32_t>(*number));
+    rule.templates[static_cast<std::size_t>(Field::kVendor)] =
+        r.string(*t.get("vendor"), "enterprise.vendor");
+    rule.why = "sysObjectID is in enterprise " + std::to_string(*number) +
+               " (IANA: " + rule.templates[static_cast<std::size_t>(Field::kVendor)] + ")";
+    rule.weight = 0.5;
+    rule.class_weight = 0.25;
+    if (auto* n = t.get("class")) {
+        auto text = r.string(*n, "enterprise.class");
+        rule.device_class = device_class_from_string(text);
+        if (!rule.device_class) r.fail(*n, "enterprise.class", "unknown class '" + text + "'");
+    }
+    return rule;
+}
+
+void add_rule(RuleSet& set, Rule rule, bool disabled) {
+    auto same =
+        std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& r) { return r.id == rule.id; });
+    if (same != set.rules.end()) set.rules.erase(same);  // drop-ins override shipped rules by id
+    if (!disabled) set.rules.push_back(std::move(rule));
+}
+
+}  // namespace
+
+std::string vendor_key(std::string_view name) {
+    static const std::set<std::string> kDrop = {"inc",
+                                                "incorporated",
+                                                "corp",
+                                                "corporation",
+                                                "co",
+                                                "company",
+                                                "ltd",
+                                                "limited",
+                                                "gmbh",
+                                                "ag",
+                                                "sa",
+                                                "llc",
+                                                "plc",
+                                                "networks",
+                                                "network",
+                                                "systems",
+                                                "technologies",
+                                                "technology",
+                                                "communications",
+                                                "the",
+                                                "international",
+                                                "srl",
+                                                "bv",
+                                                "ab",
+                                                "as",
+                                                "oy",
+                                                "kg",
+                                                "spa",
+                                                "pty"};
+    std::string key, token;
+    auto flush = [&] {
+        if (!token.empty() && !kDrop.contains(token)) key += token;
+        token.clear();
+    };
+    for (char c : name) {
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            token.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else
+            flush();
+    }
+    flush();
+    return key;
+}
+
+void load_rule_text(RuleSet& set, std::string_view text, const std::string& file_name) {
+    toml::table doc;
+    try {
+        doc = toml::parse(text, file_name);
+    } catch (const toml::parse_error& e) {
+        throw ConfigError(file_name + ":" + std::to_string(e.source().begin.line) + ": " +
+                          std::string(e.description()));
+    }
+    Reader r(file_name);
+    r.check_keys(doc, "top level", {"rule", "enterprise", "vendor"});
+    auto tables = [&](const char* key, auto&& f) {
+        auto* node = doc.get(key);
+        if (node == nullptr) return;
+        auto* array = node->as_array();
+        if (array == nullptr) r.fail(*node, key, std::string("expected [[") + key + "]] tables");
+        for (const auto& item : *array) {
+            auto* t = item.as_table();
+            if (t == nullptr) r.fail(item, key, "expected a table");
+            f(*t);
+        }
+    };
+    tables("vendor", [&](const toml::table& t) {
+        r.check_keys(t, "vendor", {"name", "aliases"});
+        if (!t.contains("name")) r.fail(t, "vendor", "needs a 'name'");
+        auto name = r.string(*t.get("name"), "vendor.name");
+        set.vendor_aliases[vendor_key(name)] = name;
+        if (auto* aliases = t.get("aliases"))
+            r.each(*aliases, "vendor.aliases", [&](const toml::node& n) {
+                set.vendor_aliases[vendor_key(r.string(n, "vendor.aliases"))] = name;
+            });
+    });
+    tables("enterprise",
+           [&](const toml::table& t) { add_rule(set, enterprise_rule(r, t, file_name), false); });
+    tables("rule", [&](const toml::table& t) {
+        bool disabled = t.get("disabled") && t.get("disabled")->value<bool>().value_or(false);
+        if (disabled) {
+            if (!t.contains("id")) r.fail(t, "rule", "needs an 'id'");
+            add_rule(set, Rule{.id = r.string(*t.get("id"), "rule.id")}, true);
+            return;
+        }
+        add_rule(set, read_rule(r, t, file_name), false);
+    });
+    set.files.push_back(file_name);
+}
+
+RuleSet load_rule_set(const std::vector<std::filesystem::path>& dirs) {
+    RuleSet set;
+    for (const auto& dir : dirs) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(dir, ec)) continue;
+        std::vector<std::filesystem::path> files;
+        for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+            if (entry.path().extension() == ".toml") files.push_back(entry.path());
+        }
+        if (ec) throw ConfigError(dir.string() + ": cannot read fingerprint folder: " + ec.message());
+        std::sort(files.begin(), files.end());
+        for (const auto& file : files) {
+            std::ifstream in(file);
+            if (!in) throw ConfigError(file.string() + ": cannot read");
+            std::stringstream text;
+            text << in.rdbuf();
+            load_rule_text(set, text.str(), file.string());
+        }
+    }
+    return set;
+}
+
+}  // namespace nd::fp

@@ -1,0 +1,30 @@
+#pragma once
+// Loading fingerprint data files (TOML) into rules, vendor aliases and enterprise numbers.
+// Every problem is a ConfigError naming the file and line ("acme.toml:12: rule.when: unknown key
+// 'sysdescr'").
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fingerprint/rule.hpp"
+
+namespace nd::fp {
+
+struct RuleSet {
+    std::vector<Rule> rules;  // load order; a later rule with the same id replaced the earlier one
+    std::map<std::string, std::string> vendor_aliases;  // vendor_key(alias) -> canonical name
+    std::vector<std::string> files;                     // every file read, in order
+};
+
+// Reads every *.toml of each directory (sorted by name), directories in order. Missing directories
+// are skipped; a directory that exists but cannot be read is an error.
+RuleSet load_rule_set(const std::vector<std::filesystem::path>& dirs);
+// One file's text (named `file_name` in messages), appended to `set`. Exposed for tests.
+void load_rule_text(RuleSet& set, std::string_view text, const std::string& file_name);
+
+// Lower-case alphanumeric key with corporate tokens ("inc", "ltd", "networks", ...) dropped.
+std::string vendor_key(std::string_view name);
+
+}  // namespace nd::fp
