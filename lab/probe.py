@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Check from inside a lab namespace that devices answer what the ground truth says (stdlib only).
+
+  probe.py mdns SERVICE [TIMEOUT]     one-shot mDNS query (legacy unicast, RFC 6762 s6.7) for
+                                      SERVICE.local PTR via 224.0.0.251; prints "PTR name", "SRV ...",
+                                      "TXT key=value", "A name ip" lines from the answers
+  probe.py lldp IFACE SECONDS         listens for LLDP frames; prints "MAC sysname=... med=yes|no" per sender
+  probe.py sip IP                     UDP SIP OPTIONS to IP:5060; prints the reply's User-Agent
+  probe.py banner IP PORT             TCP connect; prints the greeting, or for HTTP the status and Server lines
+Exit 0 when something was received, 1 otherwise.
+"""
+import random
+import socket
+import struct
+import sys
+import time
+
+
+def encode_name(name):
+    out = b""
+    for label in name.rstrip(".").split("."):
+        out += bytes([len(label)]) + label.encode()
+    return out + b"\0"
+
+
+def read_name(msg, off):
+    labels, jumped, end = [], False, off
+    for _ in range(64):
+        n = msg[off]
+        if n & 0xC0 == 0xC0:
+            if not jumped:
+                end = off + 2
+            off, jumped = ((n & 0x3F) << 8) | msg[off + 1], True
+            continue
+        if n == 0:
+            return ".".join(labels), (end if jumped else off + 1)
+        labels.append(msg[off + 1:off + 1 + n].decode("utf-8", "replace"))
+        off += n + 1
+    raise ValueError("name loop")
+
+
+def mdns(service, timeout=3.0):
+    qid = random.randint(1, 0xFFFF)
+    query = struct.pack("!HHHHHH", qid, 0, 1, 0, 0, 0) + encode_name(service + ".local") + struct.pack("!HH", 12, 1)
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.settimeout(0.5)
+    s.sendto(query, ("224.0.0.251", 5353))
+    found = False
+    deadline = time.time() + float(timeout)
+    while time.time() < deadline:
+        try:
+            msg, _ = s.recvfrom(9000)
+        except socket.timeout:
+            continue
+        found |= print_records(msg)
+        if found:
+            break
+    return 0 if found else 1
+
+
+def print_records(msg):
+    _, _, qd, an, ns, ar = struct.unpack("!HHHHHH", msg[:12])
+    off = 12
+    for _ in range(qd):
+        _, off = read_name(msg, off)
+        off += 4
+    found = False
+    for _ in range(an + ns + ar):
+        name, off = read_name(msg, off)
+        rtype, _, _, rdlen = struct.unpack("!HHIH", msg[off:off + 10])
+        rdata = off + 10
+        if rtype == 12:
+            print("PTR", read_name(msg, rdata)[0])
+            found = True
+        elif rtype == 33:
+            prio, weight, port = struct.unpack("!HHH", msg[rdata:rdata + 6])
+            print("SRV", name, port, read_name(msg, rdata + 6)[0])
+        elif rtype == 16:
+            i = rdata
+            while i < rdata + rdlen:
+                n = msg[i]
+                print("TXT", msg[i + 1:i + 1 + n].decode("utf-8", "replace"))
+                i += n + 1
+        elif rtype == 1:
+            print("A", name, socket.inet_ntoa(msg[rdata:rdata + 4]))
+        off = rdata + rdlen
+    return found
+
+
+def lldp(iface, seconds):
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x88CC))
+    s.bind((iface, 0))
+    s.settimeout(0.5)
+    seen = {}
+    deadline = time.time() + float(seconds)
+    while time.time() < deadline:
+        try:
+            frame = s.recv(2048)
+        except socket.timeout:
+            continue
+        src = ":".join("%02x" % b for b in frame[6:12])
+        off, sysname, med = 14, "", False
+        while off + 2 <= len(frame):
+            head = struct.unpack("!H", frame[off:off + 2])[0]
+            ttype, tlen = head >> 9, head & 0x1FF
+            value = frame[off + 2:off + 2 + tlen]
+            if ttype == 0:
+                break
+            if ttype == 5:
+                sysname = value.decode("utf-8", "replace")
+            if ttype == 127 and value[:3] == b"\x00\x12\xbb":
+                med = True
+            off += 2 + tlen
+        seen[src] = (sysname, med)
+    for src, (sysname, med) in sorted(seen.items()):
+        print(src, "sysname=" + sysname, "med=" + ("yes" if med else "no"))
+    return 0 if seen else 1
+
+
+def sip(ip):
+    call = "%08x" % random.getrandbits(32)
+    req = ("OPTIONS sip:%s SIP/2.0\r\nVia: SIP/2.0/UDP 198.18.1.10:5060;branch=z9hG4bK%s\r\n"
+           "From: <sip:probe@198.18.1.10>;tag=%s\r\nTo: <sip:%s>\r\nCall-ID: %s\r\nCSeq: 1 OPTIONS\r\n"
+           "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n" % (ip, call, call, ip, call))
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.settimeout(2.0)
+    s.sendto(req.encode(), (ip, 5060))
+    try:
+        reply = s.recv(4096).decode("utf-8", "replace")
+    except socket.timeout:
+        return 1
+    for line in reply.split("\r\n"):
+        if line.lower().startswith("user-agent:"):
+            print(line.split(":", 1)[1].strip())
+            return 0
+    return 1
+
+
+def banner(ip, port):
+    """A greeting if the service speaks first (ssh), else the HTTP status and Server lines of a GET."""
+    with socket.create_connection((ip, int(port)), timeout=2.0) as s:
+        s.settimeout(0.5)
+        try:
+            data = s.recv(512)
+        except socket.timeout:
+            s.settimeout(2.0)
+            s.sendall(b"GET / HTTP/1.0\r\n\r\n")
+            data = s.recv(2048)
+    lines = [l.strip() for l in data.decode("utf-8", "replace").split("\n")]
+    print("\n".join([lines[0]] + [l for l in lines[1:] if l.lower().startswith("server:")]))
+    return 0
+
+
+def main():
+    cmds = {"mdns": mdns, "lldp": lldp, "sip": sip, "banner": banner}
+    if len(sys.argv) < 3 or sys.argv[1] not in cmds:
+        print(__doc__, file=sys.stderr)
+        return 2
+    try:
+        return cmds[sys.argv[1]](*sys.argv[2:])
+    except (OSError, ValueError, struct.error) as e:
+        print("probe failed:", e, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+up_scale() { die "scale: not yet"; }
