@@ -1,0 +1,118 @@
+#include "collectors/arp/pcap_channel.hpp"
+
+#include <pcap/pcap.h>
+#include <poll.h>
+
+#include <cerrno>
+#include <cstdio>
+
+namespace nd {
+namespace {
+
+constexpr int kSnapLength = 128;               // Ethernet + VLAN + ARP fit with room to spare
+constexpr int kBufferBytes = 8 * 1024 * 1024;  // a /16's replies never overrun it
+
+struct DispatchContext {
+    const FrameChannel::FrameHandler* handler;
+};
+
+void on_packet(u_char* user, const pcap_pkthdr* header, const u_char* bytes) {
+    auto* ctx = reinterpret_cast<DispatchContext*>(user);
+    (*ctx->handler)(std::span<const std::uint8_t>(bytes, header->caplen), FrameChannel::Clock::now());
+}
+
+}  // namespace
+
+std::string arp_reply_filter(const MacAddress& mac) {
+    const auto m = mac.to_string();
+    // arp[6:2] is the ARP opcode; in a tagged frame it sits 4 bytes further (ether[24:2]).
+    return "ether dst " + m + " and (arp and arp[6:2] = 2 or (vlan and arp and ether[24:2] = 2))";
+}
+
+PcapChannel::PcapChannel(const std::string& interface, const std::string& filter) : interface_(interface) {
+    char errbuf[PCAP_ERRBUF_SIZE] = {};
+    handle_ = pcap_create(interface.c_str(), errbuf);
+    if (handle_ == nullptr) throw PcapError(interface + ": " + errbuf);
+    pcap_set_snaplen(handle_, kSnapLength);
+    pcap_set_promisc(handle_, 0);  // replies are addressed to us; no need to see anyone else's traffic
+    pcap_set_immediate_mode(handle_, 1);
+    pcap_set_buffer_size(handle_, kBufferBytes);
+    const int status = pcap_activate(handle_);
+    if (status < 0) {
+        std::string message = interface + ": " + pcap_statustostr(status);
+        const std::string detail = pcap_geterr(handle_);
+        if (!detail.empty()) message += " (" + detail + ")";
+        pcap_close(handle_);
+        throw PcapError(message);
+    }
+    auto fail = [&](const std::string& what) {
+        const std::string message = interface + ": " + what + ": " + pcap_geterr(handle_);
+        pcap_close(handle_);
+        throw PcapError(message);
+    };
+    if (pcap_datalink(handle_) != DLT_EN10MB) {
+        pcap_close(handle_);
+        throw PcapError(interface + ": not an Ethernet interface (ARP needs Ethernet)");
+    }
+    pcap_setdirection(handle_, PCAP_D_IN);
+    bpf_program program{};
+    if (pcap_compile(handle_, &program, filter.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0) fail("filter");
+    const int set = pcap_setfilter(handle_, &program);
+    pcap_freecode(&program);
+    if (set != 0) fail("setfilter");
+    if (pcap_setnonblock(handle_, 1, errbuf) != 0) {
+        pcap_close(handle_);
+        throw PcapError(interface + ": " + errbuf);
+    }
+    fd_ = pcap_get_selectable_fd(handle_);
+    if (fd_ < 0) {
+        pcap_close(handle_);
+        throw PcapError(interface + ": no selectable descriptor");
+    }
+}
+
+PcapChannel::~PcapChannel() {
+    if (handle_ != nullptr) pcap_close(handle_);
+}
+
+FrameChannel::SendStatus PcapChannel::send(std::span<const std::uint8_t> frame) {
+    errno = 0;
+    if (pcap_inject(handle_, frame.data(), frame.size()) >= 0) return SendStatus::kSent;
+    // libpcap keeps errno from send(2): a full socket buffer is back-pressure, not a failure.
+    if (errno == ENOBUFS || errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+        return SendStatus::kBusy;
+    return SendStatus::kFailed;
+}
+
+std::size_t PcapChannel::dispatch(const FrameHandler& on_frame) {
+    DispatchContext ctx{&on_frame};
+    std::size_t total = 0;
+    for (;;) {
+        const int n = pcap_dispatch(handle_, -1, on_packet, reinterpret_cast<u_char*>(&ctx));
+        if (n <= 0) break;  // 0: nothing more now; <0: error (counted by pcap_stats), try again later
+        total += static_cast<std::size_t>(n);
+    }
+    return total;
+}
+
+std::size_t PcapChannel::receive(Clock::time_point deadline, const FrameHandler& on_frame) {
+    std::size_t got = dispatch(on_frame);
+    if (got > 0) return got;
+    const auto now = Clock::now();
+    if (deadline <= now) return 0;
+    const auto wait = std::chrono::duration_cast<std::chrono::nanoseconds>(deadline - now);
+    timespec timeout{};
+    timeout.tv_sec = static_cast<time_t>(wait.count() / 1'000'000'000);
+    timeout.tv_nsec = static_cast<long>(wait.count() % 1'000'000'000);
+    pollfd pfd{fd_, POLLIN, 0};
+    if (ppoll(&pfd, 1, &timeout, nullptr) > 0) got = dispatch(on_frame);
+    return got;
+}
+
+std::uint64_t PcapChannel::dropped() {
+    pcap_stat stats{};
+    if (pcap_stats(handle_, &stats) != 0) return 0;
+    return std::uint64_t{stats.ps_drop} + stats.ps_ifdrop;
+}
+
+}  // namespace nd

@@ -1,0 +1,45 @@
+#pragma once
+// The live FrameChannel: one libpcap handle on an interface that injects frames and captures, through
+// a kernel BPF filter, only what the collector asked for. Non-blocking; waits with ppoll on its fd.
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "collectors/arp/frame_channel.hpp"
+#include "model/address.hpp"
+
+struct pcap;
+
+namespace nd {
+
+// The interface can't be opened or the filter can't be installed; the message names both.
+class PcapError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// BPF filter for ARP replies addressed to `mac`, plain or 802.1Q-tagged.
+std::string arp_reply_filter(const MacAddress& mac);
+
+class PcapChannel : public FrameChannel {
+public:
+    // Opens `interface` for injection and capture with `filter` (immediate mode, inbound only).
+    PcapChannel(const std::string& interface, const std::string& filter);
+    ~PcapChannel() override;
+    PcapChannel(const PcapChannel&) = delete;
+    PcapChannel& operator=(const PcapChannel&) = delete;
+
+    SendStatus send(std::span<const std::uint8_t> frame) override;
+    std::size_t receive(Clock::time_point deadline, const FrameHandler& on_frame) override;
+    std::uint64_t dropped() override;
+    Clock::time_point now() const override { return Clock::now(); }
+
+private:
+    std::size_t dispatch(const FrameHandler& on_frame);
+
+    pcap* handle_ = nullptr;
+    int fd_ = -1;
+    std::string interface_;
+};
+
+}  // namespace nd
