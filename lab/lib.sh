@@ -119,7 +119,8 @@ gc_thresh_raise() {
   local saved=$RUN_ROOT/.gc_thresh.saved k vals=(16384 65536 131072) i=0
   mkdir -p "$RUN_ROOT/.gc_holders"
   if [[ ! -e $saved ]]; then
-    for k in "${GC_KEYS[@]}"; do printf '%s ' "$(cat /proc/sys/net/ipv4/neigh/default/$k)"; done >"$saved"
+    for k in "${GC_KEYS[@]}"; do cat /proc/sys/net/ipv4/neigh/default/$k; done | tr '\n' ' ' >"$saved"
+    echo >>"$saved"
   fi
   touch "$RUN_ROOT/.gc_holders/$PREFIX"
   for k in "${GC_KEYS[@]}"; do
@@ -133,7 +134,8 @@ gc_thresh_release() {
   [[ -e $RUN_ROOT/.gc_holders/$PREFIX ]] || return 0
   rm -f "$RUN_ROOT/.gc_holders/$PREFIX"
   [[ -z $(ls -A "$RUN_ROOT/.gc_holders") && -e $saved ]] || return 0
-  read -ra vals <"$saved"
+  read -ra vals <"$saved" || true
+  ((${#vals[@]} == 3)) || die "cannot restore gc_thresh: $saved is damaged"
   # Lower thresholds first is refused when thresh3 < thresh2 for a moment; restore in reverse.
   for i in 2 1 0; do echo "${vals[i]}" >/proc/sys/net/ipv4/neigh/default/${GC_KEYS[i]}; done
   rm -f "$saved"

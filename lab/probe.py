@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Check from inside a lab namespace that devices answer what the ground truth says (stdlib only).
 
-  probe.py mdns SERVICE [TIMEOUT]     one-shot mDNS query (legacy unicast, RFC 6762 s6.7) for
-                                      SERVICE.local PTR via 224.0.0.251; prints "PTR name", "SRV ...",
-                                      "TXT key=value", "A name ip" lines from the answers
+  probe.py mdns SERVICE [TIMEOUT]     mDNS queries from port 5353 (QU bit) for SERVICE.local PTR, then
+                                      the instances' SRV/TXT/A; prints "PTR name", "SRV name port host",
+                                      "TXT key=value", "A name ip" lines
   probe.py lldp IFACE SECONDS         listens for LLDP frames; prints "MAC sysname=... med=yes|no" per sender
   probe.py sip IP                     UDP SIP OPTIONS to IP:5060; prints the reply's User-Agent
   probe.py banner IP PORT             TCP connect; prints the greeting, or for HTTP the status and Server lines
@@ -39,52 +39,75 @@ def read_name(msg, off):
     raise ValueError("name loop")
 
 
-def mdns(service, timeout=3.0):
-    qid = random.randint(1, 0xFFFF)
-    query = struct.pack("!HHHHHH", qid, 0, 1, 0, 0, 0) + encode_name(service + ".local") + struct.pack("!HH", 12, 1)
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    s.settimeout(0.5)
+def ask(s, name, qtype, timeout):
+    """One mDNS question with the unicast-response bit, sent from port 5353 (a full mDNS query, not
+    legacy unicast: responders cap those at 512 bytes and drop bigger TXT records); returns the
+    records of the first response that answers it."""
+    query = struct.pack("!HHHHHH", 0, 0, 1, 0, 0, 0) + encode_name(name) + struct.pack("!HH", qtype, 0x8001)
     s.sendto(query, ("224.0.0.251", 5353))
-    found = False
-    deadline = time.time() + float(timeout)
+    deadline = time.time() + timeout
     while time.time() < deadline:
         try:
             msg, _ = s.recvfrom(9000)
         except socket.timeout:
             continue
-        found |= print_records(msg)
-        if found:
-            break
-    return 0 if found else 1
+        if not struct.unpack("!H", msg[2:4])[0] & 0x8000:
+            continue  # a query (ours looped back, or someone else's)
+        records = parse_records(msg)
+        if any(r[1].lower() == name.lower() for r in records):
+            return records
+    return []
 
 
-def print_records(msg):
+def mdns(service, timeout=3.0):
+    """PTR for the service type; then SRV/TXT/A of each instance the responder did not volunteer."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_LOOP, 0)
+    s.bind(("", 5353))
+    # Responders may answer by multicast even to a QU question (RFC 6762 s5.4): listen to the group too.
+    s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, socket.inet_aton("224.0.0.251") + bytes(4))
+    s.settimeout(0.5)
+    records = ask(s, service + ".local", 12, float(timeout))
+    instances = [value for rtype, _, value in records if rtype == "PTR"]
+    for inst in instances:
+        for rtype, qtype in (("SRV", 33), ("TXT", 16)):
+            if not any(r[0] == rtype and r[1] == inst for r in records):
+                records += ask(s, inst, qtype, float(timeout))
+    for host in {r[2].split()[-1] for r in records if r[0] == "SRV"}:
+        if not any(r[0] == "A" and r[1] == host for r in records):
+            records += ask(s, host, 1, float(timeout))
+    for rtype, name, value in records:
+        print(rtype, value if rtype in ("PTR", "TXT") else name + " " + value)
+    return 0 if instances else 1
+
+
+def parse_records(msg):
     _, _, qd, an, ns, ar = struct.unpack("!HHHHHH", msg[:12])
     off = 12
     for _ in range(qd):
         _, off = read_name(msg, off)
         off += 4
-    found = False
+    out = []
     for _ in range(an + ns + ar):
         name, off = read_name(msg, off)
         rtype, _, _, rdlen = struct.unpack("!HHIH", msg[off:off + 10])
         rdata = off + 10
         if rtype == 12:
-            print("PTR", read_name(msg, rdata)[0])
-            found = True
+            out.append(("PTR", name, read_name(msg, rdata)[0]))
         elif rtype == 33:
-            prio, weight, port = struct.unpack("!HHH", msg[rdata:rdata + 6])
-            print("SRV", name, port, read_name(msg, rdata + 6)[0])
+            port = struct.unpack("!H", msg[rdata + 4:rdata + 6])[0]
+            out.append(("SRV", name, "%d %s" % (port, read_name(msg, rdata + 6)[0])))
         elif rtype == 16:
             i = rdata
             while i < rdata + rdlen:
                 n = msg[i]
-                print("TXT", msg[i + 1:i + 1 + n].decode("utf-8", "replace"))
+                out.append(("TXT", name, msg[i + 1:i + 1 + n].decode("utf-8", "replace")))
                 i += n + 1
         elif rtype == 1:
-            print("A", name, socket.inet_ntoa(msg[rdata:rdata + 4]))
+            out.append(("A", name, socket.inet_ntoa(msg[rdata:rdata + 4])))
         off = rdata + rdlen
-    return found
+    return out
 
 
 def lldp(iface, seconds):

@@ -91,7 +91,10 @@ case $cmd in
     log "$size site $PREFIX up in $(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e-s}') s; truth: $TRUTH"
     echo "$TRUTH"
     ;;
-  down) do_down ;;
+  down)
+    do_down
+    rm -f "$RUN_ROOT/.$PREFIX.lock"
+    ;;
   status) do_status ;;
   check) "$PY" "$LAB_DIR/isolation.py" "$PREFIX" ;;
   reap) reap_orphans ;;
