@@ -35,6 +35,8 @@ struct LldpNeighbor {
     std::optional<int> med_device_class;  // 1..3 endpoint classes, 4 network connectivity
     std::string med_hardware_revision, med_firmware_revision, med_software_revision, med_serial,
         med_manufacturer, med_model, med_asset_id;
+    std::uint16_t med_capabilities = 0;           // LLDP-MED capability bit map
+    std::optional<std::uint16_t> med_voice_vlan;  // LLDP-MED network policy, application "voice"
     bool operator==(const LldpNeighbor&) const = default;
 };
 
@@ -45,6 +47,9 @@ struct CdpNeighbor {
     std::string port_id;
     std::uint32_t capabilities = 0;
     std::optional<Ipv4Address> address;
+    std::vector<Ipv4Address> addresses;  // every IPv4 address in the Addresses TLV
+    std::optional<std::uint16_t> native_vlan;
+    std::optional<std::uint16_t> voice_vlan;
     bool operator==(const CdpNeighbor&) const = default;
 };
 
@@ -52,6 +57,9 @@ struct DhcpFingerprint {
     std::string hostname;                 // option 12
     std::string vendor_class;             // option 60
     std::vector<std::uint8_t> parameter_request_list;  // option 55
+    std::optional<Ipv4Address> requested_ip;  // option 50
+    std::string client_id;                    // option 61, hex "01:aa:bb:..."
+    std::optional<int> message_type;          // option 53 (1 discover, 3 request, 8 inform, ...)
     bool operator==(const DhcpFingerprint&) const = default;
 };
 
@@ -72,6 +80,7 @@ struct DeviceEvidence {
     std::optional<double> rtt_ms;
     std::vector<std::string> hostnames;  // from mDNS, DHCP, reverse DNS, sysName
     SnmpWalk snmp;                       // every OID read from the device's agent
+    std::string snmp_credential;         // name of the SNMP credential that answered, never the secret
     std::vector<MdnsService> mdns;
     std::vector<LldpNeighbor> lldp;  // what the device itself advertised
     std::vector<CdpNeighbor> cdp;
