@@ -144,8 +144,8 @@ SnmpOptions parse_snmp_options(const toml::table& snmp, std::string_view file) {
     SnmpOptions local;  // applied only when all of it is valid
     if (auto v = get_int(snmp, "timeout_ms", 10, 60000, at)) local.timeout = std::chrono::milliseconds(*v);
     if (auto v = get_int(snmp, "retries", 0, 10, at)) local.retries = static_cast<int>(*v);
-    if (auto v = get_int(snmp, "max_repetitions", 1, 50, at)) local.max_repetitions = static_cast<int>(*v);
-    if (auto v = get_int(snmp, "max_concurrent_hosts", 1, 4096, at))
+    if (auto v = get_int(snmp, "max_repetitions", 1, 50, at)) local.bulk_repetitions = static_cast<int>(*v);
+    if (auto v = get_int(snmp, "max_concurrent_hosts", 1, 1000, at))
         local.max_concurrent_hosts = static_cast<int>(*v);
     if (auto v = get_int(snmp, "port", 1, 65535, at)) local.port = static_cast<std::uint16_t>(*v);
     if (auto v = get_int(snmp, "max_oids_per_table", 1, 10000000, at)) local.limits.max_oids_per_table = *v;

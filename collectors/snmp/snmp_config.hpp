@@ -90,7 +90,7 @@ struct SnmpOptions {
     std::vector<SnmpCredential> credentials;  // tried in order per host; first that answers wins
     std::chrono::milliseconds timeout{1000};  // per request
     int retries = 1;                          // per request, after the first try
-    int max_repetitions = 10;                 // GETBULK; > 10 overflows snmpsim replies (LAB-NOTES)
+    int bulk_repetitions = 10;                // GETBULK; > 10 overflows snmpsim replies (LAB-NOTES)
     int max_concurrent_hosts = 64;            // hosts walked at the same time
     std::uint16_t port = 161;                 // default agent port
     SnmpWalkLimits limits;

@@ -28,7 +28,7 @@ std::string error_of(std::string_view text) {
 TEST(SnmpConfig, DefaultsWhenSectionEmpty) {
     SnmpOptions o = parse("[snmp]\n");
     EXPECT_EQ(o, SnmpOptions{});
-    EXPECT_LE(o.max_repetitions, 10);
+    EXPECT_LE(o.bulk_repetitions, 10);
     EXPECT_TRUE(o.credentials.empty());
 }
 
@@ -58,7 +58,7 @@ priv_pass = "privpass123"
 )");
     EXPECT_EQ(o.timeout, std::chrono::milliseconds(500));
     EXPECT_EQ(o.retries, 2);
-    EXPECT_EQ(o.max_repetitions, 8);
+    EXPECT_EQ(o.bulk_repetitions, 8);
     EXPECT_EQ(o.max_concurrent_hosts, 200);
     EXPECT_EQ(o.limits.max_oids_per_table, 1000U);
     EXPECT_EQ(o.limits.max_oids_per_device, 5000U);

@@ -1,0 +1,234 @@
+#include "collectors/snmp/host_walk.hpp"
+
+// clang-format off
+#include <net-snmp/net-snmp-config.h>
+#include <net-snmp/net-snmp-includes.h>
+// clang-format on
+
+#include <algorithm>
+#include <set>
+
+namespace nd {
+namespace {
+
+constexpr std::size_t kParallel = 3;        // subtrees in flight per host
+constexpr int kMaxConsecutiveTimeouts = 2;  // then the agent is considered gone
+
+std::vector<oid> to_netsnmp(const Oid& o) { return {o.arcs().begin(), o.arcs().end()}; }
+
+std::string error_status_text(long status) {
+    const char* text = snmp_errstring(static_cast<int>(status));
+    return text != nullptr ? text : "error " + std::to_string(status);
+}
+
+}  // namespace
+
+HostWalk::HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan& plan)
+    : target_(std::move(target)), options_(options), plan_(plan), repetitions_(options.bulk_repetitions) {
+    result_.target = target_;
+    std::set<Oid> seen;
+    for (const Oid& root : plan_.subtrees) {
+        if (seen.insert(root).second) cursors_.emplace_back(root, options_.limits);
+    }
+}
+
+HostWalk::~HostWalk() {
+    // Closing may call back into us; mark everything stale first.
+    ++generation_;
+    session_.reset();
+    retired_.clear();
+}
+
+void HostWalk::start() {
+    started_ = Clock::now();
+    if (options_.credentials.empty()) {
+        result_.error = "no SNMP credential configured";
+        finish(false);
+        return;
+    }
+    credential_ = static_cast<std::size_t>(-1);  // try_next_credential advances first (wraps to 0)
+    try_next_credential();
+}
+
+void HostWalk::retire_session() {
+    ++generation_;
+    in_flight_.clear();
+    if (session_) retired_.push_back(std::move(session_));
+}
+
+void HostWalk::try_next_credential() {
+    retire_session();
+    while (++credential_ < options_.credentials.size()) {
+        const SnmpCredential& c = options_.credentials[credential_];
+        tried_.push_back(c.name);
+        std::string error;
+        session_ = open_session(target_, c, options_.timeout, options_.retries, error);
+        if (session_) {
+            probing_ = true;
+            send_probe();
+            if (session_) return;
+            continue;
+        }
+        // For v3 the open itself talks to the agent (engine-ID discovery); a failure is a timeout
+        // or a refusal, the next credential may still work.
+        result_.warnings.push_back(error);
+    }
+    std::string names;
+    for (const auto& n : tried_) names += (names.empty() ? "" : ", ") + n;
+    result_.error = "no answer with any credential (tried " + names + ")";
+    finish(false);
+}
+
+void HostWalk::send_probe() {
+    netsnmp_pdu* pdu = snmp_pdu_create(SNMP_MSG_GET);
+    for (const Oid& o : plan_.get) {
+        auto arcs = to_netsnmp(o);
+        snmp_add_null_var(pdu, arcs.data(), arcs.size());
+    }
+    tags_.push_back({this, generation_});
+    ++result_.requests;
+    if (snmp_sess_async_send(session_.get(), pdu, &HostWalk::on_pdu_trampoline, &tags_.back()) == 0) {
+        snmp_free_pdu(pdu);
+        result_.warnings.push_back("cannot send to " + target_.to_string());
+        retire_session();
+    }
+}
+
+int HostWalk::on_pdu_trampoline(int op, snmp_session* /*session*/, int reqid, snmp_pdu* pdu, void* magic) {
+    auto* tag = static_cast<Tag*>(magic);
+    tag->self->on_pdu(tag->generation, op, reqid, pdu);
+    return 1;
+}
+
+void HostWalk::on_pdu(int generation, int op, int reqid, snmp_pdu* pdu) {
+    if (generation != generation_ || done_) return;  // a retired session's late callback
+    // net-snmp 5.9 also reports retransmissions and connects; only final outcomes matter here.
+    if (op != NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE && op != NETSNMP_CALLBACK_OP_TIMED_OUT &&
+        op != NETSNMP_CALLBACK_OP_SEND_FAILED && op != NETSNMP_CALLBACK_OP_SEC_ERROR) {
+        return;
+    }
+    if (op == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE) ++result_.responses;
+    if (op == NETSNMP_CALLBACK_OP_TIMED_OUT) ++result_.timeouts;
+    if (probing_) {
+        on_probe(op, pdu);
+        return;
+    }
+    auto it = in_flight_.find(reqid);
+    if (it == in_flight_.end()) return;
+    const std::size_t cursor = it->second;
+    in_flight_.erase(it);
+    on_walk(cursor, op, pdu);
+    if (!done_) pump();
+}
+
+void HostWalk::on_probe(int op, snmp_pdu* pdu) {
+    // Any response PDU proves the credential (v1 agents answer noSuchName for a missing scalar);
+    // a timeout or a v3 report (unknown user, wrong digest) moves on to the next credential.
+    if (op != NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE || pdu == nullptr || pdu->command != SNMP_MSG_RESPONSE) {
+        try_next_credential();
+        return;
+    }
+    probing_ = false;
+    result_.answered = true;
+    result_.credential = options_.credentials[credential_].name;
+    for (variable_list* vb = pdu->variables; vb != nullptr; vb = vb->next_variable) {
+        SnmpValue value = to_snmp_value(*vb);
+        if (!value.is_exception() && value.type != SnmpType::kNull)
+            device_.walk.insert_or_assign(to_oid(*vb), value);
+    }
+    pump();
+}
+
+void HostWalk::pump() {
+    while (!done_ && in_flight_.size() < kParallel && next_cursor_ < cursors_.size()) {
+        send_walk(next_cursor_++);
+    }
+    if (!done_ && in_flight_.empty()) {
+        const bool complete =
+            std::all_of(cursors_.begin(), cursors_.end(), [](const WalkCursor& c) { return c.done(); });
+        if (complete) finish(device_.warnings.empty());
+    }
+}
+
+bool HostWalk::send_walk(std::size_t index) {
+    WalkCursor& cursor = cursors_[index];
+    if (device_.budget_exhausted) cursor.finish();
+    if (cursor.done()) return false;
+    const bool v1 = options_.credentials[credential_].version == SnmpVersion::kV1;
+    netsnmp_pdu* pdu = snmp_pdu_create(v1 ? SNMP_MSG_GETNEXT : SNMP_MSG_GETBULK);
+    if (!v1) {
+        pdu->non_repeaters = 0;
+        pdu->max_repetitions = repetitions_;
+    }
+    auto arcs = to_netsnmp(cursor.next());
+    snmp_add_null_var(pdu, arcs.data(), arcs.size());
+    tags_.push_back({this, generation_});
+    ++result_.requests;
+    const int reqid = snmp_sess_async_send(session_.get(), pdu, &HostWalk::on_pdu_trampoline, &tags_.back());
+    if (reqid == 0) {
+        snmp_free_pdu(pdu);
+        cursor.abort("send failed", device_);
+        return false;
+    }
+    in_flight_[reqid] = index;
+    return true;
+}
+
+void HostWalk::on_walk(std::size_t index, int op, snmp_pdu* pdu) {
+    WalkCursor& cursor = cursors_[index];
+    if (op != NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE || pdu == nullptr) {
+        cursor.abort(op == NETSNMP_CALLBACK_OP_TIMED_OUT   ? "agent stopped answering"
+                     : op == NETSNMP_CALLBACK_OP_SEC_ERROR ? "SNMPv3 security error"
+                                                           : "send failed",
+                     device_);
+        if (++consecutive_timeouts_ >= kMaxConsecutiveTimeouts) {
+            cancel("agent stopped answering");
+        }
+        return;
+    }
+    consecutive_timeouts_ = 0;
+    if (pdu->command != SNMP_MSG_RESPONSE) {
+        cursor.abort("unexpected PDU type " + std::to_string(pdu->command), device_);
+    } else if (pdu->errstat == SNMP_ERR_TOOBIG && repetitions_ > 1) {
+        repetitions_ = std::max(1, repetitions_ / 2);  // and ask again from the same place
+        send_walk(index);
+    } else if (pdu->errstat == SNMP_ERR_NOSUCHNAME) {
+        cursor.finish();  // v1's way of saying "end of the MIB view"
+    } else if (pdu->errstat != SNMP_ERR_NOERROR) {
+        cursor.abort("agent error \"" + error_status_text(pdu->errstat) + "\"", device_);
+    } else if (pdu->variables == nullptr) {
+        cursor.finish();
+    } else {
+        bool more = true;
+        for (variable_list* vb = pdu->variables; vb != nullptr && more; vb = vb->next_variable) {
+            more = cursor.accept(to_oid(*vb), to_snmp_value(*vb), device_);
+        }
+        if (more) send_walk(index);
+    }
+}
+
+void HostWalk::tick(Clock::time_point now) {
+    if (!done_ && now - started_ > options_.limits.max_walk_time) cancel("device walk time limit reached");
+}
+
+void HostWalk::cancel(const std::string& why) {
+    if (done_) return;
+    for (auto& c : cursors_) c.abort(why, device_);
+    if (probing_ && !result_.answered) result_.error = why;
+    finish(false);
+}
+
+void HostWalk::finish(bool complete) {
+    done_ = true;
+    result_.complete = complete && result_.answered;
+    retire_session();
+}
+
+SnmpHostResult HostWalk::take_result() {
+    result_.walk = std::move(device_.walk);
+    for (auto& w : device_.warnings) result_.warnings.push_back(std::move(w));
+    result_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started_);
+    return std::move(result_);
+}
+
+}  // namespace nd

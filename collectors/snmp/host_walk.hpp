@@ -1,0 +1,93 @@
+#pragma once
+// One host's SNMP conversation as an asynchronous state machine on a net-snmp single-API session:
+// probe credentials in order (a GET of the system scalars), then walk the plan's subtrees with
+// GETBULK (GETNEXT for v1), a few subtrees in flight at once. Driven by SnmpCollector's poller;
+// never blocks except in net-snmp's v3 engine-ID discovery when a session opens.
+#include <chrono>
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "collectors/snmp/netsnmp_glue.hpp"
+#include "collectors/snmp/snmp_config.hpp"
+#include "collectors/snmp/walk_cursor.hpp"
+#include "collectors/snmp/walk_plan.hpp"
+
+struct snmp_pdu;
+struct snmp_session;
+
+namespace nd {
+
+struct SnmpHostResult {
+    SnmpTarget target;
+    bool answered = false;   // some credential got an answer
+    std::string credential;  // its name (never the secret)
+    SnmpWalk walk;
+    std::vector<std::string> warnings;  // partial results, guards that fired
+    std::string error;                  // why nothing was read, when !answered
+    bool complete = false;              // every subtree walked to its end
+    std::uint64_t requests = 0;
+    std::uint64_t responses = 0;
+    std::uint64_t timeouts = 0;
+    std::chrono::milliseconds elapsed{0};
+};
+
+class HostWalk {
+public:
+    using Clock = std::chrono::steady_clock;
+    HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan& plan);
+    HostWalk(const HostWalk&) = delete;
+    HostWalk& operator=(const HostWalk&) = delete;
+    ~HostWalk();
+
+    void start();
+    bool done() const { return done_; }
+    // Enforces the per-device time budget; call after each poll round.
+    void tick(Clock::time_point now);
+    // Stops at once, keeping what was read (Ctrl-C, collector stop()).
+    void cancel(const std::string& why);
+    // The live session, for the poller's select/read/timeout calls; nullptr when none.
+    void* session() const { return session_.get(); }
+    // Sessions to close: never closed from inside a net-snmp callback.
+    void close_retired() { retired_.clear(); }
+    SnmpHostResult take_result();
+
+private:
+    struct Tag {
+        HostWalk* self;
+        int generation;
+    };
+    static int on_pdu_trampoline(int op, snmp_session* session, int reqid, snmp_pdu* pdu, void* magic);
+    void on_pdu(int generation, int op, int reqid, snmp_pdu* pdu);
+    void try_next_credential();
+    void send_probe();
+    void on_probe(int op, snmp_pdu* pdu);
+    void pump();  // keeps up to kParallel subtree requests in flight
+    bool send_walk(std::size_t cursor);
+    void on_walk(std::size_t cursor, int op, snmp_pdu* pdu);
+    void finish(bool complete);
+    void retire_session();
+
+    SnmpTarget target_;
+    const SnmpOptions& options_;
+    const WalkPlan& plan_;
+    SnmpHostResult result_;
+    DeviceWalkState device_;
+    std::vector<WalkCursor> cursors_;
+    std::size_t next_cursor_ = 0;
+    std::map<int, std::size_t> in_flight_;  // reqid -> cursor
+    SessionHandle session_;
+    std::vector<SessionHandle> retired_;
+    std::deque<Tag> tags_;  // stable addresses for net-snmp's callback magic
+    int generation_ = 0;
+    std::size_t credential_ = 0;
+    bool probing_ = false;
+    bool done_ = false;
+    int repetitions_ = 10;
+    int consecutive_timeouts_ = 0;
+    std::vector<std::string> tried_;
+    Clock::time_point started_;
+};
+
+}  // namespace nd

@@ -1,0 +1,69 @@
+#include "collectors/snmp/walk_plan.hpp"
+
+#include <string_view>
+
+namespace nd {
+namespace {
+
+std::vector<Oid> parse_all(std::initializer_list<std::string_view> texts) {
+    std::vector<Oid> out;
+    for (auto t : texts) out.push_back(*Oid::parse(t));
+    return out;
+}
+
+}  // namespace
+
+WalkPlan default_walk_plan() {
+    WalkPlan plan;
+    plan.get = {oids::kSysDescr, oids::kSysObjectId, oids::kSysUpTime, oids::kSysName};
+    plan.subtrees = parse_all({
+        "1.3.6.1.2.1.1",                   // SNMPv2-MIB system
+        "1.3.6.1.2.1.2.2",                 // IF-MIB ifTable
+        "1.3.6.1.2.1.31.1.1",              // IF-MIB ifXTable
+        "1.3.6.1.2.1.4.20",                // IP-MIB ipAddrTable
+        "1.3.6.1.2.1.4.22",                // IP-MIB ipNetToMediaTable (ARP cache)
+        "1.3.6.1.2.1.4.35",                // IP-MIB ipNetToPhysicalTable
+        "1.3.6.1.2.1.47.1.1.1",            // ENTITY-MIB entPhysicalTable
+        "1.3.6.1.2.1.17.1",                // BRIDGE-MIB dot1dBase (port -> ifIndex)
+        "1.3.6.1.2.1.17.4.3",              // BRIDGE-MIB dot1dTpFdbTable
+        "1.3.6.1.2.1.17.7.1.2.2",          // Q-BRIDGE-MIB dot1qTpFdbTable
+        "1.3.6.1.2.1.17.7.1.4.3",          // Q-BRIDGE-MIB dot1qVlanStaticTable (names)
+        "1.3.6.1.2.1.17.7.1.4.5",          // Q-BRIDGE-MIB dot1qPortVlanTable (PVID)
+        "1.0.8802.1.1.2.1.3",              // LLDP-MIB local system
+        "1.0.8802.1.1.2.1.4",              // LLDP-MIB remote systems
+        "1.3.6.1.4.1.9.9.23.1.2.1",        // CISCO-CDP-MIB cdpCacheTable
+        "1.3.6.1.4.1.9.9.46.1.3.1.1",      // CISCO-VTP-MIB vtpVlanTable (names on Cisco)
+        "1.3.6.1.2.1.43.5",                // Printer-MIB prtGeneral
+        "1.3.6.1.2.1.43.8.2",              // Printer-MIB prtInputTable (trays)
+        "1.3.6.1.2.1.43.10.2",             // Printer-MIB prtMarkerTable (page counters)
+        "1.3.6.1.2.1.43.11.1",             // Printer-MIB prtMarkerSuppliesTable
+        "1.3.6.1.2.1.43.12.1",             // Printer-MIB prtMarkerColorantTable
+        "1.3.6.1.2.1.43.16.5",             // Printer-MIB prtConsoleDisplayBufferTable
+        "1.3.6.1.2.1.43.18.1",             // Printer-MIB prtAlertTable
+        "1.3.6.1.2.1.25.1",                // HOST-RESOURCES hrSystem
+        "1.3.6.1.2.1.25.2.2",              // hrMemorySize
+        "1.3.6.1.2.1.25.2.3",              // hrStorageTable
+        "1.3.6.1.2.1.25.3.2",              // hrDeviceTable
+        "1.3.6.1.2.1.25.3.3",              // hrProcessorTable
+        "1.3.6.1.2.1.25.3.5",              // hrPrinterTable
+        "1.3.6.1.2.1.33.1.1",              // UPS-MIB upsIdent
+        "1.3.6.1.2.1.33.1.2",              // UPS-MIB upsBattery
+        "1.3.6.1.2.1.33.1.4",              // UPS-MIB upsOutput
+        "1.3.6.1.2.1.33.1.6",              // UPS-MIB upsAlarm
+        "1.3.6.1.2.1.105.1",               // POWER-ETHERNET-MIB
+        "1.3.6.1.4.1.11.2.3.9.4.2.1.1.3",  // HP printer: model, serial
+        "1.3.6.1.4.1.318.1.1.1.1",         // APC PowerNet upsIdent (model, serial, firmware)
+        "1.3.6.1.4.1.318.1.1.1.2.1.3",     // APC battery last replacement date
+        "1.3.6.1.4.1.9.3.6.3",             // OLD-CISCO-CHASSIS chassisId (serial)
+    });
+    return plan;
+}
+
+WalkPlan full_walk_plan() {
+    WalkPlan plan;
+    plan.get = {oids::kSysDescr, oids::kSysObjectId, oids::kSysUpTime, oids::kSysName};
+    plan.subtrees = parse_all({"1.0.8802", "1.3.6.1"});
+    return plan;
+}
+
+}  // namespace nd

@@ -1,0 +1,45 @@
+#pragma once
+// A tiny SNMPv1/v2c agent on 127.0.0.1 (ephemeral port) for fault tests: it serves a walk and
+// can misbehave on purpose - loop its OIDs, go silent after N requests, answer with wrong types.
+// Hand-written BER so the faults are ours, not net-snmp's.
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "model/snmp_value.hpp"
+
+namespace nd::test {
+
+struct FakeAgentBehaviour {
+    std::string community = "public";
+    int silent_after = -1;          // stop answering after this many answered requests (-1: never)
+    bool loop_after_first = false;  // every GETNEXT/GETBULK past the first answer repeats that OID
+    int max_varbinds = 1000;        // cap varbinds per response (simulates short answers)
+};
+
+class FakeAgent {
+public:
+    FakeAgent(SnmpWalk data, FakeAgentBehaviour behaviour);
+    ~FakeAgent();
+    FakeAgent(const FakeAgent&) = delete;
+    FakeAgent& operator=(const FakeAgent&) = delete;
+
+    std::uint16_t port() const { return port_; }
+    int requests() const { return requests_; }
+
+private:
+    void run();
+    std::string answer(const std::string& packet);
+
+    SnmpWalk data_;
+    FakeAgentBehaviour behaviour_;
+    int fd_ = -1;
+    std::uint16_t port_ = 0;
+    std::atomic<bool> stop_{false};
+    std::atomic<int> requests_{0};
+    std::thread thread_;
+};
+
+}  // namespace nd::test

@@ -1,0 +1,193 @@
+// The collector against a misbehaving in-process agent on 127.0.0.1: partial results and a
+// warning, never a hang or a crash.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "collectors/snmp/snmp_collector.hpp"
+#include "collectors/snmp/snmp_decode.hpp"
+#include "tests/collectors/snmp/fake_agent.hpp"
+
+namespace nd {
+namespace {
+
+using std::chrono::milliseconds;
+using test::FakeAgent;
+using test::FakeAgentBehaviour;
+
+Oid O(std::string_view s) { return *Oid::parse(s); }
+
+SnmpWalk switch_walk(int interfaces = 30) {
+    SnmpWalk w;
+    w[O("1.3.6.1.2.1.1.1.0")] = {SnmpType::kOctetString, "Fake switch 1.0", 0};
+    w[O("1.3.6.1.2.1.1.2.0")] = {SnmpType::kOid, "1.3.6.1.4.1.99999.1", 0};
+    w[O("1.3.6.1.2.1.1.3.0")] = {SnmpType::kTimeTicks, "", 4242};
+    w[O("1.3.6.1.2.1.1.5.0")] = {SnmpType::kOctetString, "fake-sw", 0};
+    for (int i = 1; i <= interfaces; ++i) {
+        const auto idx = static_cast<std::uint32_t>(i);
+        w[O("1.3.6.1.2.1.2.2.1.1").child(idx)] = {SnmpType::kInteger, "", i};
+        w[O("1.3.6.1.2.1.2.2.1.2").child(idx)] = {SnmpType::kOctetString, "port" + std::to_string(i), 0};
+        w[O("1.3.6.1.2.1.2.2.1.6").child(idx)] = {SnmpType::kOctetString,
+                                                  std::string("\x00\x11\x22\x33\x44", 5) + char(i), 0};
+    }
+    w[O("1.3.6.1.2.1.47.1.1.1.1.11.1")] = {SnmpType::kOctetString, "SER123", 0};
+    return w;
+}
+
+WalkPlan small_plan() {
+    WalkPlan plan;
+    plan.get = {oids::kSysDescr, oids::kSysObjectId, oids::kSysName};
+    plan.subtrees = {O("1.3.6.1.2.1.1"), O("1.3.6.1.2.1.2.2"), O("1.3.6.1.2.1.47.1.1.1"),
+                     O("1.3.6.1.2.1.43.11")};
+    return plan;
+}
+
+SnmpOptions options_for(std::vector<SnmpCredential> creds) {
+    SnmpOptions o;
+    o.credentials = std::move(creds);
+    o.timeout = milliseconds(150);
+    o.retries = 1;
+    return o;
+}
+
+SnmpTarget local(std::uint16_t port) { return {"127.0.0.1", port}; }
+
+TEST(SnmpCollectorFake, WalksPlanAndRemembersCredentialName) {
+    FakeAgent agent(switch_walk(), {});
+    SnmpCollector collector(
+        options_for({community_credential("wrong", "nope"), community_credential("office", "public")}),
+        small_plan());
+    auto results = collector.walk_hosts({local(agent.port())});
+    ASSERT_EQ(results.size(), 1U);
+    const SnmpHostResult& r = results[0];
+    EXPECT_TRUE(r.answered) << r.error;
+    EXPECT_EQ(r.credential, "office");
+    EXPECT_TRUE(r.complete);
+    EXPECT_TRUE(r.warnings.empty());
+    EXPECT_EQ(r.walk.size(), switch_walk().size());
+    auto ifs = decode_interfaces(r.walk);
+    ASSERT_EQ(ifs.size(), 30U);
+    EXPECT_EQ(ifs[29].name, "port30");
+    EXPECT_EQ(decode_system(r.walk).name, "fake-sw");
+    const Observation obs = to_observation(r, 7);
+    EXPECT_EQ(obs.source, "snmp");
+    EXPECT_EQ(obs.scan_id, 7);
+    EXPECT_EQ(obs.evidence.snmp_credential, "office");
+    ASSERT_EQ(obs.evidence.hostnames.size(), 1U);
+    EXPECT_EQ(obs.evidence.hostnames[0], "fake-sw");
+}
+
+TEST(SnmpCollectorFake, V1UsesGetNextAndEndsOnNoSuchName) {
+    FakeAgent agent(switch_walk(5), {});
+    SnmpCollector collector(options_for({community_credential("v1", "public", SnmpVersion::kV1)}),
+                            small_plan());
+    auto r = collector.walk_hosts({local(agent.port())})[0];
+    EXPECT_TRUE(r.answered);
+    EXPECT_TRUE(r.complete);
+    EXPECT_EQ(r.walk.size(), switch_walk(5).size());
+}
+
+TEST(SnmpCollectorFake, LoopingAgentGivesPartialResultAndWarning) {
+    FakeAgentBehaviour b;
+    b.loop_after_first = true;
+    b.max_varbinds = 2;
+    FakeAgent agent(switch_walk(), b);
+    SnmpCollector collector(options_for({community_credential("c", "public")}), small_plan());
+    const auto start = std::chrono::steady_clock::now();
+    auto r = collector.walk_hosts({local(agent.port())})[0];
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+    EXPECT_TRUE(r.answered);
+    EXPECT_FALSE(r.complete);
+    ASSERT_FALSE(r.warnings.empty());
+    EXPECT_NE(r.warnings[0].find("non-increasing OID"), std::string::npos) << r.warnings[0];
+}
+
+TEST(SnmpCollectorFake, AgentFallingSilentMidWalkKeepsPartialResults) {
+    FakeAgentBehaviour b;
+    b.silent_after = 3;  // the probe and two walk requests
+    b.max_varbinds = 4;  // short answers, so the walk needs many requests
+    FakeAgent agent(switch_walk(), b);
+    SnmpCollector collector(options_for({community_credential("c", "public")}), small_plan());
+    const auto start = std::chrono::steady_clock::now();
+    auto r = collector.walk_hosts({local(agent.port())})[0];
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_LT(elapsed, std::chrono::seconds(3));  // 2 timeouts x 150 ms x 2 tries, not per subtree forever
+    EXPECT_TRUE(r.answered);
+    EXPECT_FALSE(r.complete);
+    EXPECT_GT(r.walk.size(), 3U);
+    EXPECT_LT(r.walk.size(), switch_walk().size());
+    bool warned = false;
+    for (const auto& w : r.warnings) warned |= w.find("agent stopped answering") != std::string::npos;
+    EXPECT_TRUE(warned);
+    EXPECT_GT(r.timeouts, 0U);
+}
+
+TEST(SnmpCollectorFake, WrongTypesAreStoredAndDecodersSkipThem) {
+    SnmpWalk w = switch_walk(3);
+    w[O("1.3.6.1.2.1.1.5.0")] = {SnmpType::kCounter32, "", 5};             // sysName as a counter
+    w[O("1.3.6.1.2.1.2.2.1.6.2")] = {SnmpType::kInteger, "", -1};          // MAC as an integer
+    w[O("1.3.6.1.2.1.2.2.1.2.3")] = {SnmpType::kOid, "1.3.6.1.4.1.1", 0};  // ifDescr as an OID
+    FakeAgent agent(w, {});
+    SnmpCollector collector(options_for({community_credential("c", "public")}), small_plan());
+    auto r = collector.walk_hosts({local(agent.port())})[0];
+    EXPECT_TRUE(r.complete);
+    EXPECT_EQ(r.walk.at(O("1.3.6.1.2.1.1.5.0")).type, SnmpType::kCounter32);
+    SnmpDeviceFacts f = decode_all(r.walk);
+    EXPECT_TRUE(f.system.name.empty());
+    ASSERT_EQ(f.interfaces.size(), 3U);
+    EXPECT_FALSE(f.interfaces[1].mac.has_value());
+    EXPECT_TRUE(f.interfaces[0].mac.has_value());
+}
+
+TEST(SnmpCollectorFake, TableCapTruncatesWithWarning) {
+    FakeAgent agent(switch_walk(200), {});
+    SnmpOptions o = options_for({community_credential("c", "public")});
+    o.limits.max_oids_per_table = 50;
+    SnmpCollector collector(o, small_plan());
+    auto r = collector.walk_hosts({local(agent.port())})[0];
+    EXPECT_FALSE(r.complete);
+    EXPECT_EQ(decode_interfaces(r.walk).size(), 50U);  // 50 ifIndex values, the first column
+    ASSERT_FALSE(r.warnings.empty());
+    EXPECT_NE(r.warnings[0].find("exceeds 50 OIDs"), std::string::npos);
+}
+
+TEST(SnmpCollectorFake, NobodyListeningFailsWithinTimeoutBudget) {
+    std::uint16_t port = 0;
+    {
+        FakeAgent closed(SnmpWalk{}, {});
+        port = closed.port();
+    }
+    SnmpCollector collector(options_for({community_credential("a", "x"), community_credential("b", "y")}),
+                            small_plan());
+    const auto start = std::chrono::steady_clock::now();
+    auto r = collector.walk_hosts({local(port)})[0];
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+    EXPECT_FALSE(r.answered);
+    EXPECT_EQ(r.error, "no answer with any credential (tried a, b)");
+    EXPECT_EQ(r.error.find("x"), std::string::npos);  // never the community
+}
+
+TEST(SnmpCollectorFake, ManyHostsConcurrentlyInOrder) {
+    std::vector<std::unique_ptr<FakeAgent>> agents;
+    std::vector<SnmpTarget> targets;
+    for (int i = 0; i < 12; ++i) {
+        SnmpWalk w = switch_walk(5 + i);
+        agents.push_back(std::make_unique<FakeAgent>(w, FakeAgentBehaviour{}));
+        targets.push_back(local(agents.back()->port()));
+    }
+    SnmpOptions o = options_for({community_credential("c", "public")});
+    o.max_concurrent_hosts = 5;
+    SnmpCollector collector(o, small_plan());
+    int seen = 0;
+    auto results = collector.walk_hosts(targets, [&](const SnmpHostResult&) { ++seen; });
+    EXPECT_EQ(seen, 12);
+    ASSERT_EQ(results.size(), 12U);
+    for (int i = 0; i < 12; ++i) {
+        EXPECT_EQ(results[i].target, targets[i]);
+        EXPECT_EQ(decode_interfaces(results[i].walk).size(), static_cast<std::size_t>(5 + i));
+    }
+    EXPECT_GT(collector.stats().received, 12U);
+}
+
+}  // namespace
+}  // namespace nd
