@@ -18,12 +18,9 @@ WalkPlan default_walk_plan() {
     plan.get = {oids::kSysDescr, oids::kSysObjectId, oids::kSysUpTime, oids::kSysName};
     plan.subtrees = parse_all({
         "1.3.6.1.2.1.1",                   // SNMPv2-MIB system
-        "1.3.6.1.2.1.2.2",                 // IF-MIB ifTable
-        "1.3.6.1.2.1.31.1.1",              // IF-MIB ifXTable
         "1.3.6.1.2.1.4.20",                // IP-MIB ipAddrTable
         "1.3.6.1.2.1.4.22",                // IP-MIB ipNetToMediaTable (ARP cache)
         "1.3.6.1.2.1.4.35",                // IP-MIB ipNetToPhysicalTable
-        "1.3.6.1.2.1.47.1.1.1",            // ENTITY-MIB entPhysicalTable
         "1.3.6.1.2.1.17.1",                // BRIDGE-MIB dot1dBase (port -> ifIndex)
         "1.3.6.1.2.1.17.4.3",              // BRIDGE-MIB dot1dTpFdbTable
         "1.3.6.1.2.1.17.7.1.2.2",          // Q-BRIDGE-MIB dot1qTpFdbTable
@@ -56,6 +53,17 @@ WalkPlan default_walk_plan() {
         "1.3.6.1.4.1.318.1.1.1.2.1.3",     // APC battery last replacement date
         "1.3.6.1.4.1.9.3.6.3",             // OLD-CISCO-CHASSIS chassisId (serial)
     });
+    // Wide tables: only the columns the decoders and fingerprints read, not the counters
+    // (a 48-port switch's ifTable + ifXTable is ~4,000 OIDs whole, ~1,000 this way).
+    std::vector<Oid> columns;
+    const Oid if_entry = *Oid::parse("1.3.6.1.2.1.2.2.1");           // index descr type speed mac admin oper
+    const Oid ifx_entry = *Oid::parse("1.3.6.1.2.1.31.1.1.1");       // name highSpeed alias
+    const Oid entity_entry = *Oid::parse("1.3.6.1.2.1.47.1.1.1.1");  // entPhysicalEntry
+    for (std::uint32_t c : {1, 2, 3, 5, 6, 7, 8}) columns.push_back(if_entry.child(c));
+    for (std::uint32_t c : {1, 15, 18}) columns.push_back(ifx_entry.child(c));
+    for (std::uint32_t c : {2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 16})
+        columns.push_back(entity_entry.child(c));
+    plan.subtrees.insert(plan.subtrees.begin() + 1, columns.begin(), columns.end());
     return plan;
 }
 
