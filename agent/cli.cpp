@@ -17,6 +17,7 @@ int run_cli(int argc, char** argv) {
     app.parse_complete_callback([&] { init_logging(global.verbose, global.quiet); });
 
     // ADD NEW COMMANDS HERE: one line each, in the order `--help` lists them.
+    add_scan_command(app, global);
     add_explain_command(app, global);
     add_fingerprint_report_command(app, global);
 

@@ -1,0 +1,55 @@
+#pragma once
+// The agent's configuration file (TOML). Each section is parsed into a fresh copy, every key checked
+// (unknown keys and out-of-range values are errors naming file and key), and the result replaces the
+// defaults only when all of it is valid. Command-line flags are applied on top by the commands.
+//
+//   [site]  name = "Client GmbH, Main office"
+//   [scan]  targets = ["198.18.1.0/24"]   exclude = ["198.18.1.250/32"]   interface = "eth0"
+//           rate = 2000 (packets/s)   retries = 2   reply_timeout_ms = 250   max_prefix = 16
+//   [store] path = "/var/lib/netdossier/site.db"
+//   [snmp]  see collectors/snmp/snmp_config.hpp
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "collectors/snmp/snmp_config.hpp"
+#include "model/address.hpp"
+
+namespace nd {
+
+inline constexpr std::string_view kDefaultStorePath = "netdossier.db";
+inline constexpr double kDefaultRatePps = 2000.0;
+inline constexpr double kMaxRatePps = 100000.0;
+
+struct ScanConfig {
+    std::vector<Ipv4Network> targets;  // empty: the subnets of the host's up interfaces
+    std::vector<Ipv4Network> exclude;
+    std::string interface;  // empty: chosen per target
+    double rate_pps = kDefaultRatePps;
+    int retries = 2;
+    std::chrono::milliseconds reply_timeout{250};
+    int max_prefix = 16;  // targets larger than this (a shorter prefix) need --force
+};
+
+struct AgentConfig {
+    std::string site_name;
+    ScanConfig scan;
+    std::filesystem::path store_path{std::string(kDefaultStorePath)};
+    SnmpOptions snmp;
+    bool has_inline_secrets = false;    // communities or passphrases written in the file itself
+    std::vector<std::string> warnings;  // non-fatal findings (file permissions, ...)
+};
+
+// Parses config text; `file` names it in error messages. Throws ConfigError ("FILE: scan.rate: ...").
+AgentConfig parse_config(std::string_view text, std::string_view file);
+
+// Reads and parses a file. A file with inline secrets that others may read is refused when
+// world-readable and warned about when group-readable (the warning lands in `warnings`).
+AgentConfig load_config(const std::filesystem::path& path);
+
+// A readable summary for --check-config; secrets never appear in it.
+std::string describe(const AgentConfig& config);
+
+}  // namespace nd

@@ -1,0 +1,164 @@
+#include "agent/scan_runner.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <set>
+
+#include "agent/logging.hpp"
+#include "collectors/arp/pcap_channel.hpp"
+#include "collectors/oui/oui_registry.hpp"
+#include "fingerprint/engine.hpp"
+
+namespace nd {
+namespace {
+
+// Keeps a sweep's observations in memory: the sweep's timing must not wait on SQLite; they are
+// written in one transaction once the sweep is done.
+struct BufferSink : ObservationSink {
+    std::vector<Observation> observations;
+    void emit(Observation o) override { observations.push_back(std::move(o)); }
+};
+
+std::unique_ptr<FrameChannel> open_pcap(const ArpEndpoint& endpoint) {
+    return std::make_unique<PcapChannel>(endpoint.interface, arp_reply_filter(endpoint.mac));
+}
+
+void check_store_path(const std::filesystem::path& path) {
+    const auto parent = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::error_code ec;
+    if (!std::filesystem::is_directory(parent, ec)) {
+        throw ScanError(ScanError::Kind::kStore,
+                        path.string() + ": directory " + parent.string() + " does not exist");
+    }
+    const bool exists = std::filesystem::exists(path, ec);
+    if (access(exists ? path.c_str() : parent.c_str(), W_OK) != 0) {
+        throw ScanError(ScanError::Kind::kStore, path.string() + ": not writable");
+    }
+}
+
+}  // namespace
+
+ScanRunner::ScanRunner(ScanOptions options)
+    : ScanRunner(std::move(options), open_pcap, list_local_interfaces, true) {}
+
+ScanRunner::ScanRunner(ScanOptions options, ChannelFactory channels, InterfaceLister interfaces,
+                       bool check_capability)
+    : options_(std::move(options)),
+      channels_(std::move(channels)),
+      interfaces_(std::move(interfaces)),
+      check_capability_(check_capability) {}
+
+ScanReport ScanRunner::run() {
+    const auto log = module_logger("scan");
+    const auto started = std::chrono::steady_clock::now();
+    ScanPlan plan;
+    try {
+        plan = plan_scan(options_, interfaces_());
+    } catch (const ScanPlanError& e) {
+        throw ScanError(e.kind() == ScanPlanError::Kind::kInterface ? ScanError::Kind::kInterface
+                                                                    : ScanError::Kind::kTarget,
+                        e.what());
+    }
+    if (check_capability_ && !has_cap_net_raw()) {
+        throw ScanError(ScanError::Kind::kCapability,
+                        "the ARP sweep needs CAP_NET_RAW: run as root or grant it with "
+                        "`setcap cap_net_raw,cap_net_admin+ep netdossier`");
+    }
+    check_store_path(options_.store_path);
+    std::optional<Store> store;
+    try {
+        store.emplace(Store::open(options_.store_path));
+    } catch (const std::exception& e) {
+        throw ScanError(ScanError::Kind::kStore, e.what());
+    }
+    if (!options_.site_name.empty()) store->set_meta("site", options_.site_name);
+
+    ScanReport report;
+    report.targets = plan.target_list;
+    report.warnings = plan.warnings;
+    report.addresses = plan.address_count;
+    for (const auto& w : plan.warnings) log->warn("{}", w);
+
+    // Known addresses from earlier scans get retries first when the retry budget is tight.
+    std::vector<Ipv4Address> known;
+    for (const auto& device : store->devices())
+        known.insert(known.end(), device.ips.begin(), device.ips.end());
+
+    const OuiRegistry registry;
+    const auto scan_id = store->begin_scan(plan.target_list);
+    BufferSink sink;
+    for (const auto& arp : plan.arp) {
+        report.interfaces.push_back(arp.endpoint.interface);
+        std::unique_ptr<FrameChannel> channel;
+        try {
+            channel = channels_(arp.endpoint);
+        } catch (const std::exception& e) {
+            // The scan run stays unfinished: finishing it would declare every known device gone.
+            throw ScanError(ScanError::Kind::kCapture, e.what());
+        }
+        ArpSweepOptions sweep_options;
+        sweep_options.rate_pps = options_.rate_pps;
+        sweep_options.retries = options_.retries;
+        sweep_options.reply_timeout = options_.reply_timeout;
+        sweep_options.likely_alive = known;
+        sweep_options.scan_id = scan_id;
+        sweep_options.cancel = cancel_;
+        const auto addresses = arp_sweep_addresses(arp.targets, options_.exclude, arp.endpoint);
+        ArpSweep sweep(*channel, arp.endpoint, sweep_options, registry);
+        const auto result = sweep.run(addresses, sink, [&](const ArpSweepProgress& p) {
+            if (!progress_) return;
+            char line[160];
+            std::snprintf(line, sizeof line, "ARP %s: %llu/%llu asked, %llu answered, %llu retries",
+                          arp.endpoint.interface.c_str(), static_cast<unsigned long long>(p.first_pass_sent),
+                          static_cast<unsigned long long>(p.targets),
+                          static_cast<unsigned long long>(p.answered),
+                          static_cast<unsigned long long>(p.retries_sent));
+            progress_(line);
+        });
+        if (progress_) progress_("");
+        log->debug(
+            "arp {}: {} answered of {}, {} retries, {} unsolicited, {} duplicates, {} conflicts, {} dropped, "
+            "budget {}; {}",
+            arp.endpoint.interface, result.answered, result.targets, result.retries_sent, result.unsolicited,
+            result.duplicates, result.conflicts, result.capture_dropped,
+            result.retry_budget_lifted ? "lifted" : "kept", to_string(result.stats));
+        if (result.conflicts > 0) log->warn("{} address(es) answered by more than one MAC", result.conflicts);
+        if (result.capture_dropped > 0) log->warn("the capture dropped {} frames", result.capture_dropped);
+        report.packets_sent += result.stats.sent;
+        report.replies += result.stats.received;
+        report.malformed += result.stats.malformed;
+        report.retries += result.retries_sent;
+        report.sweep_seconds += result.elapsed.count();
+        report.cancelled = report.cancelled || result.cancelled;
+        if (result.cancelled) break;
+    }
+
+    report.observations = sink.observations.size();
+    const auto ids = store->record(sink.observations);
+    std::set<std::int64_t> devices(ids.begin(), ids.end());
+    devices.erase(0);  // observations the store declined (virtual router MACs)
+    try {
+        const auto engine = FingerprintEngine::load_default();
+        for (auto id : devices) {
+            if (const auto device = store->device(id))
+                store->set_verdict(id, engine.classify(device->evidence));
+        }
+        report.fingerprinted = true;
+    } catch (const std::exception& e) {
+        log->warn("devices recorded without a verdict: the fingerprint rules did not load ({})", e.what());
+    }
+    if (report.cancelled) {
+        // An interrupted sweep proves nothing about absent devices: the run stays unfinished, no "gone".
+        report.summary.scan_id = scan_id;
+        report.summary.devices_seen = static_cast<std::int64_t>(devices.size());
+    } else {
+        report.summary = store->finish_scan(scan_id, static_cast<std::int64_t>(report.packets_sent));
+    }
+    report.elapsed_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+}  // namespace nd
