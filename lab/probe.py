@@ -4,7 +4,8 @@
   probe.py mdns SERVICE [TIMEOUT]     mDNS queries from port 5353 (QU bit) for SERVICE.local PTR, then
                                       the instances' SRV/TXT/A; prints "PTR name", "SRV name port host",
                                       "TXT key=value", "A name ip" lines
-  probe.py lldp IFACE SECONDS         listens for LLDP frames; prints "MAC sysname=... med=yes|no" per sender
+  probe.py lldp IFACE SECONDS [N]     listens for LLDP frames (until N senders were seen, if given);
+                                      prints "MAC sysname=... med=yes|no" per sender
   probe.py sip IP                     UDP SIP OPTIONS to IP:5060; prints the reply's User-Agent
   probe.py banner IP PORT             TCP connect; prints the greeting, or for HTTP the status and Server lines
 Exit 0 when something was received, 1 otherwise.
@@ -110,7 +111,7 @@ def parse_records(msg):
     return out
 
 
-def lldp(iface, seconds):
+def lldp(iface, seconds, min_senders=0):
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x88CC))
     s.bind((iface, 0))
     s.settimeout(0.5)
@@ -135,6 +136,8 @@ def lldp(iface, seconds):
                 med = True
             off += 2 + tlen
         seen[src] = (sysname, med)
+        if int(min_senders) and len(seen) >= int(min_senders):
+            break
     for src, (sysname, med) in sorted(seen.items()):
         print(src, "sysname=" + sysname, "med=" + ("yes" if med else "no"))
     return 0 if seen else 1
