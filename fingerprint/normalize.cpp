@@ -117,12 +117,13 @@ std::string VendorNames::clean_model(std::string_view model, std::string_view ve
     };
     for (int pass = 0; pass < 3; ++pass) {
         bool changed = false;
-        // Leading vendor name (1-3 words), only when a model remains.
-        for (std::size_t k = 3; k >= 1; --k) {
-            if (w.size() > k) {
-                std::vector<std::string> head(w.begin(), w.begin() + static_cast<long>(k));
-                if (is_vendor(join(head, 0))) {
-                    w.erase(w.begin(), w.begin() + static_cast<long>(k));
+        // The vendor's name (1-3 words) anywhere in the model, as long as a model remains.
+        for (std::size_t k = 3; k >= 1 && !changed; --k) {
+            for (std::size_t at = 0; at + k <= w.size() && w.size() > k; ++at) {
+                std::vector<std::string> phrase(w.begin() + static_cast<long>(at),
+                                                w.begin() + static_cast<long>(at + k));
+                if (is_vendor(join(phrase, 0))) {
+                    w.erase(w.begin() + static_cast<long>(at), w.begin() + static_cast<long>(at + k));
                     changed = true;
                     break;
                 }

@@ -1,0 +1,40 @@
+#include "fingerprint/normalize.hpp"
+
+#include <gtest/gtest.h>
+
+#include "fingerprint/engine.hpp"
+#include "fingerprint/rule_set.hpp"
+
+namespace nd::fp {
+namespace {
+
+TEST(NormalizeTest, VendorAliasesGiveOneName) {
+    auto engine = FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data"});
+    EXPECT_EQ(engine.canonical_vendor("Hewlett-Packard"), "HP");
+    EXPECT_EQ(engine.canonical_vendor("HP Inc."), "HP");
+    EXPECT_EQ(engine.canonical_vendor("Hewlett Packard Enterprise"), "HP");
+    EXPECT_EQ(engine.canonical_vendor("Cisco Systems, Inc."), "Cisco");
+    EXPECT_EQ(engine.canonical_vendor("  KYOCERA Document Solutions Inc. "), "Kyocera");
+    EXPECT_EQ(engine.canonical_vendor("Acme Widgets, Inc."), "Acme Widgets");  // unknown: cleaned only
+}
+
+TEST(NormalizeTest, ModelsLoseRepeatedVendorPrefixes) {
+    std::map<std::string, std::string> aliases = {{vendor_key("HP"), "HP"},
+                                                  {vendor_key("Hewlett-Packard"), "HP"}};
+    VendorNames names(&aliases);
+    EXPECT_EQ(names.clean_model("Hewlett-Packard HP LaserJet HP LaserJet 400", "HP"), "LaserJet 400");
+    EXPECT_EQ(names.clean_model("HP LaserJet HP LaserJet 400", "HP"), "LaserJet 400");
+    EXPECT_EQ(names.clean_model("  LaserJet   M404dn ;", "HP"), "LaserJet M404dn");
+    EXPECT_EQ(names.clean_model("HP", "HP"), "HP");  // nothing else left: keep it
+}
+
+TEST(NormalizeTest, PlaceholdersAndCleanText) {
+    EXPECT_TRUE(is_placeholder(" N/A "));
+    EXPECT_TRUE(is_placeholder("<private>"));
+    EXPECT_TRUE(is_placeholder(""));
+    EXPECT_FALSE(is_placeholder("FOC1426Y2AY"));
+    EXPECT_EQ(clean_text("\"Cisco  IOS\r\n Software,\""), "Cisco IOS Software");
+}
+
+}  // namespace
+}  // namespace nd::fp

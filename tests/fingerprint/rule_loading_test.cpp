@@ -1,0 +1,114 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fingerprint/engine.hpp"
+#include "fingerprint/rule_set.hpp"
+#include "model/config_error.hpp"
+
+namespace nd {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::string load_error(const std::string& text) {
+    fp::RuleSet set;
+    try {
+        fp::load_rule_text(set, text, "custom.toml");
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(RuleLoadingTest, ShippedRulesLoad) {
+    auto engine = FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data"});
+    EXPECT_GT(engine.rule_count(), 400u);
+    EXPECT_GE(engine.rule_files().size(), 4u);
+}
+
+TEST(RuleLoadingTest, MalformedTomlNamesFileAndLine) {
+    auto error = load_error("[[rule]]\nid = \"x\"\nclass = \"printer\n");
+    EXPECT_THAT(error, HasSubstr("custom.toml:3"));
+}
+
+TEST(RuleLoadingTest, UnknownKeyNamesFileLineAndKey) {
+    auto error = load_error("[[rule]]\nid = \"x\"\nclass = \"printer\"\nwhen.sysdescr = 'x'\n");
+    EXPECT_THAT(error, HasSubstr("custom.toml:4"));
+    EXPECT_THAT(error, HasSubstr("unknown key 'sysdescr'"));
+}
+
+TEST(RuleLoadingTest, BadRegexNamesFileLineAndPattern) {
+    auto error = load_error("[[rule]]\nid = \"x\"\nclass = \"printer\"\n\nwhen.sys_descr = '(unclosed'\n");
+    EXPECT_THAT(error, HasSubstr("custom.toml:5"));
+    EXPECT_THAT(error, HasSubstr("bad regex '(unclosed'"));
+}
+
+TEST(RuleLoadingTest, RejectsUnknownClassBadOidAndRulesThatGiveNothing) {
+    EXPECT_THAT(load_error("[[rule]]\nid = \"x\"\nclass = \"toaster\"\n"),
+                HasSubstr("unknown class 'toaster'"));
+    EXPECT_THAT(load_error("[[rule]]\nid = \"x\"\nclass = \"printer\"\nwhen.sys_object_id = ['1.3.x']\n"),
+                HasSubstr("not a numeric OID"));
+    EXPECT_THAT(load_error("[[rule]]\nid = \"x\"\nwhen.enterprise = [9]\n"), HasSubstr("gives nothing"));
+    EXPECT_THAT(load_error("[[rule]]\nclass = \"printer\"\n"), HasSubstr("needs an 'id'"));
+    EXPECT_THAT(load_error("[[rule]]\nid = \"x\"\nclass = \"printer\"\nweight = 3\n"),
+                HasSubstr("weights must be"));
+    EXPECT_THAT(load_error("[[gadget]]\nid = 1\n"), HasSubstr("unknown key 'gadget'"));
+}
+
+TEST(RuleLoadingTest, MalformedFileInAFolderNamesThatFile) {
+    auto dir = std::filesystem::temp_directory_path() / ("nd-rules-bad-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "50-mine.toml") << "[[rule]]\nid = \"mine\"\nclass = \"printer\"\nwhen.ttl = [1]\n";
+    try {
+        FingerprintEngine::load({dir});
+        ADD_FAILURE() << "expected a ConfigError";
+    } catch (const ConfigError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("50-mine.toml:4"));
+        EXPECT_THAT(e.what(), HasSubstr("expected [min, max]"));
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST(RuleLoadingTest, DropInRuleFileChangesAVerdict) {
+    DeviceEvidence device;
+    device.snmp[oids::kSysDescr] = SnmpValue{SnmpType::kOctetString, "Acme Widget 3000 firmware 1.2", 0};
+    device.snmp[oids::kSysObjectId] = SnmpValue{SnmpType::kOid, "1.3.6.1.4.1.99999.1.1", 0};
+
+    auto shipped = FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data"});
+    auto before = shipped.classify(device);
+    EXPECT_NE(before.device_class, DeviceClass::kCamera);
+
+    auto dropin = std::filesystem::temp_directory_path() / ("nd-rules-dropin-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dropin);
+    std::ofstream(dropin / "acme.toml") << R"([[rule]]
+id = "acme-widget-camera"
+why = "Acme Widgets are our client's door cameras"
+class = "camera"
+class_weight = 0.95
+vendor = "Acme"
+model = "Widget {model}"
+weight = 0.9
+when.enterprise = [99999]
+when.sys_descr = 'Acme Widget (?P<model>\d+)'
+)";
+    auto extended = FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data", dropin});
+    auto after = extended.classify(device);
+    EXPECT_EQ(after.device_class, DeviceClass::kCamera);
+    ASSERT_TRUE(after.vendor);
+    EXPECT_EQ(after.vendor->value, "Acme");
+    ASSERT_TRUE(after.model);
+    EXPECT_EQ(after.model->value, "Widget 3000");
+    EXPECT_THAT(after.class_reasons.front(), HasSubstr("acme-widget-camera"));
+
+    // A drop-in can also switch a shipped rule off by id.
+    std::ofstream(dropin / "zz-off.toml") << "[[rule]]\nid = \"acme-widget-camera\"\ndisabled = true\n";
+    auto disabled = FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data", dropin});
+    EXPECT_NE(disabled.classify(device).device_class, DeviceClass::kCamera);
+    std::filesystem::remove_all(dropin);
+}
+
+}  // namespace
+}  // namespace nd
