@@ -46,8 +46,9 @@ void HostWalk::start() {
         finish(false);
         return;
     }
-    credential_ = static_cast<std::size_t>(-1);  // try_next_credential advances first (wraps to 0)
-    try_next_credential();
+    credential_ = static_cast<std::size_t>(-1);  // resume() advances first (wraps to 0)
+    open_pending_ = true;
+    resume();
 }
 
 void HostWalk::retire_session() {
@@ -57,7 +58,15 @@ void HostWalk::retire_session() {
 }
 
 void HostWalk::try_next_credential() {
+    // The next session opens from the poller once this one is closed (see resume()): net-snmp must
+    // forget a v3 user's keys before the same user is tried with other passphrases.
     retire_session();
+    open_pending_ = true;
+}
+
+void HostWalk::resume() {
+    if (!open_pending_ || done_) return;
+    open_pending_ = false;
     while (++credential_ < options_.credentials.size()) {
         const SnmpCredential& c = options_.credentials[credential_];
         tried_.push_back(c.name);

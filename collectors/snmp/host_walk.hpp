@@ -51,6 +51,8 @@ public:
     void* session() const { return session_.get(); }
     // Sessions to close: never closed from inside a net-snmp callback.
     void close_retired() { retired_.clear(); }
+    // After close_retired(): opens the next credential's session when one is due.
+    void resume();
     SnmpHostResult take_result();
 
 private:
@@ -83,6 +85,7 @@ private:
     int generation_ = 0;
     std::size_t credential_ = 0;
     bool probing_ = false;
+    bool open_pending_ = false;
     bool done_ = false;
     int repetitions_ = 10;
     int consecutive_timeouts_ = 0;

@@ -105,7 +105,18 @@ std::optional<SnmpTarget> parse_snmp_target(std::string_view text, std::uint16_t
 }
 
 void SessionCloser::operator()(void* session) const {
-    if (session != nullptr) snmp_sess_close(session);
+    if (session == nullptr) return;
+    // net-snmp keeps localized v3 keys in a process-wide user list keyed by (engine ID, user) and
+    // reuses them for the next session: a wrong passphrase tried first would poison the right one,
+    // and a changed passphrase would never be picked up. Forget the user with its session.
+    if (netsnmp_session* ss = snmp_sess_session(session);
+        ss != nullptr && ss->version == SNMP_VERSION_3 && ss->securityName != nullptr) {
+        if (usmUser* user = usm_get_user(ss->securityEngineID, ss->securityEngineIDLen, ss->securityName)) {
+            usm_remove_user(user);
+            usm_free_user(user);
+        }
+    }
+    snmp_sess_close(session);
 }
 
 SessionHandle open_session(const SnmpTarget& target, const SnmpCredential& credential,

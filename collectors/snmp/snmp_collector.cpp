@@ -44,6 +44,7 @@ void poll_once(const std::vector<std::unique_ptr<HostWalk>>& hosts) {
         }
         if (void* s = h->session()) snmp_sess_timeout(s);
         h->close_retired();
+        h->resume();
     }
     netsnmp_large_fd_set_cleanup(&fds);
 }
