@@ -61,9 +61,12 @@ def device_entry(fields, prefix, labels, oui):
     snmp = None
     recording_labels = {}
     ips, macs = [ip], [mac.lower()]
+    hostname = None
     for svc in services.split():
         kind, _, rest = svc.partition(":")
-        if kind == "leg2":  # the router's interface on the routed subnet
+        if kind == "hostname":
+            hostname = rest
+        elif kind == "leg2":  # the router's interface on the routed subnet
             leg_ip, leg_mac = rest.split(":", 1)
             ips.append(leg_ip)
             macs.append(leg_mac.replace("-", ":").lower())
@@ -83,6 +86,7 @@ def device_entry(fields, prefix, labels, oui):
         "ips": ips,
         "macs": macs,
         "class": cls,
+        "hostname": hostname,
         "vendor": vendor or None,
         "oui_vendor": oui.get(mac.replace(":", "")[:6].upper()),
         "model": models[0] if models else known(recording_labels.get("hardware")),

@@ -84,6 +84,7 @@ LabDevice parse_device(const nlohmann::json& d) {
     if (dev.macs.empty()) dev.macs = {dev.mac};
     dev.subnet = d.at("subnet").get<std::string>();
     dev.device_class = d.at("class").get<std::string>();
+    dev.hostname = opt_string(d, "hostname");
     dev.vendor = opt_string(d, "vendor");
     dev.oui_vendor = opt_string(d, "oui_vendor");
     dev.model = opt_string(d, "model");

@@ -42,6 +42,7 @@ struct LabDevice {
     std::vector<std::string> macs;  // all of its MACs, same order
     std::string subnet;
     std::string device_class;  // export-contract spelling: router, switch, printer, voip-phone, ...
+    std::optional<std::string> hostname;  // what it announces (sysName, mDNS host, LLDP system name)
     std::optional<std::string> vendor;
     std::optional<std::string> oui_vendor;  // organisation name in the IEEE registry for its MAC
     std::optional<std::string> model;

@@ -108,6 +108,9 @@ TEST_F(SmallLab, TruthDescribesTheWholeSite) {
     EXPECT_GE(classes["workstation"], 3);
     EXPECT_GE(silent, 2) << "silent hosts that answer only ARP";
     EXPECT_GE(routed, 2) << "hosts reachable only through the router";
+    const auto* printer = t.find("printer1");
+    ASSERT_NE(printer, nullptr);
+    EXPECT_EQ(printer->hostname, "NPI952EA0");
     int non_default_community = 0;
     for (const auto& d : t.devices) non_default_community += d.snmp && d.snmp->community != "public";
     EXPECT_GE(non_default_community, 1);
