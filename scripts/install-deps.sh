@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libkainjow-mustache-dev
   libldns-dev libsystemd-dev ieee-data zlib1g-dev libre2-dev
   # the simulated site and its real peers
-  iproute2 nftables procps snmpd snmp snmpsim avahi-daemon avahi-utils lldpd
+  iproute2 nftables procps python3 snmpd snmp snmpsim avahi-daemon avahi-utils lldpd
   # baselines for bench/
   arp-scan nmap fping time
   # fuzzing and packaging

@@ -9,9 +9,22 @@ quick=0; [[ "${1:-}" == "--quick" ]] && quick=1
 
 bash "$root/scripts/install-deps.sh"
 
-echo "== release build and all tests"
+echo "== release build and unit tests"
 build="$(bash "$root/scripts/build.sh" release | tail -n1)"
-(cd "$build" && ctest --output-on-failure --timeout 900)
+(cd "$build" && ctest --output-on-failure -L unit --timeout 900)
+
+echo "== integration tests against the simulated site (one shared lab; tests that change it bring their own)"
+lab_prefix="ndci$$"
+lab_up=0
+teardown_lab() { ((lab_up == 0)) || bash "$root/lab/site.sh" down --prefix "$lab_prefix" >/dev/null 2>&1 || true; }
+trap teardown_lab EXIT
+if [[ $(id -u) -eq 0 ]]; then
+  bash "$root/lab/site.sh" up small --prefix "$lab_prefix" >/dev/null
+  lab_up=1
+  export NETDOSSIER_LAB_REUSE="$lab_prefix"
+fi
+(cd "$build" && ctest --output-on-failure -L integration --timeout 900)
+teardown_lab; lab_up=0; unset NETDOSSIER_LAB_REUSE
 
 if ((quick == 0)); then
   echo "== ASan+UBSan build and unit tests"
