@@ -23,8 +23,11 @@
 //     cluster), then evenly over the rest of the range;
 //   * evidence of loss on our side (capture drops, failed sends) lifts the budget: then every
 //     unanswered address is retried, correctness before speed.
-// Each retry waits for its own reply timeout since the previous request to that address, and retry
-// passes overlap with the tail of the previous pass, so a /24 finishes in well under a second.
+// A retry waits, since the previous request to its address, for an adaptive time like TCP's RTO:
+// four times the slowest reply seen so far, at least 50 ms, at most reply_timeout (the full timeout
+// while nothing has answered). LAN replies take well under a millisecond, so retries come quickly;
+// a slow device that answers after its retry was sent is still counted (any reply counts), and the
+// sweep ends only after a full reply_timeout since the last request. A /24 takes about 0.6 s.
 
 namespace nd {
 namespace {
@@ -32,7 +35,10 @@ namespace {
 using Clock = FrameChannel::Clock;
 constexpr int kMaxBusyRetries = 200;  // consecutive ENOBUFS before a frame counts as failed
 constexpr std::chrono::microseconds kBusyBackoff{500};
-constexpr std::chrono::duration<double> kBurstWindow{0.002};  // the bucket holds 2 ms worth of frames
+// The bucket holds 10 ms worth of frames: enough to keep the average rate when the scheduler wakes us
+// late on a busy host, small enough to stay polite (20 frames at the default rate).
+constexpr std::chrono::duration<double> kBurstWindow{0.010};
+constexpr std::chrono::milliseconds kMinRetryWait{50};
 
 struct Target {
     Ipv4Address ip;
@@ -79,7 +85,7 @@ public:
             if (chosen.empty()) break;
             for (auto i : chosen) {
                 if (cancelled()) break;
-                const auto due = targets_[i].last_sent + options_.reply_timeout;
+                const auto due = targets_[i].last_sent + retry_wait();
                 while (!targets_[i].answered && !cancelled() && channel_.now() < due) receive_until(due);
                 if (targets_[i].answered) continue;
                 send_paced(i);
@@ -103,6 +109,11 @@ public:
     }
 
 private:
+    Clock::duration retry_wait() const {
+        if (result_.answered == 0) return options_.reply_timeout;
+        return std::clamp<Clock::duration>(4 * max_rtt_, kMinRetryWait, options_.reply_timeout);
+    }
+
     bool cancelled() const { return options_.cancel != nullptr && options_.cancel->load(); }
     bool loss_seen() { return result_.stats.send_errors > 0 || channel_.dropped() > 0; }
 
@@ -227,6 +238,7 @@ private:
         if (auto name = registry_.lookup(packet->sender_mac))
             observation.evidence.oui_registrant = std::string(*name);
         if (target.attempts > 0 && at >= target.last_sent) {
+            max_rtt_ = std::max(max_rtt_, at - target.last_sent);
             observation.evidence.rtt_ms =
                 std::chrono::duration<double, std::milli>(at - target.last_sent).count();
         }
@@ -261,6 +273,7 @@ private:
     std::unordered_map<std::uint32_t, std::size_t> index_;
     std::set<std::pair<std::uint32_t, std::uint64_t>> seen_;  // (IP, MAC) pairs already reported
     std::uint64_t first_pass_sent_ = 0;
+    Clock::duration max_rtt_{};
     ArpSweepResult result_;
 };
 

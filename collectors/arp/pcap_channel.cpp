@@ -14,11 +14,21 @@ constexpr int kBufferBytes = 8 * 1024 * 1024;  // a /16's replies never overrun 
 
 struct DispatchContext {
     const FrameChannel::FrameHandler* handler;
+    // The kernel stamps frames on arrival with the wall clock; we hand out steady-clock times, so
+    // RTTs don't include the time the frame waited in the buffer while we were busy sending.
+    FrameChannel::Clock::time_point steady_now;
+    std::chrono::system_clock::time_point wall_now;
 };
 
 void on_packet(u_char* user, const pcap_pkthdr* header, const u_char* bytes) {
     auto* ctx = reinterpret_cast<DispatchContext*>(user);
-    (*ctx->handler)(std::span<const std::uint8_t>(bytes, header->caplen), FrameChannel::Clock::now());
+    const auto stamp =
+        std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
+            std::chrono::seconds(header->ts.tv_sec) + std::chrono::microseconds(header->ts.tv_usec)));
+    auto received =
+        ctx->steady_now - std::chrono::duration_cast<FrameChannel::Clock::duration>(ctx->wall_now - stamp);
+    if (received > ctx->steady_now) received = ctx->steady_now;  // clock steps: never in the future
+    (*ctx->handler)(std::span<const std::uint8_t>(bytes, header->caplen), received);
 }
 
 }  // namespace
@@ -85,7 +95,7 @@ FrameChannel::SendStatus PcapChannel::send(std::span<const std::uint8_t> frame) 
 }
 
 std::size_t PcapChannel::dispatch(const FrameHandler& on_frame) {
-    DispatchContext ctx{&on_frame};
+    DispatchContext ctx{&on_frame, Clock::now(), std::chrono::system_clock::now()};
     std::size_t total = 0;
     for (;;) {
         const int n = pcap_dispatch(handle_, -1, on_packet, reinterpret_cast<u_char*>(&ctx));

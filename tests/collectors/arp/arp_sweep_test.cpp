@@ -100,13 +100,13 @@ TEST_F(ArpSweepTest, NeverExceedsTheRateBeyondOneBurst) {
     options.retries = 0;
     const auto r = sweep({net("198.18.1.0/24")}, options);
     ASSERT_EQ(channel_.send_times.size(), 253U);
-    // Over any window, at most rate x window + burst (2 ms worth, so 2) frames left.
+    // Over any window, at most rate x window + burst (10 ms worth, so 10) frames left.
     const auto& t = channel_.send_times;
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto window_end = t[i] + milliseconds(50);
         const auto in_window =
             std::upper_bound(t.begin(), t.end(), window_end) - (t.begin() + static_cast<std::ptrdiff_t>(i));
-        EXPECT_LE(in_window, 50 + 2 + 1) << "at frame " << i;
+        EXPECT_LE(in_window, 50 + 10 + 1) << "at frame " << i;
     }
     EXPECT_GE(seconds(r), 0.252);
     EXPECT_NEAR(r.packets_per_second(), 253 / seconds(r), 1e-6);
@@ -117,6 +117,25 @@ TEST_F(ArpSweepTest, RetriesFindAHostWhoseFirstRequestsWereLost) {
     auto r = sweep({net("198.18.1.0/24")});
     EXPECT_EQ(r.answered, 1U);
     EXPECT_EQ(channel_.requests_to[ip("198.18.1.50").value()], 3);
+}
+
+TEST_F(ArpSweepTest, RetriesFollowFastRepliesQuicklyAndTheTailWaitsTheFullTimeout) {
+    channel_.add_host(ip("198.18.1.10"), {mac("3c:2a:f4:00:00:10")});
+    channel_.add_host(ip("198.18.1.50"), {mac("3c:2a:f4:00:00:50"), std::chrono::microseconds(200), 2});
+    const auto r = sweep({net("198.18.1.0/24")});
+    EXPECT_EQ(r.answered, 2U);
+    // Pass 0.13 s, two retry rounds paced by the 50 ms minimum wait, then the 250 ms tail.
+    EXPECT_LT(seconds(r), 0.127 + 2 * 0.127 + 0.25 + 0.05);
+    EXPECT_GE(seconds(r), 0.127 + 0.25);
+}
+
+TEST_F(ArpSweepTest, WithoutAnyReplyRetriesWaitTheFullReplyTimeout) {
+    ArpSweepOptions options;
+    options.retries = 1;
+    const auto r = sweep({net("198.18.1.20/32")}, options);
+    EXPECT_EQ(r.stats.sent, 2U);
+    ASSERT_EQ(channel_.send_times.size(), 2U);
+    EXPECT_EQ(channel_.send_times[1] - channel_.send_times[0], milliseconds(250));
 }
 
 TEST_F(ArpSweepTest, NoRetriesMeansOneRequestPerAddress) {
