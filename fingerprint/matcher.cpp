@@ -60,6 +60,17 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
             break;
         }
     }
+    // Partial walks (or agents without entPhysicalClass): the top-level entity (contained in 0), else the
+    // first row that has a serial number.
+    static const Oid kContainedIn = kEntPhysicalEntry.child(4);
+    static const Oid kSerialColumn = kEntPhysicalEntry.child(11);
+    for (const auto& column : {kContainedIn, kSerialColumn}) {
+        for (auto it = ev.snmp.lower_bound(column);
+             !chassis_index && it != ev.snmp.end() && it->first.starts_with(column); ++it) {
+            bool top = column == kContainedIn ? it->second.number == 0 : !it->second.bytes.empty();
+            if (top && it->first.size() == column.size() + 1) chassis_index = it->first.arcs().back();
+        }
+    }
 }
 
 const SnmpValue* DeviceFacts::lookup(const Oid& oid) const {
