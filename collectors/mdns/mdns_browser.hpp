@@ -21,7 +21,9 @@ struct MdnsBrowseOptions {
     std::chrono::milliseconds resend_after{250};  // each query is sent twice (UDP, no retransmit)
     bool unicast_response = true;                 // QU bit
     std::size_t max_service_types = 64;           // bounds what a hostile responder can make us ask
-    std::size_t max_questions_per_query = 16;
+    // One question per message: answers to our one-shot (legacy unicast) queries are held to 512
+    // bytes by responders such as avahi, and a printer's TXT record alone is near that.
+    std::size_t max_questions_per_query = 1;
     std::int64_t scan_id = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "collectors/mdns/udp_channel.hpp"
 
+#include <netinet/in.h>
 #include <poll.h>
 
 #include <boost/asio/ip/multicast.hpp>
@@ -10,16 +11,33 @@ namespace {
 
 constexpr std::size_t kMaxDatagram = 9000;  // mDNS allows jumbo-sized messages on a LAN
 constexpr int kMulticastTtl = 255;
+constexpr std::uint16_t kMdnsPort = 5353;
+const Ipv4Address kMdnsGroup{0xe00000fbU};
 
 boost::asio::ip::address_v4 to_asio(Ipv4Address a) { return boost::asio::ip::address_v4{a.value()}; }
 
 }  // namespace
 
-UdpChannel::UdpChannel(boost::asio::io_context& io, Ipv4Address interface_address)
-    : socket_(io), buffer_(kMaxDatagram) {
+UdpChannel::UdpChannel(boost::asio::io_context& io, Ipv4Address interface_address, Mode mode)
+    : socket_(io), mode_(mode), buffer_(kMaxDatagram) {
     boost::system::error_code ec;
     socket_.open(boost::asio::ip::udp::v4(), ec);
-    if (!ec) socket_.bind({to_asio(interface_address), 0}, ec);
+    if (mode == Mode::kOneShot) {
+        if (!ec) socket_.bind({to_asio(interface_address), 0}, ec);
+    } else {
+        if (!ec) socket_.set_option(boost::asio::socket_base::reuse_address(true), ec);
+        // Only the groups joined here, on this interface: not mDNS from the host's other links.
+        const int off = 0;
+        if (!ec &&
+            ::setsockopt(socket_.native_handle(), IPPROTO_IP, IP_MULTICAST_ALL, &off, sizeof off) != 0) {
+            ec.assign(errno, boost::system::generic_category());
+        }
+        if (!ec) socket_.bind({boost::asio::ip::address_v4::any(), kMdnsPort}, ec);
+        if (!ec) {
+            socket_.set_option(
+                boost::asio::ip::multicast::join_group(to_asio(kMdnsGroup), to_asio(interface_address)), ec);
+        }
+    }
     if (!ec)
         socket_.set_option(boost::asio::ip::multicast::outbound_interface(to_asio(interface_address)), ec);
     if (!ec) socket_.set_option(boost::asio::ip::multicast::hops(kMulticastTtl), ec);

@@ -50,6 +50,10 @@ std::size_t PassiveListener::poll() {
     return total;
 }
 
+std::size_t PassiveListener::poll_until(FrameChannel::Clock::time_point deadline) {
+    return channel_.receive(deadline, [this](auto frame, auto when) { handle(frame, when); });
+}
+
 void PassiveListener::start(boost::asio::io_context& io) {
     if (running_) return;
     running_ = true;

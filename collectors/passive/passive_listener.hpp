@@ -32,6 +32,8 @@ public:
     void stop();  // idempotent
     // Hands every ready frame to the decoders now (for a capture file: the whole file).
     std::size_t poll();
+    // Waits up to `deadline` for frames and handles them (for a blocking loop or a thread of its own).
+    std::size_t poll_until(FrameChannel::Clock::time_point deadline);
 
     const PassiveStats& stats() const { return stats_; }
     CollectorStats collector_stats() const;
