@@ -1,49 +1,115 @@
-// `netdossier explain`: the fingerprint verdict with its alternatives and every reason behind it.
+// `netdossier explain DEVICE`: the fingerprint verdict with its alternatives and every reason behind it.
+// DEVICE is a store id, IP, MAC or hostname; `--from-walk FILE` explains an SNMP dump without a store.
+#include <algorithm>
 #include <iostream>
 
 #include "agent/commands/commands.hpp"
+#include "agent/config.hpp"
 #include "collectors/snmp/walk_file.hpp"
 #include "fingerprint/engine.hpp"
 #include "fingerprint/verdict_text.hpp"
 #include "model/config_error.hpp"
+#include "storage/store.hpp"
 
 namespace nd {
+namespace {
+
+struct ExplainFlags {
+    std::string device;
+    std::string db;
+    std::string from_walk;
+    std::vector<std::string> rule_dirs;
+};
+
+FingerprintEngine load_engine(const std::vector<std::string>& rule_dirs) {
+    std::vector<std::filesystem::path> dirs(rule_dirs.begin(), rule_dirs.end());
+    try {
+        return dirs.empty() ? FingerprintEngine::load_default() : FingerprintEngine::load(dirs);
+    } catch (const ConfigError& e) {
+        throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
+    }
+}
+
+bool names_device(const DeviceRecord& d, const std::string& key) {
+    if (std::to_string(d.id) == key) return true;
+    if (auto ip = Ipv4Address::parse(key); ip && std::find(d.ips.begin(), d.ips.end(), *ip) != d.ips.end())
+        return true;
+    if (auto mac = MacAddress::parse(key);
+        mac && std::find(d.macs.begin(), d.macs.end(), *mac) != d.macs.end())
+        return true;
+    auto lower = [](std::string s) {
+        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+        return s;
+    };
+    return std::any_of(d.evidence.hostnames.begin(), d.evidence.hostnames.end(), [&](const std::string& h) {
+        return lower(h) == lower(key) || lower(h).starts_with(lower(key) + ".");
+    });
+}
+
+void explain_walk(const ExplainFlags& flags) {
+    DeviceEvidence evidence;
+    try {
+        auto walk = read_walk_file(flags.from_walk);
+        if (walk.skipped_lines > 0)
+            std::cerr << "netdossier: " << flags.from_walk << ": skipped " << walk.skipped_lines
+                      << " malformed lines (first: " << walk.first_problem << ")\n";
+        evidence.snmp = std::move(walk.walk);
+    } catch (const std::exception& e) {
+        throw CommandError{e.what(), 2};
+    }
+    std::cout << flags.from_walk << ":\n";
+    print_verdict(std::cout, load_engine(flags.rule_dirs).classify(evidence), true);
+}
+
+void explain_device(const ExplainFlags& flags) {
+    auto path = flags.db.empty() ? std::string(kDefaultStorePath) : flags.db;
+    std::vector<DeviceRecord> matches;
+    try {
+        auto store = Store::open_existing(path);
+        for (auto& d : store.devices()) {
+            if (names_device(d, flags.device)) matches.push_back(std::move(d));
+        }
+    } catch (const StoreError& e) {
+        throw CommandError{e.what(), 2};
+    }
+    if (matches.empty())
+        throw CommandError{
+            "no device '" + flags.device + "' in " + path + " (try an id, IP, MAC or hostname)", 4};
+    auto engine = load_engine(flags.rule_dirs);
+    for (const auto& d : matches) {
+        std::cout << "device " << d.id;
+        for (const auto& ip : d.ips) std::cout << "  " << ip.to_string();
+        for (const auto& mac : d.macs) std::cout << "  " << mac.to_string();
+        std::cout << "\n";
+        // Re-classified from the merged evidence with the rules as they are now, so drop-in edits show at
+        // once.
+        auto verdict = engine.classify(d.evidence);
+        print_verdict(std::cout, verdict, true);
+        if (!(verdict == d.verdict) && d.verdict.device_class != DeviceClass::kUnknown)
+            std::cout << "  (the stored verdict, from the last scan, says "
+                      << to_string(d.verdict.device_class) << "; the rules have changed since)\n";
+    }
+}
+
+}  // namespace
 
 void add_explain_command(CLI::App& app, const GlobalOptions& /*global*/) {
-    struct Options {
-        std::string device;
-        std::string from_walk;
-        std::vector<std::string> rule_dirs;
-    };
-    auto options = std::make_shared<Options>();
+    auto flags = std::make_shared<ExplainFlags>();
     auto* cmd = app.add_subcommand(
         "explain", "Show why a device was classified as it was (verdict, alternatives, reasons)");
-    cmd->add_option("--from-walk", options->from_walk,
-                    "Classify an SNMP dump (snmpwalk -On output or .snmprec, maybe gzipped)")
-        ->required();
-    cmd->add_option("--rules", options->rule_dirs,
+    cmd->add_option("device", flags->device, "Device id, IP, MAC or hostname in the store");
+    cmd->add_option("--db", flags->db, "Store file (default: netdossier.db)");
+    cmd->add_option("--from-walk", flags->from_walk,
+                    "Classify an SNMP dump instead (snmpwalk -On output or .snmprec, maybe gzipped)");
+    cmd->add_option("--rules", flags->rule_dirs,
                     "Rule folders to use instead of the default ones (repeatable)");
-    cmd->callback([options] {
-        std::vector<std::filesystem::path> dirs(options->rule_dirs.begin(), options->rule_dirs.end());
-        FingerprintEngine engine = [&] {
-            try {
-                return dirs.empty() ? FingerprintEngine::load_default() : FingerprintEngine::load(dirs);
-            } catch (const ConfigError& e) {
-                throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
-            }
-        }();
-        DeviceEvidence evidence;
-        try {
-            auto walk = read_walk_file(options->from_walk);
-            if (walk.skipped_lines > 0)
-                std::cerr << "netdossier: " << options->from_walk << ": skipped " << walk.skipped_lines
-                          << " malformed lines (first: " << walk.first_problem << ")\n";
-            evidence.snmp = std::move(walk.walk);
-        } catch (const std::exception& e) {
-            throw CommandError{e.what(), 2};
-        }
-        std::cout << options->from_walk << ":\n";
-        print_verdict(std::cout, engine.classify(evidence), true);
+    cmd->callback([flags] {
+        if (flags->device.empty() == flags->from_walk.empty())
+            throw CommandError{"explain: give either DEVICE or --from-walk FILE", 2};
+        if (!flags->from_walk.empty())
+            explain_walk(*flags);
+        else
+            explain_device(*flags);
     });
 }
 
