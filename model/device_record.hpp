@@ -39,4 +39,16 @@ struct ScanRun {
     bool completed = false;
 };
 
+// One change the store noticed between scans ("ip-changed", "firmware-changed", "new-device", "gone").
+struct ChangeEvent {
+    std::int64_t id = 0;
+    std::int64_t scan_id = 0;  // 0 when noticed outside a scan
+    std::int64_t device_id = 0;
+    Clock::time_point time;
+    std::string kind;
+    std::string attribute;  // "ip", "firmware", ...; empty for new-device and gone
+    std::string old_value;  // empty when there was none
+    std::string new_value;
+};
+
 }  // namespace nd

@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+
+#include "exporters/markdown_table.hpp"
+#include "tests/exporters/dossier_fixture.hpp"
+
+namespace nd {
+namespace {
+
+std::vector<DossierDocument> render(DossierSection section, const DossierInput& in = test::sample_site()) {
+    return make_exporter(DossierFormat::kMarkdown)->render(in, section);
+}
+
+bool has(const std::string& text, const std::string& needle) {
+    return text.find(needle) != std::string::npos;
+}
+
+// The table row that mentions `needle`.
+std::string row_with(const std::string& page, const std::string& needle) {
+    const auto at = page.find(needle);
+    if (at == std::string::npos) return {};
+    const auto begin = page.rfind('\n', at) + 1;
+    return page.substr(begin, page.find('\n', at) - begin);
+}
+
+int cells(const std::string& row) {
+    int n = 0;
+    for (std::size_t i = 0; i < row.size(); ++i) n += row[i] == '|' && (i == 0 || row[i - 1] != '\\');
+    return n - 1;
+}
+
+TEST(MarkdownEscape, KeepsTablesIntact) {
+    EXPECT_EQ(md_escape("a|b"), "a\\|b");
+    EXPECT_EQ(md_escape("line1\nline2\r\nline3"), "line1 line2 line3");
+    EXPECT_EQ(md_escape("<script>"), "&lt;script&gt;");
+    EXPECT_EQ(md_escape("*bold* _it_ `code`"), "\\*bold\\* \\_it\\_ \\`code\\`");
+    EXPECT_EQ(md_escape(""), "\xe2\x80\x94");
+    EXPECT_EQ(md_escape("  padded  "), "padded");
+    EXPECT_EQ(md_escape("Gr\xc3\xbc\xc3\x9f"), "Gr\xc3\xbc\xc3\x9f");
+}
+
+TEST(MarkdownExporter, AllSectionsAsOneFileEach) {
+    const auto docs = render(DossierSection::kAll);
+    ASSERT_EQ(docs.size(), 4U);
+    EXPECT_EQ(docs[0].file_name, "network.md");
+    EXPECT_EQ(docs[1].file_name, "printing.md");
+    EXPECT_EQ(docs[2].file_name, "user-equipment.md");
+    EXPECT_EQ(docs[3].file_name, "changes.md");
+}
+
+TEST(MarkdownExporter, NetworkPageHasHeaderSubnetsAndEquipment) {
+    const std::string page = render(DossierSection::kNetwork).at(0).content;
+    EXPECT_TRUE(has(page, "# Müller &amp; Söhne \\| Zentrale \xe2\x80\x94 Network\n")) << page;
+    EXPECT_TRUE(has(page, "- Generated: 2026-11-22T09:00:00.000Z"));
+    EXPECT_TRUE(has(page, "- Scan: #2"));
+    EXPECT_TRUE(has(page, "## Subnets"));
+    EXPECT_TRUE(has(row_with(page, "| 198.18.0.0/24 |"),
+                    "| 4 |"));  // every device of the subnet, whatever its section
+    EXPECT_TRUE(has(row_with(page, "| 198.18.1.0/24 |"), "seen"));
+    const std::string sw = row_with(page, "core-sw1");
+    for (const char* v : {"switch", "198.18.0.2", "00:1b:a9:00:00:01", "Cisco", "WS-C2960X-48FPD-L",
+                          "15.2(7)E4", "FOC1234X0AB"}) {
+        EXPECT_TRUE(has(sw, v)) << v << " in " << sw;
+    }
+    EXPECT_TRUE(has(page, "## Servers and storage\n\n_None found._"));
+    EXPECT_TRUE(has(page, "## UPS and power"));
+    // Device-supplied text cannot break the table.
+    const std::string odd = row_with(page, "52:54:00:12:34:56");
+    EXPECT_TRUE(has(odd, "Realtek \\| weird\\_name \\*bold\\*")) << odd;
+    EXPECT_EQ(cells(odd), cells(row_with(page, "| Name | IP | MAC | Vendor | Model | First seen")));
+    EXPECT_FALSE(has(page, "Brother"));  // printers are in the printing section
+}
+
+TEST(MarkdownExporter, PrintingPageShowsHowToConnect) {
+    const std::string page = render(DossierSection::kPrinting).at(0).content;
+    const std::string row = row_with(page, "3c:2a:f4:01:02:03");
+    EXPECT_TRUE(has(row, "ipp://BRN3C2AF4010203.local:631/ipp/print")) << row;
+    EXPECT_TRUE(has(row, "socket://198.18.0.20:9100")) << row;
+    EXPECT_TRUE(has(row, "HL-L2350DW"));
+}
+
+TEST(MarkdownExporter, UserEquipmentAndChanges) {
+    const std::string ue = render(DossierSection::kUserEquipment).at(0).content;
+    EXPECT_TRUE(has(row_with(ue, "198.18.0.30"), "5.9.0"));
+    EXPECT_TRUE(has(ue, "## Workstations and laptops\n\n_None found._"));
+    const std::string changes = render(DossierSection::kChanges).at(0).content;
+    EXPECT_TRUE(has(changes, "- 198.18.0.20: ip changed from 198.18.0.21 to 198.18.0.20")) << changes;
+    EXPECT_FALSE(has(changes, "new device"));
+}
+
+TEST(MarkdownExporter, EmptyStoreStillReadable) {
+    DossierInput in;
+    in.generated = Clock::now();
+    const std::string page = render(DossierSection::kNetwork, in).at(0).content;
+    EXPECT_TRUE(has(page, "# Unnamed site"));
+    EXPECT_TRUE(has(page, "- Scan: none recorded"));
+    EXPECT_TRUE(has(page, "_None found._"));
+}
+
+}  // namespace
+}  // namespace nd
