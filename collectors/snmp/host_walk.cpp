@@ -11,7 +11,6 @@
 namespace nd {
 namespace {
 
-constexpr std::size_t kParallel = 3;        // subtrees in flight per host
 constexpr int kMaxConsecutiveTimeouts = 2;  // then the agent is considered gone
 
 std::vector<oid> to_netsnmp(const Oid& o) { return {o.arcs().begin(), o.arcs().end()}; }
@@ -149,7 +148,8 @@ void HostWalk::on_probe(int op, snmp_pdu* pdu) {
 }
 
 void HostWalk::pump() {
-    while (!done_ && in_flight_.size() < kParallel && next_cursor_ < cursors_.size()) {
+    while (!done_ && in_flight_.size() < static_cast<std::size_t>(std::max(1, options_.subtrees_in_flight)) &&
+           next_cursor_ < cursors_.size()) {
         send_walk(next_cursor_++);
     }
     if (!done_ && in_flight_.empty()) {

@@ -65,7 +65,7 @@ private:
     void try_next_credential();
     void send_probe();
     void on_probe(int op, snmp_pdu* pdu);
-    void pump();  // keeps up to kParallel subtree requests in flight
+    void pump();  // keeps up to options.subtrees_in_flight subtree requests in flight
     bool send_walk(std::size_t cursor);
     void on_walk(std::size_t cursor, int op, snmp_pdu* pdu);
     void finish(bool complete);

@@ -134,11 +134,12 @@ SnmpCredential parse_credential(const toml::table& table, const Where& at, std::
 }  // namespace
 
 SnmpOptions parse_snmp_options(const toml::table& snmp, std::string_view file) {
-    static const std::set<std::string_view> kKnown = {
-        "timeout_ms",           "retries",        "max_repetitions",
-        "max_concurrent_hosts", "port",           "max_oids_per_table",
-        "max_oids_per_device",  "max_value_size", "max_walk_seconds",
-        "credentials"};
+    static const std::set<std::string_view> kKnown = {"timeout_ms",         "retries",
+                                                      "max_repetitions",    "max_concurrent_hosts",
+                                                      "subtrees_in_flight", "port",
+                                                      "max_oids_per_table", "max_oids_per_device",
+                                                      "max_value_size",     "max_walk_seconds",
+                                                      "credentials"};
     const Where at{file, "snmp"};
     reject_unknown_keys(snmp, kKnown, at);
     SnmpOptions local;  // applied only when all of it is valid
@@ -147,6 +148,8 @@ SnmpOptions parse_snmp_options(const toml::table& snmp, std::string_view file) {
     if (auto v = get_int(snmp, "max_repetitions", 1, 50, at)) local.bulk_repetitions = static_cast<int>(*v);
     if (auto v = get_int(snmp, "max_concurrent_hosts", 1, 1000, at))
         local.max_concurrent_hosts = static_cast<int>(*v);
+    if (auto v = get_int(snmp, "subtrees_in_flight", 1, 8, at))
+        local.subtrees_in_flight = static_cast<int>(*v);
     if (auto v = get_int(snmp, "port", 1, 65535, at)) local.port = static_cast<std::uint16_t>(*v);
     if (auto v = get_int(snmp, "max_oids_per_table", 1, 10000000, at)) local.limits.max_oids_per_table = *v;
     if (auto v = get_int(snmp, "max_oids_per_device", 1, 10000000, at)) local.limits.max_oids_per_device = *v;

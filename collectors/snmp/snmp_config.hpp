@@ -91,8 +91,11 @@ struct SnmpOptions {
     std::chrono::milliseconds timeout{1000};  // per request
     int retries = 1;                          // per request, after the first try
     int bulk_repetitions = 10;                // GETBULK; > 10 overflows snmpsim replies (LAB-NOTES)
-    int max_concurrent_hosts = 64;            // hosts walked at the same time
-    std::uint16_t port = 161;                 // default agent port
+    int max_concurrent_hosts = 64;
+    int subtrees_in_flight = 1;  // per host; more hides round trips on real gear, but snmpsim and
+                                 // some embedded agents slow down when requests interleave            //
+                                 // hosts walked at the same time
+    std::uint16_t port = 161;    // default agent port
     SnmpWalkLimits limits;
     bool operator==(const SnmpOptions&) const = default;
 };

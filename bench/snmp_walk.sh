@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# SNMP walk bench.
+#  A) per device: netdossier vs snmpbulkwalk (-Cr10) on the same corpus recordings served by snmpsimd
+#     on 127.0.0.1, (1) the same subtrees (netdossier's walk plan; snmpbulkwalk once per subtree, the way
+#     an engineer would script it) and (2) the whole tree.
+#  B) 100 simulated devices (a delay proxy with 100 UDP ports, 2 ms each way, in front of one snmpd)
+#     in a private network namespace: netdossier walking them concurrently vs one at a time.
+# usage: bench/snmp_walk.sh [path/to/netdossier]      (B needs root for the namespace; skipped otherwise)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+nd="${1:-$here/../build/agent/netdossier}"
+corpus="$here/../../shared/corpus"
+devices=(ios_2960x procurve ricoh_mpc3002 generex-ups_cs141 linux_icecast)
+port=$((22000 + $$ % 5000))
+work="$(mktemp -d /tmp/nd-snmp-bench.XXXXXX)"
+sim_pid=""; ns=""; snmpd_pid=""; proxy_pid=""
+cleanup() {
+  [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true
+  [ -n "$snmpd_pid" ] && kill "$snmpd_pid" 2>/dev/null || true
+  [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null || true
+  [ -n "$ns" ] && ip netns del "$ns" 2>/dev/null || true
+  rm -rf "$work" "/tmp/snmprec-serve.$port"
+}
+trap cleanup EXIT
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+[ -x "$nd" ] || { echo "netdossier binary not found: $nd" >&2; exit 2; }
+command -v snmpsimd >/dev/null && command -v snmpbulkwalk >/dev/null || { echo "needs snmpsim and snmp" >&2; exit 2; }
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)   (2 shared cores: compare columns, not runs)"
+
+# ---- A: per device, snmpsimd on 127.0.0.1 ----
+"$corpus/serve-snmprec.sh" "$corpus/librenms-dev" "$port" "${devices[@]}" >/dev/null
+sim_pid="$(cat "/tmp/snmprec-serve.$port/pid")"
+"$nd" identify --show-plan > "$work/plan.txt"
+echo
+echo "A) per device, snmpsimd on 127.0.0.1:$port (max-repetitions 10 for both)"
+printf "%-20s | %-27s | %-27s | %-27s | %-27s\n" device "netdossier plan (OIDs, s)" "snmpbulkwalk plan" \
+  "netdossier full tree" "snmpbulkwalk full tree"
+for d in "${devices[@]}"; do
+  t0=$(now); "$nd" -v identify --snmp "127.0.0.1:$port" --community "$d" --timeout-ms 5000 --json \
+    2> "$work/nd.err" > /dev/null || true; t1=$(now)
+  nd_oids=$(grep -o '[0-9]* OIDs with credential' "$work/nd.err" | awk '{print $1}' | tail -1)
+  t2=$(now); while read -r s; do snmpbulkwalk -v2c -c "$d" -On -Cr10 -t 5 "127.0.0.1:$port" "$s" 2>/dev/null \
+    | grep -v 'No Such\|No more variables' || true; done < "$work/plan.txt" > "$work/bw.txt"; t3=$(now)
+  bw_oids=$(wc -l < "$work/bw.txt")
+  t4=$(now); "$nd" -v identify --full-walk --snmp "127.0.0.1:$port" --community "$d" --timeout-ms 5000 --json \
+    2> "$work/nd.err" > /dev/null || true; t5=$(now)
+  ndf_oids=$(grep -o '[0-9]* OIDs with credential' "$work/nd.err" | awk '{print $1}' | tail -1)
+  t6=$(now); bwf_oids=$(snmpbulkwalk -v2c -c "$d" -On -Cr10 -t 5 "127.0.0.1:$port" .1 2>/dev/null | wc -l); t7=$(now)
+  printf "%-20s | %7s OIDs %8s s     | %7s OIDs %8s s     | %7s OIDs %8s s     | %7s OIDs %8s s\n" "$d" \
+    "${nd_oids:-?}" "$(secs "$t0" "$t1")" "$bw_oids" "$(secs "$t2" "$t3")" "${ndf_oids:-?}" "$(secs "$t4" "$t5")" \
+    "$bwf_oids" "$(secs "$t6" "$t7")"
+done
+kill "$sim_pid" 2>/dev/null || true; sim_pid=""
+
+# ---- B: 100 devices, concurrent vs sequential, in a private namespace with LAN-like delay ----
+echo
+if [ "$(id -u)" != 0 ] || ! command -v snmpd >/dev/null; then
+  echo "B) skipped: needs root (network namespace) and snmpd"; exit 0
+fi
+ns="nd-snmpbench-$$"; delay_ms=2
+ip netns add "$ns"
+ip -n "$ns" link set lo up
+# Isolation check: the namespace has only loopback, so nothing leaves it.
+[ "$(ip -n "$ns" -o link | wc -l)" = 1 ] || { echo "namespace not isolated" >&2; exit 1; }
+targets=()
+for i in $(seq 1 100); do targets+=(--snmp "127.0.0.1:$((20000 + i))"); done
+mkdir -p "$work/persist"
+cat > "$work/snmpd.conf" <<EOF
+agentAddress udp:127.0.0.1:16100
+view benchview included .1.3.6.1.2.1
+view benchview excluded .1.3.6.1.2.1.25.4
+view benchview excluded .1.3.6.1.2.1.25.6
+rocommunity ndbench 127.0.0.1 -V benchview
+sysName bench-device
+EOF
+SNMP_PERSISTENT_DIR="$work/persist" MIBS= ip netns exec "$ns" snmpd -Lf "$work/snmpd.log" -C -c "$work/snmpd.conf" -p "$work/snmpd.pid"
+for _ in $(seq 1 50); do [ -s "$work/snmpd.pid" ] && break; sleep 0.1; done
+snmpd_pid="$(cat "$work/snmpd.pid")"
+# Real switches answer in 1-50 ms, loopback in 80 us: 100 proxy ports add the delay in front of the
+# one snmpd (tc netem's sch_netem module is not available on every kernel).
+ip netns exec "$ns" python3 "$here/snmp_delay_proxy.py" 20001 100 16100 "$delay_ms" > "$work/proxy.out" 2>&1 &
+proxy_pid=$!
+for _ in $(seq 1 50); do grep -q ready "$work/proxy.out" 2>/dev/null && break; sleep 0.1; done
+echo "B) 100 simulated devices (100 delay-proxy ports, ${delay_ms} ms each way, one snmpd), namespace $ns"
+for c in 100 1; do
+  t0=$(now)
+  ip netns exec "$ns" "$nd" -v identify --concurrency "$c" --community ndbench --timeout-ms 2000 --json "${targets[@]}" \
+    2> "$work/b.err" > "$work/b.json" || true
+  t1=$(now)
+  ok=$(grep -c '"class"' "$work/b.json" || true)
+  oids=$(grep -o '[0-9]* OIDs with credential' "$work/b.err" | awk '{s += $1} END {print s + 0}')
+  label=$([ "$c" = 1 ] && echo "sequential (1 at a time)" || echo "concurrent ($c at a time)")
+  printf "   %-28s %3s devices identified, %7s OIDs, %7s s\n" "$label" "$ok" "$oids" "$(secs "$t0" "$t1")"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
