@@ -9,5 +9,6 @@ void add_export_command(CLI::App& app, const GlobalOptions& global);
 
 void add_fingerprint_report_command(CLI::App& app, const GlobalOptions& global);
 void add_explain_command(CLI::App& app, const GlobalOptions& global);
+void add_identify_command(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace nd
