@@ -22,6 +22,8 @@ int run_cli(int argc, char** argv) {
     add_export_command(app, global);
     add_explain_command(app, global);
     add_fingerprint_report_command(app, global);
+    add_daemon_command(app, global);
+    add_backup_command(app, global);
 
 
 

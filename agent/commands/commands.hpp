@@ -10,5 +10,7 @@ void add_export_command(CLI::App& app, const GlobalOptions& global);
 void add_fingerprint_report_command(CLI::App& app, const GlobalOptions& global);
 void add_explain_command(CLI::App& app, const GlobalOptions& global);
 void add_identify_command(CLI::App& app, const GlobalOptions& global);
+void add_daemon_command(CLI::App& app, const GlobalOptions& global);
+void add_backup_command(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace nd

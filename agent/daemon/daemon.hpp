@@ -1,0 +1,49 @@
+#pragma once
+// `netdossier daemon`: one Asio event loop that owns the schedule, the signals and the systemd
+// watchdog. A scan runs on a worker thread (the scan runner blocks), so the loop keeps answering
+// the watchdog and signals during a long sweep:
+//   start   -> lock the store, onboarding audit when no scan has completed yet, then the schedule
+//   SIGHUP  -> re-read and re-check the config; a bad file is rejected and the old config kept
+//   SIGTERM -> cancel the sweep, let the runner write what it found, exit 0 (SIGINT alike)
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "agent/daemon/daemon_config.hpp"
+#include "agent/daemon/schedule.hpp"
+#include "agent/scan_runner.hpp"
+
+namespace nd {
+
+struct DaemonOptions {
+    std::filesystem::path config_path;     // empty: built-in defaults
+    std::filesystem::path store_override;  // --db
+    Schedule schedule;
+    bool onboarding = true;  // audit at once when the store holds no completed scan
+};
+
+// Exit codes of run(): the same meanings as `netdossier scan`'s where they overlap.
+inline constexpr int kDaemonExitOk = 0;
+inline constexpr int kDaemonExitConfig = 2;
+inline constexpr int kDaemonExitCapability = 4;
+inline constexpr int kDaemonExitStore = 5;
+
+class Daemon {
+public:
+    // Runs one scan; the seam for tests. The default is ScanRunner with libpcap.
+    using ScanFunction = std::function<ScanReport(const ScanOptions&, const std::atomic<bool>& cancel)>;
+
+    explicit Daemon(DaemonOptions options, ScanFunction scan = {});
+    // Blocks until SIGTERM/SIGINT (or a fatal error) and returns the process exit code.
+    int run();
+
+private:
+    struct Loop;
+    DaemonOptions options_;
+    ScanFunction scan_;
+};
+
+}  // namespace nd
