@@ -37,14 +37,17 @@ TEST(CorpusReportTest, DevCorporaScoreAboveTheirFloors) {
     for (const auto& r : reports) {
         if (r.corpus == "librenms-dev") {
             EXPECT_EQ(r.devices, 1343u);
-            EXPECT_GE(accuracy(r, "class"), 0.85);
-            EXPECT_GE(accuracy(r, "firmware"), 0.35);
-            EXPECT_GE(accuracy(r, "serial"), 0.20);
+            EXPECT_GE(accuracy(r, "class"), 0.91);
+            EXPECT_GE(accuracy(r, "model"), 0.56);
+            EXPECT_GE(accuracy(r, "firmware"), 0.76);
+            EXPECT_GE(accuracy(r, "serial"), 0.88);
         }
         if (r.corpus == "recog-dev") {
             EXPECT_EQ(r.devices, 1486u);
-            EXPECT_GE(accuracy(r, "class"), 0.70);
-            EXPECT_GE(accuracy(r, "vendor"), 0.65);
+            EXPECT_GE(accuracy(r, "class"), 0.965);
+            EXPECT_GE(accuracy(r, "vendor"), 0.96);
+            EXPECT_GE(accuracy(r, "model"), 0.75);
+            EXPECT_GE(accuracy(r, "firmware"), 0.86);
         }
         const char* strict = std::getenv("ND_ASSERT_FINGERPRINT_TARGETS");
         if (strict != nullptr && std::string(strict) == "1") {
