@@ -18,8 +18,8 @@ int run_cli(int argc, char** argv) {
 
     // ADD NEW COMMANDS HERE: one line each, in the order `--help` lists them.
     add_scan_command(app, global);
-    add_identify_command(app, global);
     add_export_command(app, global);
+    add_identify_command(app, global);
     add_explain_command(app, global);
     add_fingerprint_report_command(app, global);
     add_daemon_command(app, global);

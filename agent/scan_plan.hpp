@@ -14,6 +14,17 @@
 
 namespace nd {
 
+// Which of the stages after the ARP sweep run (agent/scan_stages.hpp).
+struct FollowupStages {
+    bool icmp = true;
+    bool snmp = true;
+    bool mdns = true;
+    bool tcp = true;
+    bool passive = true;       // listen for LLDP, CDP, mDNS, DHCP, gratuitous ARP during the scan
+    bool probe_silent = false;  // SNMP and TCP probes also for addresses that answered nothing
+    double passive_min_seconds = 0;  // keep listening at least this long (LLDP is sent every 30 s)
+};
+
 // Everything `netdossier scan` needs: the config file with the command-line flags applied on top.
 struct ScanOptions {
     std::string site_name;
@@ -28,6 +39,7 @@ struct ScanOptions {
     std::filesystem::path store_path;
     SnmpOptions snmp;       // for the SNMP stage: credentials from [snmp] plus --community
     bool progress = false;  // a progress line (only when stderr is a terminal)
+    FollowupStages stages;
 };
 
 // A target the plan refuses, with the reason ("unknown interface eth7", "10.0.0.0/8 is larger than /16").

@@ -41,7 +41,9 @@ void check_store_path(const std::filesystem::path& path) {
 }  // namespace
 
 ScanRunner::ScanRunner(ScanOptions options)
-    : ScanRunner(std::move(options), open_pcap, list_local_interfaces, true) {}
+    : ScanRunner(std::move(options), open_pcap, list_local_interfaces, true) {
+    live_network_ = true;
+}
 
 ScanRunner::ScanRunner(ScanOptions options, ChannelFactory channels, InterfaceLister interfaces,
                        bool check_capability)
@@ -88,7 +90,14 @@ ScanReport ScanRunner::run() {
 
     const OuiRegistry registry;
     const auto scan_id = store->begin_scan(plan.target_list);
-    BufferSink sink;
+    BufferSink buffer;
+    LockedSink sink(buffer);  // the passive listener's threads emit too
+    std::optional<PassiveCapture> passive;
+    if (options_.stages.passive && live_network_) {
+        std::vector<std::string> names;
+        for (const auto& arp : plan.arp) names.push_back(arp.endpoint.interface);
+        passive.emplace(names, sink, scan_id);
+    }
     for (const auto& arp : plan.arp) {
         report.interfaces.push_back(arp.endpoint.interface);
         std::unique_ptr<FrameChannel> channel;
@@ -135,8 +144,24 @@ ScanReport ScanRunner::run() {
         if (result.cancelled) break;
     }
 
-    report.observations = sink.observations.size();
-    const auto ids = store->record(sink.observations);
+    if (!report.cancelled && live_network_) {
+        std::vector<Ipv4Address> answered;
+        for (const auto& o : buffer.observations)
+            answered.insert(answered.end(), o.evidence.ips.begin(), o.evidence.ips.end());
+        if (progress_) progress_("probing " + std::to_string(answered.size()) + " hosts (ICMP, SNMP, mDNS, TCP)");
+        report.stages = run_followup_stages(plan, options_, scan_id, answered, sink, cancel_);
+        if (progress_) progress_("");
+        report.packets_sent += report.stages.packets_sent;
+        report.warnings.insert(report.warnings.end(), report.stages.warnings.begin(), report.stages.warnings.end());
+        report.cancelled = cancel_ != nullptr && cancel_->load();
+    }
+    if (passive) {
+        passive->stop(options_.stages.passive_min_seconds);
+        report.passive_observations = passive->observations();
+    }
+
+    report.observations = buffer.observations.size();
+    const auto ids = store->record(buffer.observations);
     std::set<std::int64_t> devices(ids.begin(), ids.end());
     devices.erase(0);  // observations the store declined (virtual router MACs)
     try {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "agent/scan_plan.hpp"
+#include "agent/scan_stages.hpp"
 #include "collectors/arp/frame_channel.hpp"
 #include "storage/store.hpp"
 
@@ -29,6 +30,8 @@ struct ScanReport {
     double sweep_seconds = 0;    // the ARP sweeps alone
     bool fingerprinted = false;  // verdicts were set (the fingerprint engine loaded)
     bool cancelled = false;
+    StageReport stages;                  // ICMP, SNMP, mDNS, TCP after the ARP sweep
+    std::uint64_t passive_observations = 0;
     double packets_per_second() const {
         return sweep_seconds > 0 ? static_cast<double>(packets_sent) / sweep_seconds : 0;
     }
@@ -68,6 +71,7 @@ private:
     ChannelFactory channels_;
     InterfaceLister interfaces_;
     bool check_capability_ = true;
+    bool live_network_ = false;  // the follow-up stages and the passive listener use real sockets
     ProgressLine progress_;
     const std::atomic<bool>* cancel_ = nullptr;
 };

@@ -516,6 +516,7 @@ void to_json(json& j, const DeviceEvidence& e) {
     if (e.rtt_ms) j["rtt_ms"] = *e.rtt_ms;
     if (!e.hostnames.empty()) j["hostnames"] = strings_json(e.hostnames);
     if (!e.snmp.empty()) j["snmp"] = snmp_walk_to_json(e.snmp);
+    put_string(j, "snmp_credential", e.snmp_credential);  // the credential's name, never its secret
     if (!e.mdns.empty()) j["mdns"] = e.mdns;
     if (!e.lldp.empty()) j["lldp"] = e.lldp;
     if (!e.cdp.empty()) j["cdp"] = e.cdp;
@@ -534,6 +535,7 @@ void from_json(const json& j, DeviceEvidence& e) {
     if (auto it = j.find("rtt_ms"); it != j.end() && !it->is_null()) e.rtt_ms = opt_double(j, "rtt_ms");
     e.hostnames = opt_strings(j, "hostnames");
     if (auto it = j.find("snmp"); it != j.end()) e.snmp = snmp_walk_from_json(*it);
+    e.snmp_credential = opt_string(j, "snmp_credential");
     e.mdns = opt_array<MdnsService>(j, "mdns");
     e.lldp = opt_array<LldpNeighbor>(j, "lldp");
     e.cdp = opt_array<CdpNeighbor>(j, "cdp");

@@ -107,6 +107,13 @@ void print_summary(const ScanReport& r, const ScanOptions& o) {
                 static_cast<unsigned long long>(r.packets_sent), static_cast<unsigned long long>(r.retries),
                 r.packets_per_second(), static_cast<unsigned long long>(r.replies),
                 static_cast<unsigned long long>(r.malformed));
+    std::printf("  probes:    %llu answered ICMP, %llu SNMP, %llu mDNS responders, %llu with open TCP ports, "
+                "%llu passive observations\n",
+                static_cast<unsigned long long>(r.stages.icmp_answered),
+                static_cast<unsigned long long>(r.stages.snmp_answered),
+                static_cast<unsigned long long>(r.stages.mdns_responders),
+                static_cast<unsigned long long>(r.stages.tcp_hosts),
+                static_cast<unsigned long long>(r.passive_observations));
     std::printf("  store:     %s (scan #%lld)%s\n", o.store_path.string().c_str(),
                 static_cast<long long>(r.summary.scan_id),
                 r.fingerprinted ? "" : ", no verdicts (rules missing)");

@@ -17,6 +17,7 @@ DeviceEvidence full_evidence() {
     e.ttl = 64;
     e.rtt_ms = 0.25;
     e.hostnames = {"BRN3C2AF4010203.local"};
+    e.snmp_credential = "site-default";
     e.snmp[oids::kSysDescr] = octets("Brother NC-8300h, Firmware Ver.1.10");
     e.snmp[oids::kSysObjectId] = SnmpValue{SnmpType::kOid, "1.3.6.1.4.1.2435.2.3.9.1", 0};
     e.snmp[oids::kSysUpTime] = SnmpValue{SnmpType::kTimeTicks, "", 123456};
