@@ -182,8 +182,10 @@ TEST_F(ClassifyTest, TenThousandClassificationsAreFast) {
               << " rules)\n";
     RecordProperty("seconds_for_10000", std::to_string(seconds));
     EXPECT_GE(classified, 8000u);
-    EXPECT_LT(seconds,
-              5.0);  // generous for sanitizer builds; the target (<1 s) is checked by the printed figure
+#ifndef __SANITIZE_ADDRESS__
+    // Only optimised builds are timed: a sanitizer build is many times slower and proves nothing here.
+    EXPECT_LT(seconds, 5.0);  // generous; the target (<1 s) is read from the printed figure
+#endif
 }
 
 }  // namespace
