@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,16 @@
 namespace nd {
 
 using Clock = std::chrono::system_clock;
+
+// Where an endpoint plugs in: the access port a switch learned its MAC on (not an uplink), or the port an
+// LLDP/CDP neighbour reported. Worked out by the store from the switches' evidence; empty when unknown.
+struct SwitchAttachment {
+    std::int64_t switch_device_id = 0;
+    std::string switch_name;  // the switch's sysName, else its management address
+    std::string port;         // ifName / ifDescr as the switch names it, e.g. "Fa0/12"
+    std::optional<std::uint32_t> vlan;
+    std::string source;  // "fdb", "lldp" or "cdp"
+};
 
 struct DeviceRecord {
     std::int64_t id = 0;
@@ -25,6 +36,7 @@ struct DeviceRecord {
     std::int64_t last_scan = 0;
     std::map<std::string, std::string> annotations;  // location, owner, notes, ... (human, never overwritten)
     DeviceEvidence evidence;                          // merged from every collector
+    std::optional<SwitchAttachment> attachment;       // endpoints only
 };
 
 struct ScanRun {
