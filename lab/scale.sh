@@ -1,20 +1,24 @@
-# The scale site: thousands of hosts over 198.19.0.0/16 on the scanner's L2 segment, for ARP/ICMP sweep
+# The scale site: thousands of hosts over 198.19.0.0/16 (or a smaller prefix) on the scanner's L2 segment, for ARP/ICMP sweep
 # benchmarks. Hosts are macvlans spread over several "crowd" namespaces (one veth parent each) and the
 # switch steers ARP with an nftables bridge rule (lab/scale_plan.py explains it). Sourced by site.sh.
 #   NETDOSSIER_LAB_SCALE_HOSTS   number of hosts (default 4000)
+#   NETDOSSIER_LAB_SCALE_PREFIX  prefix length of the site, 16..24 (default 16; 20 with 1000 hosts is the
+#                                mid-size bench site: 198.19.0.0/20)
 #   NETDOSSIER_LAB_ARP_STEERING  nftables (default) | none (every ARP broadcast fans out to every host)
 
-SCALE_NET=198.19.0.0/16
-SCALE_SCANNER_IP=198.19.0.10/16
+SCALE_PREFIX_LEN=${NETDOSSIER_LAB_SCALE_PREFIX:-16}
+SCALE_NET=198.19.0.0/$SCALE_PREFIX_LEN
+SCALE_SCANNER_IP=198.19.0.10/$SCALE_PREFIX_LEN
 SCALE_SCANNER_MAC=e4:54:e8:2f:9a:11 # Dell laptop
 SCALE_CROWDS=8
 
 up_scale() {
   local sw=$PREFIX-sw scan=$PREFIX-scan plan=$STATE/scale k pids=() p rc=0
   local hosts=${NETDOSSIER_LAB_SCALE_HOSTS:-4000} steering=${NETDOSSIER_LAB_ARP_STEERING:-nftables}
+  [[ $SCALE_PREFIX_LEN =~ ^(1[6-9]|2[0-4])$ ]] || die "NETDOSSIER_LAB_SCALE_PREFIX must be 16..24"
   [[ $steering == nftables || $steering == none ]] || die "NETDOSSIER_LAB_ARP_STEERING must be nftables or none"
   echo "198.18.0.0/15" >"$STATE/allowed"
-  "$PY" "$LAB_DIR/scale_plan.py" "$plan" "$PREFIX" "$hosts" "$SCALE_CROWDS"
+  "$PY" "$LAB_DIR/scale_plan.py" "$plan" "$PREFIX" "$hosts" "$SCALE_CROWDS" "$SCALE_NET"
   gc_thresh_raise
 
   ns_add "$sw"
@@ -50,7 +54,7 @@ up_scale() {
   "$PY" "$LAB_DIR/truth.py" --plan "$plan/plan.conf" --prefix "$PREFIX" --size scale --out "$TRUTH" \
     --scanner "$scan,eth0,$SCALE_SCANNER_IP,$SCALE_SCANNER_MAC" --subnet "$SCALE_NET:1" \
     --arp-steering "$steering" --state-dir "$STATE"
-  log "scale site: $hosts hosts in $SCALE_CROWDS crowd namespaces, arp_steering=$steering"
+  log "scale site: $hosts hosts over $SCALE_NET in $SCALE_CROWDS crowd namespaces, arp_steering=$steering"
 }
 
 # A few hosts must resolve to their planned MAC from the scanner (the kernel's own ARP).

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Generate the scale site: HOSTS hosts spread over 198.19.0.0/16, as macvlans in CROWDS namespaces.
+"""Generate the scale site: HOSTS hosts spread over NETWORK (default 198.19.0.0/16; 198.19.0.0/20 for the
+mid-size variant), as macvlans in CROWDS namespaces.
 
-usage: scale_plan.py OUTDIR PREFIX [HOSTS] [CROWDS]
+usage: scale_plan.py OUTDIR PREFIX [HOSTS] [CROWDS] [NETWORK]
 Writes to OUTDIR:
   plan.conf          the hosts in lab/small-site.conf format (for truth.py)
   crowd-K.batch      `ip -batch` lines for crowd namespace K: macvlans, addresses, per-host policy routing
@@ -16,7 +17,7 @@ import os
 import random
 import sys
 
-NET = ipaddress.ip_network("198.19.0.0/16")
+DEFAULT_NET = "198.19.0.0/16"
 SCANNER_IP = ipaddress.ip_address("198.19.0.10")
 # (OUI, normalised vendor, class): registry-checked prefixes of common LAN equipment.
 VENDORS = [
@@ -38,10 +39,13 @@ def main():
     out, prefix = sys.argv[1], sys.argv[2]
     hosts = int(sys.argv[3]) if len(sys.argv) > 3 else 4000
     crowds = int(sys.argv[4]) if len(sys.argv) > 4 else 8
-    if not 1 <= hosts <= 60000 or not 1 <= crowds <= 64:
-        raise SystemExit("hosts must be 1..60000 and crowds 1..64")
+    net = ipaddress.ip_network(sys.argv[5] if len(sys.argv) > 5 else DEFAULT_NET)
+    if SCANNER_IP not in net or not 16 <= net.prefixlen <= 24:
+        raise SystemExit(f"network must be a /16../24 holding {SCANNER_IP}")
+    if not 1 <= hosts <= min(60000, net.num_addresses // 2) or not 1 <= crowds <= 64:
+        raise SystemExit(f"hosts must be 1..{min(60000, net.num_addresses // 2)} for {net} and crowds 1..64")
     os.makedirs(out, exist_ok=True)
-    pool = [a for a in NET.hosts() if a != SCANNER_IP]
+    pool = [a for a in net.hosts() if a != SCANNER_IP]
     chosen = sorted(random.Random(20261122).sample(pool, hosts))
 
     plan = open(os.path.join(out, "plan.conf"), "w", encoding="utf-8")
@@ -58,13 +62,13 @@ def main():
                         "%02x" % (suffix & 255)])
         quiet = i % SILENT_EVERY == SILENT_EVERY - 1
         answers = "arp" if quiet else "arp,icmp"
-        plan.write(f"h{i}|c{k}|{ip}|{mac}|{NET}|{cls}|{vendor}|{answers}|{'noping' if quiet else ''}|||\n")
+        plan.write(f"h{i}|c{k}|{ip}|{mac}|{net}|{cls}|{vendor}|{answers}|{'noping' if quiet else ''}|||\n")
         b = batches[k]
         b.write(f"link add link eth0 name m{j} address {mac} type macvlan mode private\n")
         b.write(f"link set m{j} up\n")
-        b.write(f"address add {ip}/16 dev m{j} noprefixroute\n")
+        b.write(f"address add {ip}/{net.prefixlen} dev m{j} noprefixroute\n")
         b.write(f"rule add from {ip} lookup {1000 + j}\n")
-        b.write(f"route add {NET} dev m{j} table {1000 + j}\n")
+        b.write(f"route add {net} dev m{j} table {1000 + j}\n")
         fdb.write(f"fdb add {mac} dev c{k} master static\n")
         live.append(f"{ip} : {mac}")
         if quiet:
