@@ -159,6 +159,15 @@ std::string FingerprintEngine::canonical_vendor(std::string_view name) const {
     return fp::VendorNames(&rules_->set.vendor_aliases).canonical(name);
 }
 
+std::vector<std::string> FingerprintEngine::matching_rules(const DeviceEvidence& evidence) const {
+    fp::DeviceFacts facts(evidence);
+    std::vector<std::string> out;
+    for (std::size_t index : rules_->candidates(facts)) {
+        if (fp::match_rule(rules_->set.rules[index], facts)) out.push_back(rules_->set.rules[index].id);
+    }
+    return out;
+}
+
 std::size_t FingerprintEngine::rule_count() const { return rules_->set.rules.size(); }
 const std::vector<std::string>& FingerprintEngine::rule_files() const { return rules_->set.files; }
 
@@ -229,8 +238,12 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
         auto cleaned = names.clean_model(verdict.model->value, verdict.vendor ? verdict.vendor->value : "");
         if (!cleaned.empty()) verdict.model->value = cleaned;
     }
-    if (!evidence.hostnames.empty())
-        verdict.hostname = Finding{evidence.hostnames.front(), 0.9, {"reported hostname"}};
+    // Masked or empty names ("<private>", "none") are no names.
+    for (const auto& name : evidence.hostnames) {
+        if (fp::is_placeholder(fp::clean_text(name))) continue;
+        verdict.hostname = Finding{name, 0.9, {"reported hostname"}};
+        break;
+    }
     return verdict;
 }
 

@@ -31,6 +31,10 @@ public:
     // Pure and thread-safe: the same evidence always gives the same verdict.
     Verdict classify(const DeviceEvidence& evidence) const;
 
+    // Ids of every rule whose conditions hold for this evidence, in rule order (for explain and for
+    // measuring which rules a corpus item depends on).
+    std::vector<std::string> matching_rules(const DeviceEvidence& evidence) const;
+
     // The maker name the vendor alias table gives for `name` ("Hewlett-Packard" -> "HP").
     std::string canonical_vendor(std::string_view name) const;
     std::size_t rule_count() const;

@@ -57,6 +57,7 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
          it != ev.snmp.end() && it->first.starts_with(kEntPhysicalClass); ++it) {
         if (it->second.number == 3 && it->first.size() == kEntPhysicalClass.size() + 1) {
             chassis_index = it->first.arcs().back();
+            chassis_known = true;
             break;
         }
     }
@@ -84,10 +85,25 @@ bool DeviceFacts::has_subtree(const Oid& prefix) const { return lookup(prefix) !
 std::optional<std::string> DeviceFacts::read(const OidSource& source) const {
     const SnmpValue* value = nullptr;
     if (!source.entity_field.empty()) {
-        if (!chassis_index) return std::nullopt;
-        auto it = evidence.snmp.find(
-            kEntPhysicalEntry.child(entity_column(source.entity_field)).child(*chassis_index));
-        if (it != evidence.snmp.end()) value = &it->second;
+        const Oid column = kEntPhysicalEntry.child(entity_column(source.entity_field));
+        if (chassis_index) {
+            auto it = evidence.snmp.find(column.child(*chassis_index));
+            if (it != evidence.snmp.end()) value = &it->second;
+        }
+        // A partial walk without entPhysicalClass only guessed the row: when that row has no real value
+        // (empty, "<private>"), the first row of the column that has one is the likelier chassis
+        // (agents number the chassis before its modules).
+        if (!chassis_known && (value == nullptr || is_placeholder(clean_text(value->text())))) {
+            value = nullptr;
+            for (auto row = evidence.snmp.lower_bound(column);
+                 row != evidence.snmp.end() && row->first.starts_with(column); ++row) {
+                if (row->first.size() == column.size() + 1 &&
+                    !is_placeholder(clean_text(row->second.text()))) {
+                    value = &row->second;
+                    break;
+                }
+            }
+        }
     } else {
         value = lookup(source.oid);
     }

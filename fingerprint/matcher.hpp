@@ -18,6 +18,7 @@ struct DeviceFacts {
     std::optional<Oid> sys_object_id;
     std::optional<std::uint32_t> enterprise;
     std::optional<std::uint32_t> chassis_index;  // ENTITY-MIB row of class chassis(3)
+    bool chassis_known = false;                  // entPhysicalClass named it (not a partial-walk guess)
     bool has_snmp = false;
 
     // Exact OID, else the first instance in its subtree; nullptr when absent.

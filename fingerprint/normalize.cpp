@@ -88,10 +88,35 @@ std::string VendorNames::canonical(std::string_view name) const {
     auto cleaned = clean_text(name);
     auto key = vendor_key(cleaned);
     if (auto it = aliases_->find(key); it != aliases_->end()) return it->second;
+    // IEEE registrants add a place or a legal form: "YEALINK(XIAMEN) NETWORK TECHNOLOGY CO.,LTD",
+    // "Intel Corporate", "Raspberry Pi Foundation". Without the parenthesised part, then by the longest
+    // leading words the alias table knows, they fall back onto the maker's one name.
+    std::string plain;
+    int depth = 0;
+    for (char c : cleaned) {
+        if (c == '(') {
+            ++depth;
+            plain.push_back(' ');
+        } else if (c == ')') {
+            depth = depth > 0 ? depth - 1 : 0;
+        } else if (depth == 0) {
+            plain.push_back(c == ',' ? ' ' : c);
+        }
+    }
+    plain = clean_text(plain);
+    if (auto it = aliases_->find(vendor_key(plain)); it != aliases_->end()) return it->second;
+    auto w = words(plain);
+    for (std::size_t k = std::min<std::size_t>(3, w.size()); k >= 1; --k) {
+        std::vector<std::string> lead(w.begin(), w.begin() + static_cast<long>(k));
+        auto lead_key = vendor_key(join(lead, 0));
+        if (lead_key.size() < 2) continue;
+        if (auto it = aliases_->find(lead_key); it != aliases_->end()) return it->second;
+    }
+    if (!plain.empty()) cleaned = plain;
     // Strip corporate suffixes the key dropped, keeping the maker's own spelling.
-    static const std::vector<std::string> kSuffixes = {", inc",        " inc",     ", ltd", " ltd", " co",
-                                                       " corporation", " corp",    " gmbh", " llc", " ag",
-                                                       " s.a",         " limited", ","};
+    static const std::vector<std::string> kSuffixes = {
+        ", inc", " inc", ", ltd", " ltd",     " co", " corporation", " corp", " gmbh",
+        " llc",  " ag",  " s.a",  " limited", ",",   " corporate"};
     bool changed = true;
     while (changed) {
         changed = false;

@@ -138,6 +138,73 @@ TEST_F(ClassifyTest, WorkstationByOuiPortsAndTtl) {
     EXPECT_EQ(v.oui_registrant, "Dell Inc.");
 }
 
+// The lab's bare hosts: only ARP (the MAC's registrant) and ICMP (TTL) answer.
+TEST_F(ClassifyTest, PcMakerMacWithUnixTtlIsALowConfidenceWorkstation) {
+    for (const char* registrant : {"Dell Inc.", "Lenovo", "Hewlett Packard", "Intel Corporate"}) {
+        DeviceEvidence d;
+        d.oui_registrant = registrant;
+        d.ttl = 64;
+        auto v = engine_->classify(d);
+        EXPECT_EQ(v.device_class, DeviceClass::kWorkstation) << registrant;
+        EXPECT_LT(v.class_confidence, 0.5) << registrant;
+        EXPECT_THAT(joined(v.class_reasons), HasSubstr("PC")) << registrant;
+    }
+    DeviceEvidence routed;  // behind a router: no MAC, TTL 63
+    routed.ttl = 63;
+    auto v = engine_->classify(routed);
+    EXPECT_EQ(v.device_class, DeviceClass::kWorkstation);
+    EXPECT_LT(v.class_confidence, 0.2);
+    EXPECT_THAT(joined(v.class_reasons), HasSubstr("guess"));
+}
+
+TEST_F(ClassifyTest, SilentIotBoardsAreOther) {
+    for (const char* registrant : {"Espressif Inc.", "Raspberry Pi Trading Ltd"}) {
+        DeviceEvidence d;
+        d.oui_registrant = registrant;
+        auto v = engine_->classify(d);
+        EXPECT_EQ(v.device_class, DeviceClass::kOther) << registrant;
+        ASSERT_TRUE(v.vendor);
+        EXPECT_EQ(v.oui_registrant, registrant);
+    }
+}
+
+TEST_F(ClassifyTest, AxisMacWithStreamingPortsIsACamera) {
+    DeviceEvidence d;
+    d.oui_registrant = "Axis Communications AB";
+    d.open_tcp_ports = {80, 554};
+    d.ttl = 64;
+    auto v = engine_->classify(d);
+    EXPECT_EQ(v.device_class, DeviceClass::kCamera);
+    ASSERT_TRUE(v.vendor);
+    EXPECT_EQ(v.vendor->value, "Axis");
+}
+
+TEST_F(ClassifyTest, MaskedSysNameIsNoHostname) {
+    DeviceEvidence d = snmp_switch();
+    d.hostnames = {"<private>", "core-sw1"};
+    auto v = engine_->classify(d);
+    ASSERT_TRUE(v.hostname);
+    EXPECT_EQ(v.hostname->value, "core-sw1");
+    d.hostnames = {"<private>"};
+    EXPECT_FALSE(engine_->classify(d).hostname);
+}
+
+// A partial walk without entPhysicalClass whose first row is masked or empty: the chassis model and serial
+// come from the first row that has them.
+TEST_F(ClassifyTest, PartialEntityWalkSkipsMaskedRows) {
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.9.1.626");
+    set(d, "1.3.6.1.2.1.47.1.1.1.1.11.1", SnmpType::kOctetString, "<private>");
+    set(d, "1.3.6.1.2.1.47.1.1.1.1.11.1000", SnmpType::kOctetString, "FOX1234ABCD");
+    set(d, "1.3.6.1.2.1.47.1.1.1.1.13.1", SnmpType::kOctetString, "");
+    set(d, "1.3.6.1.2.1.47.1.1.1.1.13.1000", SnmpType::kOctetString, "WS-C4948-10GE");
+    auto v = engine_->classify(d);
+    ASSERT_TRUE(v.model);
+    EXPECT_EQ(v.model->value, "WS-C4948-10GE");
+    ASSERT_TRUE(v.serial);
+    EXPECT_EQ(v.serial->value, "FOX1234ABCD");
+}
+
 TEST_F(ClassifyTest, CiscoPhoneBySepHostname) {
     DeviceEvidence d;
     d.hostnames = {"SEP001122AABBCC"};

@@ -18,6 +18,19 @@ TEST(NormalizeTest, VendorAliasesGiveOneName) {
     EXPECT_EQ(engine.canonical_vendor("Acme Widgets, Inc."), "Acme Widgets");  // unknown: cleaned only
 }
 
+TEST(NormalizeTest, OuiRegistrantsFallOntoTheMakersName) {
+    auto engine = FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data"});
+    EXPECT_EQ(engine.canonical_vendor("YEALINK(XIAMEN) NETWORK TECHNOLOGY CO.,LTD"), "Yealink");
+    EXPECT_EQ(engine.canonical_vendor("Yealink(Xiamen) Network Technology Co.,Ltd."), "Yealink");
+    EXPECT_EQ(engine.canonical_vendor("Intel Corporate"), "Intel");
+    EXPECT_EQ(engine.canonical_vendor("Raspberry Pi Foundation"), "Raspberry Pi");
+    EXPECT_EQ(engine.canonical_vendor("Raspberry Pi (Trading) Ltd"), "Raspberry Pi");
+    EXPECT_EQ(engine.canonical_vendor("Espressif Inc."), "Espressif");
+    EXPECT_EQ(engine.canonical_vendor("Hewlett Packard"), "HP");
+    EXPECT_EQ(engine.canonical_vendor("Dell Inc."), "Dell");
+    EXPECT_EQ(engine.canonical_vendor("Widgetco (Shenzhen) Electronics Co., Ltd."), "Widgetco Electronics");
+}
+
 TEST(NormalizeTest, ModelsLoseRepeatedVendorPrefixes) {
     std::map<std::string, std::string> aliases = {{vendor_key("HP"), "HP"},
                                                   {vendor_key("Hewlett-Packard"), "HP"}};
