@@ -86,4 +86,18 @@ std::string SnmpValue::text() const {
     }
 }
 
+std::map<std::uint32_t, SnmpWalk> vlan_context_walks(const SnmpWalk& walk) {
+    std::map<std::uint32_t, SnmpWalk> out;
+    const std::size_t skip = kVlanContextRoot.size() + 1;
+    for (auto it = walk.lower_bound(kVlanContextRoot); it != walk.end(); ++it) {
+        const auto& arcs = it->first.arcs();
+        if (!it->first.starts_with(kVlanContextRoot)) break;
+        if (arcs.size() <= skip) continue;
+        SnmpWalk& vlan = out[arcs[skip - 1]];
+        std::vector<std::uint32_t> inner(arcs.begin() + static_cast<std::ptrdiff_t>(skip), arcs.end());
+        vlan.emplace_hint(vlan.end(), Oid(std::move(inner)), it->second);
+    }
+    return out;
+}
+
 }  // namespace nd

@@ -62,6 +62,13 @@ struct SnmpValue {
 // Everything read from one agent, ordered by OID (as a walk returns it).
 using SnmpWalk = std::map<Oid, SnmpValue>;
 
+// Per-VLAN context walks of Cisco switches (community@VLAN, v3 context vlan-N: the BRIDGE-MIB MAC
+// table and port map of each VLAN) ride inside the device's SnmpWalk under a private subtree,
+// kVlanContextRoot.<vlan>.<OID as the agent returned it> (Net-SNMP's never-allocated playpen).
+inline const Oid kVlanContextRoot{{1, 3, 6, 1, 4, 1, 8072, 9999, 9999, 7, 1}};
+// Those walks back, VLAN -> its OIDs as the agent returned them; empty when there are none.
+std::map<std::uint32_t, SnmpWalk> vlan_context_walks(const SnmpWalk& walk);
+
 // Well-known OIDs used across modules.
 namespace oids {
 inline const Oid kSysDescr{{1, 3, 6, 1, 2, 1, 1, 1, 0}};

@@ -3,6 +3,7 @@
 
 #include "collectors/snmp/snmp_decode.hpp"
 #include "collectors/snmp/snmp_decode_util.hpp"
+#include "collectors/snmp/vlan_context.hpp"
 
 namespace nd {
 using namespace snmp_decode;
@@ -46,18 +47,36 @@ BridgeFacts decode_bridge(const SnmpWalk& walk) {
         const auto p = static_cast<std::uint32_t>(*port);
         b.fdb.push_back({*m, index[0], p, if_index_of(p), static_cast<int>(status)});
     }
-    // Plain BRIDGE-MIB (or Cisco's per-VLAN instance). Index: m1..m6
+    // Plain BRIDGE-MIB (Cisco: VLAN 1's instance, the other VLANs' instances were walked per
+    // context). Index: m1..m6
     std::set<MacAddress> in_q;
     for (const auto& e : b.fdb) in_q.insert(e.mac);
-    for (const auto& [index, value] : column(walk, kTpFdb.child(2))) {
-        auto m = mac_from_index(index, 0);
-        auto port = number(value);
-        if (!m || index.size() != 6 || !port || *port <= 0 || in_q.contains(*m)) continue;
-        const std::int64_t status = number(cell(walk, kTpFdb, 3, index)).value_or(3);
-        if (!keep(status)) continue;
-        if (!seen.insert({0, *m}).second) continue;
-        const auto p = static_cast<std::uint32_t>(*port);
-        b.fdb.push_back({*m, std::nullopt, p, if_index_of(p), static_cast<int>(status)});
+    const std::map<std::uint32_t, SnmpWalk> per_vlan = vlan_walks(walk);
+    auto add_plain = [&](const SnmpWalk& w, std::optional<std::uint32_t> vlan,
+                         const std::map<std::uint32_t, std::uint32_t>& ports) {
+        for (const auto& [index, value] : column(w, kTpFdb.child(2))) {
+            auto m = mac_from_index(index, 0);
+            auto port = number(value);
+            if (!m || index.size() != 6 || !port || *port <= 0 || in_q.contains(*m)) continue;
+            const std::int64_t status = number(cell(w, kTpFdb, 3, index)).value_or(3);
+            if (!keep(status)) continue;
+            if (!seen.insert({vlan.value_or(0), *m}).second) continue;
+            const auto p = static_cast<std::uint32_t>(*port);
+            std::optional<std::uint32_t> if_index;
+            if (auto it = ports.find(p); it != ports.end()) if_index = it->second;
+            if (!if_index) if_index = if_index_of(p);
+            b.fdb.push_back({*m, vlan, p, if_index, static_cast<int>(status)});
+        }
+    };
+    add_plain(walk, per_vlan.empty() ? std::nullopt : std::optional<std::uint32_t>(1), b.port_if_index);
+    for (const auto& [vlan, w] : per_vlan) {
+        // Each VLAN instance numbers its own bridge ports: map them with its own dot1dBasePortIfIndex.
+        std::map<std::uint32_t, std::uint32_t> ports;
+        for (const auto& [index, value] : column(w, kPortIfIndex)) {
+            if (index.size() == 1 && number(value))
+                ports[index[0]] = static_cast<std::uint32_t>(*number(value));
+        }
+        add_plain(w, vlan, ports);
     }
     std::set<std::uint32_t> vlan_ids;
     for (const auto& [index, value] : column(walk, kVlanStaticName)) {

@@ -1,4 +1,7 @@
 // UPS-MIB (RFC 1628) with APC PowerNet fallbacks, POWER-ETHERNET-MIB, and decode_all.
+#include <algorithm>
+#include <set>
+
 #include "collectors/snmp/snmp_decode.hpp"
 #include "collectors/snmp/snmp_decode_util.hpp"
 
@@ -80,8 +83,18 @@ UpsFacts decode_ups(const SnmpWalk& walk) {
 PoeFacts decode_poe(const SnmpWalk& walk) {
     static const Oid kPort = oid("1.3.6.1.2.1.105.1.1.1");
     static const Oid kMain = oid("1.3.6.1.2.1.105.1.3.1.1");
+    static const Oid kCiscoPort = oid("1.3.6.1.4.1.9.9.402.1.2.1");    // cpeExtPsePortEntry, same index
+    static const Oid kAliasMapping = oid("1.3.6.1.2.1.47.1.3.2.1.2");  // entAliasMappingIdentifier
+    static const Oid kIfIndexColumn = oid("1.3.6.1.2.1.2.2.1.1");
     PoeFacts p;
-    for (const Index& index : rows(walk, kPort, {3, 6})) {
+    std::vector<Index> indexes = rows(walk, kPort, {3, 6, 10});
+    for (const Index& index : rows(walk, kCiscoPort, {9, 11}))  // Cisco agents without the standard table
+        if (std::find(indexes.begin(), indexes.end(), index) == indexes.end()) indexes.push_back(index);
+    std::sort(indexes.begin(), indexes.end());
+    std::set<std::uint32_t> groups;
+    for (const Index& index : indexes)
+        if (index.size() == 2) groups.insert(index[0]);
+    for (const Index& index : indexes) {
         if (index.size() != 2) continue;  // pethPsePortGroupIndex.pethPsePortIndex
         PoePort port;
         port.group = index[0];
@@ -90,6 +103,36 @@ PoeFacts decode_poe(const SnmpWalk& walk) {
         port.detection_status = static_cast<int>(number(cell(walk, kPort, 6, index)).value_or(0));
         if (auto c = number(cell(walk, kPort, 10, index)); c && *c >= 1 && *c <= 5) {
             port.power_class = static_cast<int>(*c) - 1;  // class0(1) .. class4(5)
+        }
+        port.power_mw = number(cell(walk, kCiscoPort, 9, index));
+        if (auto entity = number(cell(walk, kCiscoPort, 11, index)); entity && *entity > 0) {
+            // entAliasMappingIdentifier.<entPhysicalIndex>.<logical 0> = ifIndex.<n>
+            const SnmpValue* alias =
+                scalar(walk, kAliasMapping.child(static_cast<std::uint32_t>(*entity)).child(0));
+            if (alias != nullptr && alias->type == SnmpType::kOid) {
+                if (auto target = Oid::parse(alias->bytes); target &&
+                                                            target->size() == kIfIndexColumn.size() + 1 &&
+                                                            target->starts_with(kIfIndexColumn)) {
+                    port.if_index = target->arcs().back();
+                    port.if_index_source = "entity";
+                }
+            }
+        }
+        if (!port.if_index && groups.size() == 1 &&
+            (scalar(walk, kIfIndexColumn.child(port.port)) != nullptr ||
+             !column(walk, kAliasMapping).empty())) {
+            // Single PSE numbered like the interfaces: confirmed when the ifIndex exists (or the
+            // agent maps entities to interfaces of that number).
+            bool known = scalar(walk, kIfIndexColumn.child(port.port)) != nullptr;
+            const std::string wanted = kIfIndexColumn.child(port.port).to_string();
+            for (const auto& [i, v] : column(walk, kAliasMapping)) {
+                if (known) break;
+                known = v->type == SnmpType::kOid && v->bytes == wanted;
+            }
+            if (known) {
+                port.if_index = port.port;
+                port.if_index_source = "port-number";
+            }
         }
         p.ports.push_back(port);
     }
@@ -115,6 +158,25 @@ SnmpDeviceFacts decode_all(const SnmpWalk& walk) {
     f.host = decode_host_resources(walk);
     f.ups = decode_ups(walk);
     f.poe = decode_poe(walk);
+    // Which port powers which phone: the neighbour each powered interface reports.
+    for (PoePort& port : f.poe.ports) {
+        if (!port.if_index) continue;
+        for (const auto& n : f.cdp) {
+            if (n.if_index == *port.if_index) {
+                port.powered_device = n.neighbor.device_id +
+                                      (n.neighbor.platform.empty() ? "" : " (" + n.neighbor.platform + ")");
+                break;
+            }
+        }
+        for (const auto& n : f.lldp) {
+            if (!port.powered_device.empty()) break;
+            if (n.local_port == *port.if_index) {
+                const auto& l = n.neighbor;
+                port.powered_device = !l.system_name.empty() ? l.system_name : l.chassis_id;
+                if (!l.med_model.empty()) port.powered_device += " (" + l.med_model + ")";
+            }
+        }
+    }
     return f;
 }
 

@@ -66,25 +66,96 @@ void HostWalk::try_next_credential() {
 void HostWalk::resume() {
     if (!open_pending_ || done_) return;
     open_pending_ = false;
+    if (retry_credential_) {
+        retry_credential_ = false;  // the engine ID just arrived: the same credential again
+        --credential_;
+    }
     while (++credential_ < options_.credentials.size()) {
         const SnmpCredential& c = options_.credentials[credential_];
-        tried_.push_back(c.name);
         std::string error;
-        session_ = open_session(target_, c, options_.timeout, options_.retries, error);
+        if (c.version == SnmpVersion::kV3 && engine_id_.empty()) {
+            if (v3_silent_) {
+                tried_.push_back(c.name);
+                continue;  // the warning was given when discovery timed out
+            }
+            start_discovery();
+            if (session_) return;
+            tried_.push_back(c.name);
+            continue;
+        }
+        tried_.push_back(c.name);
+        session_ = open_session(target_, c, options_.timeout, options_.retries, error, engine_id_);
         if (session_) {
             probing_ = true;
             send_probe();
             if (session_) return;
             continue;
         }
-        // For v3 the open itself talks to the agent (engine-ID discovery); a failure is a timeout
-        // or a refusal, the next credential may still work.
         result_.warnings.push_back(error);
     }
     std::string names;
     for (const auto& n : tried_) names += (names.empty() ? "" : ", ") + n;
     result_.error = "no answer with any credential (tried " + names + ")";
     finish(false);
+}
+
+void HostWalk::start_discovery() {
+    std::string error;
+    session_ = open_discovery_session(target_, options_.timeout, options_.retries, error);
+    if (!session_) {
+        result_.warnings.push_back(error);
+        v3_silent_ = true;
+        return;
+    }
+    discovering_ = true;
+    netsnmp_pdu* pdu = discovery_pdu();
+    tags_.push_back({this, generation_});
+    ++result_.requests;
+    if (snmp_sess_async_send(session_.get(), pdu, &HostWalk::on_pdu_trampoline, &tags_.back()) == 0) {
+        int lib_error = 0;
+        int sys_error = 0;
+        char* text = nullptr;
+        snmp_sess_error(session_.get(), &lib_error, &sys_error, &text);
+        const std::string why = text != nullptr ? text : "unknown error";
+        free(text);  // NOLINT: allocated by net-snmp
+        snmp_free_pdu(pdu);
+        discovering_ = false;
+        v3_silent_ = true;
+        result_.warnings.push_back("cannot send the SNMPv3 engine-ID discovery to " + target_.to_string() +
+                                   ": " + why);
+        retire_session();
+    }
+}
+
+void HostWalk::on_discovery(int op, snmp_pdu* pdu) {
+    discovering_ = false;
+    if (op != NETSNMP_CALLBACK_OP_TIMED_OUT && pdu != nullptr) {
+        engine_id_ = reported_engine_id(*pdu);
+        // net-snmp may already have moved it to the session (its own discovery bookkeeping).
+        if (const netsnmp_session* ss = snmp_sess_session(session_.get());
+            engine_id_.empty() && ss != nullptr && ss->securityEngineIDLen > 0) {
+            engine_id_.assign(reinterpret_cast<const char*>(ss->securityEngineID), ss->securityEngineIDLen);
+        }
+        if (engine_id_.empty()) {
+            result_.warnings.push_back("SNMPv3 discovery answer without engine ID (PDU type " +
+                                       std::to_string(pdu->command) + ", " + std::to_string(pdu->errstat) +
+                                       ")");
+        }
+    }
+    if (engine_id_.empty()) {
+        // Every v3 credential needs the engine ID: they are all skipped, v1/v2c ones still run.
+        v3_silent_ = true;
+        tried_.push_back(options_.credentials[credential_].name);
+        result_.warnings.push_back("no SNMPv3 engine ID from " + target_.to_string() +
+                                   (op == NETSNMP_CALLBACK_OP_TIMED_OUT
+                                        ? std::string(" (no answer)")
+                                        : " (no usable report, op " + std::to_string(op) + ")") +
+                                   "; SNMPv3 credentials skipped");
+    } else {
+        retry_credential_ = true;
+    }
+    retire_session();
+    open_pending_ = true;
 }
 
 void HostWalk::send_probe() {
@@ -117,6 +188,10 @@ void HostWalk::on_pdu(int generation, int op, int reqid, snmp_pdu* pdu) {
     }
     if (op == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE) ++result_.responses;
     if (op == NETSNMP_CALLBACK_OP_TIMED_OUT) ++result_.timeouts;
+    if (discovering_) {
+        on_discovery(op, pdu);
+        return;
+    }
     if (probing_) {
         on_probe(op, pdu);
         return;
@@ -223,7 +298,7 @@ void HostWalk::tick(Clock::time_point now) {
 void HostWalk::cancel(const std::string& why) {
     if (done_) return;
     for (auto& c : cursors_) c.abort(why, device_);
-    if (probing_ && !result_.answered) result_.error = why;
+    if ((probing_ || discovering_) && !result_.answered) result_.error = why;
     finish(false);
 }
 

@@ -2,7 +2,8 @@
 // One host's SNMP conversation as an asynchronous state machine on a net-snmp single-API session:
 // probe credentials in order (a GET of the system scalars), then walk the plan's subtrees with
 // GETBULK (GETNEXT for v1), a few subtrees in flight at once. Driven by SnmpCollector's poller;
-// never blocks except in net-snmp's v3 engine-ID discovery when a session opens.
+// never blocks: v3 engine-ID discovery is one more asynchronous request (once per host, shared by
+// every v3 credential), so a silent v3 host costs its own timeout and nobody else's.
 #include <chrono>
 #include <deque>
 #include <map>
@@ -63,6 +64,8 @@ private:
     static int on_pdu_trampoline(int op, snmp_session* session, int reqid, snmp_pdu* pdu, void* magic);
     void on_pdu(int generation, int op, int reqid, snmp_pdu* pdu);
     void try_next_credential();
+    void start_discovery();
+    void on_discovery(int op, snmp_pdu* pdu);
     void send_probe();
     void on_probe(int op, snmp_pdu* pdu);
     void pump();  // keeps up to options.subtrees_in_flight subtree requests in flight
@@ -85,6 +88,10 @@ private:
     int generation_ = 0;
     std::size_t credential_ = 0;
     bool probing_ = false;
+    bool discovering_ = false;       // waiting for the agent's engine ID
+    bool retry_credential_ = false;  // reopen the current credential (engine ID now known)
+    bool v3_silent_ = false;         // discovery failed: v3 credentials are skipped
+    std::string engine_id_;          // the agent's snmpEngineID, once discovered
     bool open_pending_ = false;
     bool done_ = false;
     int repetitions_ = 10;

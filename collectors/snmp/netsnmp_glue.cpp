@@ -119,8 +119,64 @@ void SessionCloser::operator()(void* session) const {
     snmp_sess_close(session);
 }
 
+SessionHandle open_discovery_session(const SnmpTarget& target, std::chrono::milliseconds timeout, int retries,
+                                     std::string& error) {
+    ensure_netsnmp_initialised();
+    netsnmp_session s;
+    snmp_sess_init(&s);
+    std::string peer = "udp:" + target.host + ":" + std::to_string(target.port);
+    s.peername = peer.data();
+    s.timeout = static_cast<long>(timeout.count()) * 1000;
+    s.retries = retries;
+    s.version = SNMP_VERSION_3;
+    s.securityLevel = SNMP_SEC_LEVEL_NOAUTH;
+    s.flags |= SNMP_FLAGS_DONT_PROBE;  // no user, no blocking probe: we send the discovery ourselves
+    void* handle = snmp_sess_open(&s);
+    if (handle == nullptr) {
+        const char* reason = snmp_api_errstring(s.s_snmp_errno);
+        error = "cannot open SNMPv3 discovery session to " + target.to_string() + ": " +
+                (reason != nullptr ? reason : "unknown error");
+        return nullptr;
+    }
+    // snmp_sess_open clears the flag once open; without it the first send would run net-snmp's
+    // blocking probe instead of sending our request.
+    snmp_sess_session(handle)->flags |= SNMP_FLAGS_DONT_PROBE;
+    return SessionHandle(handle);
+}
+
+snmp_pdu* discovery_pdu() {
+    // USM sends the discovery as the empty user, which must exist in the library's user list
+    // (net-snmp's own probe creates it the same way, in a function it does not export).
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (usm_get_user(nullptr, 0, "") != nullptr) return;
+        auto* user = static_cast<usmUser*>(calloc(1, sizeof(usmUser)));  // freed by net-snmp
+        if (user == nullptr) return;
+        user->name = strdup("");
+        user->secName = strdup("");
+        user->authProtocolLen = OID_LENGTH(usmNoAuthProtocol);
+        user->authProtocol = snmp_duplicate_objid(usmNoAuthProtocol, user->authProtocolLen);
+        user->privProtocolLen = OID_LENGTH(usmNoPrivProtocol);
+        user->privProtocol = snmp_duplicate_objid(usmNoPrivProtocol, user->privProtocolLen);
+        usm_add_user(user);
+    });
+    netsnmp_pdu* pdu = snmp_pdu_create(SNMP_MSG_GET);
+    pdu->version = SNMP_VERSION_3;
+    pdu->securityModel = SNMP_SEC_MODEL_USM;
+    pdu->securityLevel = SNMP_SEC_LEVEL_NOAUTH;
+    pdu->securityName = strdup("");
+    pdu->securityNameLen = 0;
+    return pdu;
+}
+
+std::string reported_engine_id(const snmp_pdu& report) {
+    if (report.securityEngineID == nullptr || report.securityEngineIDLen == 0) return {};
+    return {reinterpret_cast<const char*>(report.securityEngineID), report.securityEngineIDLen};
+}
+
 SessionHandle open_session(const SnmpTarget& target, const SnmpCredential& credential,
-                           std::chrono::milliseconds timeout, int retries, std::string& error) {
+                           std::chrono::milliseconds timeout, int retries, std::string& error,
+                           const std::string& engine_id) {
     ensure_netsnmp_initialised();
     netsnmp_session s;
     snmp_sess_init(&s);
@@ -131,6 +187,7 @@ SessionHandle open_session(const SnmpTarget& target, const SnmpCredential& crede
     std::string community = credential.community.reveal();
     std::string user = credential.user;
     std::string context = credential.context;
+    std::string engine = engine_id;
     switch (credential.version) {
         case SnmpVersion::kV1:
             s.version = SNMP_VERSION_1;
@@ -151,6 +208,14 @@ SessionHandle open_session(const SnmpTarget& target, const SnmpCredential& crede
         if (!context.empty()) {
             s.contextName = context.data();
             s.contextNameLen = context.size();
+        }
+        if (!engine.empty()) {
+            // Known engine: net-snmp skips its synchronous probe and localises the keys at open.
+            s.securityEngineID = reinterpret_cast<u_char*>(engine.data());
+            s.securityEngineIDLen = engine.size();
+            s.contextEngineID = reinterpret_cast<u_char*>(engine.data());
+            s.contextEngineIDLen = engine.size();
+            s.flags |= SNMP_FLAGS_DONT_PROBE;
         }
         s.securityLevel = credential.level == SnmpSecurityLevel::kAuthPriv     ? SNMP_SEC_LEVEL_AUTHPRIV
                           : credential.level == SnmpSecurityLevel::kAuthNoPriv ? SNMP_SEC_LEVEL_AUTHNOPRIV

@@ -31,11 +31,20 @@ struct SessionCloser {
 };
 using SessionHandle = std::unique_ptr<void, SessionCloser>;
 
-// Opens a single-API session (snmp_sess_open). For v3 this runs net-snmp's engine-ID discovery,
-// which waits up to timeout x (retries + 1) for a silent host. On failure returns nullptr and
-// sets `error` (no secrets in it).
+// Opens a single-API session (snmp_sess_open) without waiting on the network. A v3 credential
+// needs the agent's engine ID (`engine_id`, from the discovery below): with it the user's keys are
+// localised at once and net-snmp's own blocking discovery is skipped. On failure returns nullptr
+// and sets `error` (no secrets in it).
 SessionHandle open_session(const SnmpTarget& target, const SnmpCredential& credential,
-                           std::chrono::milliseconds timeout, int retries, std::string& error);
+                           std::chrono::milliseconds timeout, int retries, std::string& error,
+                           const std::string& engine_id = {});
+// RFC 3414 4. engine-ID discovery, asynchronously: a v3 session with no user, on which
+// discovery_pdu() is sent like any request; the agent's Report carries its engine ID
+// (reported_engine_id()). A silent agent only costs that request's timeout, in the poller.
+SessionHandle open_discovery_session(const SnmpTarget& target, std::chrono::milliseconds timeout, int retries,
+                                     std::string& error);
+snmp_pdu* discovery_pdu();
+std::string reported_engine_id(const snmp_pdu& report);
 
 SnmpValue to_snmp_value(const variable_list& vb);
 Oid to_oid(const variable_list& vb);

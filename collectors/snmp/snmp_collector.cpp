@@ -8,7 +8,11 @@
 #include <spdlog/spdlog.h>
 
 #include <deque>
+#include <map>
 #include <memory>
+#include <optional>
+
+#include "collectors/snmp/vlan_context.hpp"
 
 namespace nd {
 namespace {
@@ -20,14 +24,15 @@ std::shared_ptr<spdlog::logger> logger() {
 
 // One select() round over every live session: read what arrived, let net-snmp retransmit or
 // expire what timed out (which calls the hosts' callbacks).
-void poll_once(const std::vector<std::unique_ptr<HostWalk>>& hosts) {
+template <typename Jobs>
+void poll_once(const Jobs& jobs) {
     netsnmp_large_fd_set fds;
     netsnmp_large_fd_set_init(&fds, FD_SETSIZE);
     NETSNMP_LARGE_FD_ZERO(&fds);
     int numfds = 0;
     timeval tv{0, 50000};  // wake up at least every 50 ms for stop() and time limits
-    for (const auto& h : hosts) {
-        if (void* s = h->session()) {
+    for (const auto& j : jobs) {
+        if (void* s = j.walk->session()) {
             int block = 0;
             snmp_sess_select_info2(s, &numfds, &fds, &tv, &block);
         }
@@ -38,13 +43,14 @@ void poll_once(const std::vector<std::unique_ptr<HostWalk>>& hosts) {
         timeval nap{0, 1000};
         select(0, nullptr, nullptr, nullptr, &nap);
     }
-    for (const auto& h : hosts) {
+    for (const auto& j : jobs) {
+        HostWalk& h = *j.walk;
         if (ready > 0) {
-            if (void* s = h->session()) snmp_sess_read2(s, &fds);
+            if (void* s = h.session()) snmp_sess_read2(s, &fds);
         }
-        if (void* s = h->session()) snmp_sess_timeout(s);
-        h->close_retired();
-        h->resume();
+        if (void* s = h.session()) snmp_sess_timeout(s);
+        h.close_retired();
+        h.resume();
     }
     netsnmp_large_fd_set_cleanup(&fds);
 }
@@ -52,26 +58,34 @@ void poll_once(const std::vector<std::unique_ptr<HostWalk>>& hosts) {
 }  // namespace
 
 SnmpCollector::SnmpCollector(SnmpOptions options, WalkPlan plan)
-    : options_(std::move(options)), plan_(std::move(plan)) {}
+    : options_(std::move(options)), plan_(std::move(plan)), vlan_plan_(vlan_walk_plan()) {}
 
 std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
     const std::vector<SnmpTarget>& targets, const std::function<void(const SnmpHostResult&)>& on_done) {
     ensure_netsnmp_initialised();
     stop_requested_ = false;
     std::vector<SnmpHostResult> results(targets.size());
-    std::vector<std::unique_ptr<HostWalk>> active;
-    std::vector<std::size_t> active_index;
+    // One running walk: a target's own walk, or one VLAN context of a switch already walked.
+    struct Job {
+        std::size_t target = 0;
+        std::optional<std::uint32_t> vlan;
+        std::unique_ptr<SnmpOptions> options;  // VLAN jobs: the derived credential only
+        std::unique_ptr<HostWalk> walk;
+    };
+    // A switch whose own walk is done while its VLAN contexts are still being walked.
+    struct Pending {
+        SnmpHostResult result;
+        SnmpCredential credential;
+        std::deque<std::uint32_t> todo;
+        int running = 0;
+    };
+    std::vector<Job> active;
+    std::map<std::size_t, Pending> pending;
     std::size_t next = 0;
     const std::size_t limit = static_cast<std::size_t>(std::max(1, options_.max_concurrent_hosts));
+    const int vlan_limit = std::max(1, options_.vlan_walks_in_flight);
 
-    auto collect = [&](std::size_t slot) {
-        SnmpHostResult r = active[slot]->take_result();
-        {
-            std::lock_guard lock(stats_mutex_);
-            stats_.sent += r.requests;
-            stats_.received += r.responses;
-            stats_.timeouts += r.timeouts;
-        }
+    auto deliver = [&](std::size_t index, SnmpHostResult r) {
         if (r.answered) {
             logger()->debug("{}: {} OIDs with credential {} in {} ms ({} requests)", r.target.to_string(),
                             r.walk.size(), r.credential, r.elapsed.count(), r.requests);
@@ -80,18 +94,84 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
         }
         for (const auto& w : r.warnings) logger()->warn("{}: {}", r.target.to_string(), w);
         if (on_done) on_done(r);
-        results[active_index[slot]] = std::move(r);
+        results[index] = std::move(r);
+    };
+    auto count = [&](const SnmpHostResult& r) {
+        std::lock_guard lock(stats_mutex_);
+        stats_.sent += r.requests;
+        stats_.received += r.responses;
+        stats_.timeouts += r.timeouts;
+    };
+    auto finish_pending = [&](std::size_t index) {
+        auto it = pending.find(index);
+        if (it == pending.end() || it->second.running > 0 || !it->second.todo.empty()) return;
+        SnmpHostResult r = std::move(it->second.result);
+        r.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(HostWalk::Clock::now() -
+                                                                          started_at_[index]);
+        pending.erase(it);
+        deliver(index, std::move(r));
+    };
+    auto on_job_done = [&](Job& job) {
+        SnmpHostResult r = job.walk->take_result();
+        count(r);
+        if (!job.vlan) {
+            const auto vlans = r.answered && !stop_requested_
+                                   ? vlans_needing_context_walk(r.walk, options_.max_vlan_contexts)
+                                   : std::vector<std::uint32_t>{};
+            const SnmpCredential* used = nullptr;
+            for (const auto& c : options_.credentials)
+                if (c.name == r.credential) used = &c;
+            if (vlans.empty() || used == nullptr) {
+                deliver(job.target, std::move(r));
+                return;
+            }
+            logger()->debug("{}: walking the MAC tables of {} VLAN contexts", r.target.to_string(),
+                            vlans.size());
+            pending[job.target] = Pending{std::move(r), *used, {vlans.begin(), vlans.end()}, 0};
+            return;
+        }
+        Pending& p = pending[job.target];
+        --p.running;
+        const std::string vlan = "VLAN " + std::to_string(*job.vlan) + ": ";
+        p.result.requests += r.requests;
+        p.result.responses += r.responses;
+        p.result.timeouts += r.timeouts;
+        if (r.answered) {
+            embed_vlan_walk(p.result.walk, *job.vlan, r.walk);
+        } else {
+            p.result.warnings.push_back(vlan + "MAC table not read (" + r.error + ")");
+        }
+        if (!r.complete) p.result.complete = false;
+        for (auto& w : r.warnings) p.result.warnings.push_back(vlan + w);
+        finish_pending(job.target);
+    };
+    auto start_vlan_jobs = [&] {
+        for (auto& [index, p] : pending) {
+            while (!stop_requested_ && active.size() < limit && p.running < vlan_limit && !p.todo.empty()) {
+                Job job{index, p.todo.front(), std::make_unique<SnmpOptions>(options_), nullptr};
+                p.todo.pop_front();
+                job.options->credentials = {vlan_credential(p.credential, *job.vlan)};
+                job.walk = std::make_unique<HostWalk>(targets[index], *job.options, vlan_plan_);
+                ++p.running;
+                active.push_back(std::move(job));
+                active.back().walk->start();
+            }
+        }
     };
 
-    while (next < targets.size() || !active.empty()) {
+    started_at_.assign(targets.size(), HostWalk::Clock::now());
+    while (next < targets.size() || !active.empty() || !pending.empty()) {
+        start_vlan_jobs();  // before new hosts: a switch's result waits for them
         while (!stop_requested_ && active.size() < limit && next < targets.size()) {
-            active.push_back(std::make_unique<HostWalk>(targets[next], options_, plan_));
-            active_index.push_back(next);
+            started_at_[next] = HostWalk::Clock::now();
+            active.push_back(
+                Job{next, std::nullopt, nullptr, std::make_unique<HostWalk>(targets[next], options_, plan_)});
             ++next;
-            active.back()->start();
+            active.back().walk->start();
         }
         if (stop_requested_) {
-            for (auto& h : active) h->cancel("collector stopped");
+            for (auto& j : active) j.walk->cancel("collector stopped");
+            for (auto& [index, p] : pending) p.todo.clear();
             for (; next < targets.size(); ++next) {
                 results[next].target = targets[next];
                 results[next].error = "collector stopped before this host";
@@ -99,16 +179,23 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
         }
         poll_once(active);
         const auto now = HostWalk::Clock::now();
+        std::vector<std::size_t> finished_parents;
         for (std::size_t i = 0; i < active.size();) {
-            active[i]->tick(now);
-            if (active[i]->done()) {
-                active[i]->close_retired();
-                collect(i);
+            active[i].walk->tick(now);
+            if (active[i].walk->done()) {
+                active[i].walk->close_retired();
+                Job job = std::move(active[i]);
                 active.erase(active.begin() + static_cast<std::ptrdiff_t>(i));
-                active_index.erase(active_index.begin() + static_cast<std::ptrdiff_t>(i));
+                on_job_done(job);
             } else {
                 ++i;
             }
+        }
+        // Switches whose VLAN list was empty after all, or whose jobs were dropped by stop().
+        for (auto it = pending.begin(); it != pending.end();) {
+            const std::size_t index = it->first;
+            ++it;
+            finish_pending(index);
         }
     }
     return results;

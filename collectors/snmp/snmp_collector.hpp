@@ -4,7 +4,8 @@
 //     SnmpCollector snmp(options);                 // options from [snmp] + --community flags
 //     snmp.walk_hosts(targets, sink, scan_id);      // blocks until every host is done
 // Each answering host becomes one Observation{source "snmp"} with evidence.snmp filled, its
-// sysName as hostname and the name of the credential that worked.
+// sysName as hostname and the name of the credential that worked. A Cisco switch's per-VLAN MAC
+// tables are walked after its own walk (vlan_context.hpp), concurrently with the other hosts.
 #include <atomic>
 #include <functional>
 #include <mutex>
@@ -35,6 +36,8 @@ public:
 private:
     SnmpOptions options_;
     WalkPlan plan_;
+    WalkPlan vlan_plan_;  // what each VLAN context of a Cisco switch is asked for
+    std::vector<HostWalk::Clock::time_point> started_at_;
     std::atomic<bool> stop_requested_{false};
     mutable std::mutex stats_mutex_;
     CollectorStats stats_;

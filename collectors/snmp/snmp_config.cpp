@@ -139,7 +139,7 @@ SnmpOptions parse_snmp_options(const toml::table& snmp, std::string_view file) {
                                                       "subtrees_in_flight", "port",
                                                       "max_oids_per_table", "max_oids_per_device",
                                                       "max_value_size",     "max_walk_seconds",
-                                                      "credentials"};
+                                                      "max_vlan_contexts",  "credentials"};
     const Where at{file, "snmp"};
     reject_unknown_keys(snmp, kKnown, at);
     SnmpOptions local;  // applied only when all of it is valid
@@ -150,6 +150,8 @@ SnmpOptions parse_snmp_options(const toml::table& snmp, std::string_view file) {
         local.max_concurrent_hosts = static_cast<int>(*v);
     if (auto v = get_int(snmp, "subtrees_in_flight", 1, 8, at))
         local.subtrees_in_flight = static_cast<int>(*v);
+    if (auto v = get_int(snmp, "max_vlan_contexts", 0, 4094, at))
+        local.max_vlan_contexts = static_cast<std::size_t>(*v);
     if (auto v = get_int(snmp, "port", 1, 65535, at)) local.port = static_cast<std::uint16_t>(*v);
     if (auto v = get_int(snmp, "max_oids_per_table", 1, 10000000, at)) local.limits.max_oids_per_table = *v;
     if (auto v = get_int(snmp, "max_oids_per_device", 1, 10000000, at)) local.limits.max_oids_per_device = *v;

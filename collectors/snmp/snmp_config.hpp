@@ -93,9 +93,12 @@ struct SnmpOptions {
     int bulk_repetitions = 10;                // GETBULK; > 10 overflows snmpsim replies (LAB-NOTES)
     int max_concurrent_hosts = 64;
     int subtrees_in_flight = 1;  // per host; more hides round trips on real gear, but snmpsim and
-                                 // some embedded agents slow down when requests interleave            //
-                                 // hosts walked at the same time
-    std::uint16_t port = 161;    // default agent port
+                                 // some embedded agents slow down when requests interleave
+    // Cisco switches answer the MAC table per VLAN context (community@VLAN, v3 context vlan-N): at
+    // most this many VLANs are walked per switch (0 turns it off), a few at a time.
+    std::size_t max_vlan_contexts = 64;
+    int vlan_walks_in_flight = 4;
+    std::uint16_t port = 161;  // default agent port
     SnmpWalkLimits limits;
     bool operator==(const SnmpOptions&) const = default;
 };
@@ -105,7 +108,7 @@ std::string to_string(const SnmpOptions& options);
 
 // Parses the [snmp] table. Throws ConfigError "FILE: snmp.KEY: problem" for unknown keys,
 // wrong types and out-of-range values; secrets are never part of the message.
-//   timeout_ms, retries, max_repetitions, max_concurrent_hosts, port,
+//   timeout_ms, retries, max_repetitions, max_concurrent_hosts, subtrees_in_flight, port, max_vlan_contexts,
 //   max_oids_per_table, max_oids_per_device, max_value_size, max_walk_seconds,
 //   [[snmp.credentials]] name, version ("1"|"2c"|"3"), community | community_file | community_env,
 //   user, security_level, auth_protocol, auth_pass | auth_pass_file | auth_pass_env,

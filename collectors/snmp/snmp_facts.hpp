@@ -171,9 +171,17 @@ struct PoePort {  // POWER-ETHERNET-MIB pethPsePortTable
     std::uint32_t group = 0;
     std::uint32_t port = 0;
     bool admin_enabled = false;
-    int detection_status = 0;  // 1 disabled 2 searching 3 deliveringPower 4 fault 5 test 6 otherFault
-    bool delivering() const { return detection_status == 3; }
+    int detection_status = 0;        // 1 disabled 2 searching 3 deliveringPower 4 fault 5 test 6 otherFault
     std::optional<int> power_class;  // 0..4
+    // The interface this PSE port is: Cisco's cpeExtPsePortEntPhyIndex -> entAliasMappingTable
+    // ("entity"), else the ifIndex equal to the port number on a single-group PSE ("port-number",
+    // how HP, Linksys, Netgear, ... number them). nullopt when neither holds.
+    std::optional<std::uint32_t> if_index;
+    std::string if_index_source;
+    std::optional<std::int64_t> power_mw;  // CISCO-POWER-ETHERNET-EXT-MIB cpeExtPsePortPwrConsumption
+    std::string
+        powered_device;  // the CDP/LLDP neighbour on that interface: "SEP001122.. (Cisco IP Phone 8845)"
+    bool delivering() const { return detection_status == 3 || (power_mw && *power_mw > 0); }
 };
 
 struct PoeFacts {

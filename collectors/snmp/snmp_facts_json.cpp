@@ -179,7 +179,10 @@ json snmp_facts_json(const SnmpDeviceFacts& f) {
             ports.push_back({{"group", p.group},
                              {"port", p.port},
                              {"delivering", p.delivering()},
-                             {"power_class", opt(p.power_class)}});
+                             {"power_class", opt(p.power_class)},
+                             {"if_index", opt(p.if_index)},
+                             {"power_mw", opt(p.power_mw)},
+                             {"powered_device", str(p.powered_device)}});
         }
         out["poe"] = {{"ports", ports},
                       {"nominal_power_w", opt(f.poe.nominal_power_w)},

@@ -48,6 +48,10 @@ WalkPlan default_walk_plan() {
         "1.3.6.1.2.1.33.1.4",              // UPS-MIB upsOutput
         "1.3.6.1.2.1.33.1.6",              // UPS-MIB upsAlarm
         "1.3.6.1.2.1.105.1",               // POWER-ETHERNET-MIB
+        "1.3.6.1.4.1.9.9.402.1.2.1.9",     // CISCO-POWER-ETHERNET-EXT-MIB port consumption (mW)
+        "1.3.6.1.4.1.9.9.402.1.2.1.11",    // ... and the port's entPhysicalIndex
+        "1.3.6.1.2.1.47.1.3.2",            // ENTITY-MIB entAliasMappingTable (entity -> ifIndex)
+        "1.3.6.1.2.1.17.7.1.4.2.1.6",      // Q-BRIDGE-MIB dot1qVlanStatus (the VLAN list)
         "1.3.6.1.4.1.11.2.3.9.4.2.1.1.3",  // HP printer: model, serial
         "1.3.6.1.4.1.318.1.1.1.1",         // APC PowerNet upsIdent (model, serial, firmware)
         "1.3.6.1.4.1.318.1.1.1.2.1.3",     // APC battery last replacement date

@@ -3,18 +3,23 @@
 // snmpd with v2c and v3 users (credential fallback, SHA/AES and SHA-256/AES-256).
 #include "collectors/snmp/snmp_collector.hpp"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "collectors/snmp/snmp_decode.hpp"
+#include "collectors/snmp/vlan_context.hpp"
 #include "collectors/snmp/walk_file.hpp"
 
 namespace nd {
@@ -108,8 +113,10 @@ protected:
     }
     // Walks one recording (community = its id) after a wrong community.
     SnmpHostResult walk(const std::string& id) {
-        SnmpCollector c(
-            options({community_credential("wrong", "not-" + id), community_credential("right", id)}));
+        SnmpOptions o =
+            options({community_credential("wrong", "not-" + id), community_credential("right", id)});
+        o.max_vlan_contexts = 0;  // these recordings have no per-VLAN contexts (SnmpSimVlanTest has)
+        SnmpCollector c(o);
         return c.walk_hosts({{"127.0.0.1", port_}})[0];
     }
 
@@ -216,6 +223,131 @@ TEST_F(SnmpSimTest, AllDevicesConcurrentlyFromOnePoller) {
     }
 }
 
+// A Cisco switch with per-VLAN bridge instances: snmpsimd serving ios_c3560 and its per-VLAN
+// context recordings (community "ndvlan@N" -> file ndvlan@N.snmprec), two of them given learned
+// MAC entries so each VLAN's own port map is exercised.
+class SnmpSimVlanTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        if (!have("snmpsimd")) {
+            skip_reason_ = "snmpsimd not installed (apt-get install snmpsim)";
+            return;
+        }
+        port_ = static_cast<std::uint16_t>(24000 + ::getpid() % 6000);
+        dir_ = fs::temp_directory_path() / ("nd-snmpsim-vlan." + std::to_string(::getpid()));
+        fs::create_directories(dir_ / "data");
+        fs::create_directories(dir_ / "cache");
+        const fs::path rec = kCorpus / "snmprec";
+        fs::copy_file(rec / "ios_c3560.snmprec", dir_ / "data" / "ndvlan.snmprec");
+        for (const auto& entry : fs::directory_iterator(rec)) {
+            const std::string name = entry.path().filename().string();
+            if (name.rfind("ios_c3560@", 0) != 0) continue;
+            fs::copy_file(entry.path(), dir_ / "data" / ("ndvlan" + name.substr(9)));
+        }
+        // Learned entries behind VLAN 10's bridge port 35 and VLAN 20's port 21 (OID order kept).
+        std::ofstream(dir_ / "data" / "ndvlan@10.snmprec", std::ios::app)
+            << "1.3.6.1.2.1.17.4.3.1.1.0.27.169.11.167.82|4x|001ba90ba752\n"
+            << "1.3.6.1.2.1.17.4.3.1.2.0.27.169.11.167.82|2|35\n"
+            << "1.3.6.1.2.1.17.4.3.1.3.0.27.169.11.167.82|2|3\n";
+        std::ofstream(dir_ / "data" / "ndvlan@20.snmprec", std::ios::app)
+            << "1.3.6.1.2.1.17.4.3.1.1.20.203.25.149.46.160|4x|14cb19952ea0\n"
+            << "1.3.6.1.2.1.17.4.3.1.2.20.203.25.149.46.160|2|21\n"
+            << "1.3.6.1.2.1.17.4.3.1.3.20.203.25.149.46.160|2|3\n";
+        const std::string cmd = "snmpsimd --data-dir=" + (dir_ / "data").string() +
+                                " --cache-dir=" + (dir_ / "cache").string() +
+                                " --agent-udpv4-endpoint=127.0.0.1:" + std::to_string(port_) +
+                                (::getuid() == 0 ? " --process-user=nobody --process-group=nogroup" : "") +
+                                " --logging-method=file:" + (dir_ / "log").string() +
+                                " >/dev/null 2>&1 & echo $! > " + (dir_ / "pid").string();
+        if (::getuid() == 0) std::system(("chown -R nobody:nogroup " + dir_.string()).c_str());
+        if (std::system(cmd.c_str()) != 0) {
+            skip_reason_ = "snmpsimd failed to start";
+            return;
+        }
+        pid_ = read_pid(dir_ / "pid");
+        for (int i = 0; i < 600; ++i) {  // snmpsimd indexes the recordings first
+            std::ifstream log(dir_ / "log");
+            std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+            if (text.find("Listening at UDP/IPv4 endpoint") != std::string::npos) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        skip_reason_ = "snmpsimd did not come up";
+    }
+    static void TearDownTestSuite() {
+        stop_pid(pid_);
+        pid_ = 0;
+        if (!dir_.empty()) fs::remove_all(dir_);
+    }
+    void SetUp() override {
+        if (!skip_reason_.empty()) GTEST_SKIP() << skip_reason_;
+    }
+    // What the recordings hold, arranged as the collector keeps it.
+    static SnmpWalk expected() {
+        SnmpWalk w = recorded("ios_c3560", default_walk_plan());
+        const WalkPlan plan = vlan_walk_plan();
+        for (const std::uint32_t vlan : vlans_needing_context_walk(w, 64)) {
+            const fs::path file = dir_ / "data" / ("ndvlan@" + std::to_string(vlan) + ".snmprec");
+            if (!fs::exists(file)) continue;
+            SnmpWalk context;
+            for (const auto& [o, v] : read_walk_file(file).walk)
+                for (const Oid& root : plan.subtrees)
+                    if (o.starts_with(root)) context.emplace(o, v);
+            embed_vlan_walk(w, vlan, context);
+        }
+        return w;
+    }
+
+    static inline std::uint16_t port_ = 0;
+    static inline pid_t pid_ = 0;
+    static inline fs::path dir_;
+    static inline std::string skip_reason_;
+};
+
+TEST_F(SnmpSimVlanTest, MacTablesOfEveryVlanWithTheirOwnPortMaps) {
+    SnmpOptions o = options({community_credential("switch-ro", "ndvlan")});
+    o.timeout = std::chrono::milliseconds(1500);
+    o.retries = 0;
+    const auto start = std::chrono::steady_clock::now();
+    const SnmpHostResult r = SnmpCollector(o).walk_hosts({{"127.0.0.1", port_}})[0];
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
+    ASSERT_TRUE(r.answered) << r.error;
+    EXPECT_EQ(r.credential, "switch-ro");
+
+    const SnmpWalk want = expected();
+    const auto live_vlans = vlan_walks(r.walk);
+    const auto file_vlans = vlan_walks(want);
+    EXPECT_EQ(live_vlans.size(), 14U);  // every recorded context; VLAN 3 has none
+    for (const auto& [vlan, walk] : file_vlans) {
+        ASSERT_TRUE(live_vlans.contains(vlan)) << "VLAN " << vlan;
+        EXPECT_EQ(live_vlans.at(vlan).size(), walk.size()) << "VLAN " << vlan;
+    }
+    bool vlan3_warned = false;
+    for (const auto& w : r.warnings) {
+        vlan3_warned = vlan3_warned || w.rfind("VLAN 3: MAC table not read", 0) == 0;
+        EXPECT_EQ(w.find("ndvlan@"), std::string::npos) << "community leaked: " << w;
+    }
+    EXPECT_TRUE(vlan3_warned);
+
+    const BridgeFacts live = decode_bridge(r.walk);
+    const BridgeFacts file = decode_bridge(want);
+    ASSERT_EQ(live.fdb.size(), 2U);
+    ASSERT_EQ(live.fdb.size(), file.fdb.size());
+    for (std::size_t i = 0; i < live.fdb.size(); ++i) {
+        EXPECT_EQ(live.fdb[i].mac, file.fdb[i].mac);
+        EXPECT_EQ(live.fdb[i].vlan, file.fdb[i].vlan);
+        EXPECT_EQ(live.fdb[i].if_index, file.fdb[i].if_index);
+    }
+    EXPECT_EQ(live.fdb[0].mac.to_string(), "00:1b:a9:0b:a7:52");
+    EXPECT_EQ(live.fdb[0].vlan, 10U);
+    EXPECT_EQ(live.fdb[0].if_index, 10031U);  // ndvlan@10: bridge port 35 -> ifIndex 10031
+    EXPECT_EQ(live.fdb[1].vlan, 20U);
+    EXPECT_EQ(live.fdb[1].if_index, 10019U);  // ndvlan@20: bridge port 21 -> ifIndex 10019
+    // VLAN names from CISCO-VTP-MIB.
+    bool named = false;
+    for (const auto& v : live.vlans) named = named || (v.id == 10 && v.name == "DC-A-Private");
+    EXPECT_TRUE(named);
+}
+
 // A real snmpd on 127.0.0.1 with a generated config: v2c community and two v3 users.
 class SnmpdTest : public ::testing::Test {
 protected:
@@ -235,6 +367,10 @@ protected:
              << "rocommunity ndtest 127.0.0.1 -V ndview\n"
              << "createUser ndv3user SHA \"authpass123\" AES \"privpass123\"\n"
              << "createUser ndsha2 SHA-256 \"authpass456\" AES-256 \"privpass456\"\n"
+             << "createUser ndauth SHA-512 \"authpass789\"\n"
+             << "createUser ndshaauth SHA \"authpass321\"\n"
+             << "rouser ndauth auth -V ndview\n"
+             << "rouser ndshaauth auth -V ndview\n"
              << "rouser ndv3user priv -V ndview\n"
              << "rouser ndsha2 priv -V ndview\n"
              << "sysName nd-snmpd-test\nsysLocation lab-rack-7\n";
@@ -317,6 +453,58 @@ TEST_F(SnmpdTest, V3Sha256Aes256) {
     ASSERT_TRUE(r.answered) << r.error;
     EXPECT_EQ(r.credential, "sha2");
     EXPECT_FALSE(decode_interfaces(r.walk).empty());
+}
+
+TEST_F(SnmpdTest, V3AuthNoPrivShaAndSha512) {
+    SnmpCredential sha =
+        v3("auth-sha", "ndshaauth", SnmpAuthProtocol::kSha, "authpass321", SnmpPrivProtocol::kAes, "");
+    sha.level = SnmpSecurityLevel::kAuthNoPriv;
+    auto r = walk({sha});
+    ASSERT_TRUE(r.answered) << r.error;
+    EXPECT_EQ(r.credential, "auth-sha");
+    EXPECT_EQ(decode_system(r.walk).name, "nd-snmpd-test");
+
+    SnmpCredential sha512 =
+        v3("auth-sha512", "ndauth", SnmpAuthProtocol::kSha512, "authpass789", SnmpPrivProtocol::kAes, "");
+    sha512.level = SnmpSecurityLevel::kAuthNoPriv;
+    SnmpCredential wrong = sha512;
+    wrong.name = "auth-wrong";
+    wrong.auth_passphrase = Secret("not-authpass789");
+    r = walk({wrong, sha512});
+    ASSERT_TRUE(r.answered) << r.error;
+    EXPECT_EQ(r.credential, "auth-sha512");
+    EXPECT_TRUE(r.complete);
+    EXPECT_FALSE(decode_interfaces(r.walk).empty());
+}
+
+TEST_F(SnmpdTest, SilentV3HostDoesNotHoldUpTheAnsweringOne) {
+    // A bound UDP socket that never answers, walked with snmpd by one collector: engine-ID
+    // discovery of the silent host runs in the poller, so snmpd's walk completes meanwhile.
+    const int silent = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(silent, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    socklen_t len = sizeof addr;
+    ::getsockname(silent, reinterpret_cast<sockaddr*>(&addr), &len);
+    const std::uint16_t silent_port = ntohs(addr.sin_port);
+
+    SnmpOptions o = options({v3("core-v3", "ndv3user", SnmpAuthProtocol::kSha, "authpass123",
+                                SnmpPrivProtocol::kAes, "privpass123")});
+    o.timeout = std::chrono::milliseconds(1500);
+    o.retries = 1;
+    std::map<std::uint16_t, std::chrono::steady_clock::duration> done_at;
+    const auto start = std::chrono::steady_clock::now();
+    auto results = SnmpCollector(o).walk_hosts(
+        {{"127.0.0.1", silent_port}, {"127.0.0.1", port_}},
+        [&](const SnmpHostResult& r) { done_at[r.target.port] = std::chrono::steady_clock::now() - start; });
+    ::close(silent);
+    ASSERT_TRUE(results[1].answered) << results[1].error;
+    EXPECT_EQ(decode_system(results[1].walk).name, "nd-snmpd-test");
+    EXPECT_FALSE(results[0].answered);
+    EXPECT_LT(done_at[port_], std::chrono::milliseconds(1500));        // not after the silent host's timeouts
+    EXPECT_GE(done_at[silent_port], std::chrono::milliseconds(2900));  // 2 x 1.5 s
+    EXPECT_LT(done_at[silent_port], std::chrono::milliseconds(4500));
 }
 
 TEST_F(SnmpdTest, NoWorkingCredentialNamesWhatWasTried) {

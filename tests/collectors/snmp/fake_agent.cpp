@@ -188,7 +188,12 @@ std::string FakeAgent::answer(const std::string& packet) {
     Reader m{message};
     const std::int64_t version = int_of(m.next().second);
     const std::string community = m.next().second;
-    if (community != behaviour_.community) return "";
+    const SnmpWalk* data = &data_;
+    if (auto ctx = behaviour_.contexts.find(community); ctx != behaviour_.contexts.end()) {
+        data = &ctx->second;
+    } else if (community != behaviour_.community) {
+        return "";
+    }
     auto [pdu_tag, pdu] = m.next();
     Reader p{pdu};
     const std::int64_t reqid = int_of(p.next().second);
@@ -214,8 +219,8 @@ std::string FakeAgent::answer(const std::string& packet) {
     std::int64_t errindex = 0;
     for (const Oid& o : asked) {
         if (pdu_tag == 0xa0) {  // GET
-            auto it = data_.find(o);
-            add(o, it != data_.end() ? it->second : SnmpValue{SnmpType::kNoSuchObject, "", 0});
+            auto it = data->find(o);
+            add(o, it != data->end() ? it->second : SnmpValue{SnmpType::kNoSuchObject, "", 0});
             continue;
         }
         const bool bulk = pdu_tag == 0xa5;
@@ -223,9 +228,9 @@ std::string FakeAgent::answer(const std::string& packet) {
         Oid cursor = o;
         for (int i = 0; i < n && count < behaviour_.max_varbinds; ++i) {
             // A looping agent answers "next after X" with X itself once it has answered anything.
-            auto it = behaviour_.loop_after_first && served > 0 ? data_.lower_bound(cursor)
-                                                                : data_.upper_bound(cursor);
-            if (it == data_.end()) {
+            auto it = behaviour_.loop_after_first && served > 0 ? data->lower_bound(cursor)
+                                                                : data->upper_bound(cursor);
+            if (it == data->end()) {
                 if (version == 0) {
                     errstat = 2;  // noSuchName
                     errindex = 1;

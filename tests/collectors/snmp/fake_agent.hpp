@@ -4,6 +4,7 @@
 // Hand-written BER so the faults are ours, not net-snmp's.
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -17,6 +18,8 @@ struct FakeAgentBehaviour {
     int silent_after = -1;          // stop answering after this many answered requests (-1: never)
     bool loop_after_first = false;  // every GETNEXT/GETBULK past the first answer repeats that OID
     int max_varbinds = 1000;        // cap varbinds per response (simulates short answers)
+    // Cisco community indexing: "community@10" is served this walk instead (VLAN 10's instance).
+    std::map<std::string, SnmpWalk> contexts;
 };
 
 class FakeAgent {

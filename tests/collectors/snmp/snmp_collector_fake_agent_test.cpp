@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 
 #include "collectors/snmp/snmp_collector.hpp"
 #include "collectors/snmp/snmp_decode.hpp"
@@ -187,6 +188,72 @@ TEST(SnmpCollectorFake, ManyHostsConcurrentlyInOrder) {
         EXPECT_EQ(decode_interfaces(results[i].walk).size(), static_cast<std::size_t>(5 + i));
     }
     EXPECT_GT(collector.stats().received, 12U);
+}
+
+TEST(SnmpCollectorFake, SilentV3HostsDoNotStallThePoller) {
+    // Ten hosts tried first with a v3 credential: none speaks v3 (the fake agents ignore v3
+    // packets), so each engine-ID discovery waits its full timeout. Discovery used to block the
+    // poller inside snmp_sess_open (ten hosts: ten timeouts one after the other); now the ten
+    // discoveries wait together and the v2c credential follows on each host.
+    std::vector<std::unique_ptr<FakeAgent>> agents;
+    std::vector<SnmpTarget> targets;
+    for (int i = 0; i < 10; ++i) {
+        agents.push_back(std::make_unique<FakeAgent>(switch_walk(3), FakeAgentBehaviour{}));
+        targets.push_back(local(agents.back()->port()));
+    }
+    SnmpCredential v3;
+    v3.name = "core-v3";
+    v3.version = SnmpVersion::kV3;
+    v3.user = "ops";
+    v3.level = SnmpSecurityLevel::kAuthPriv;
+    v3.auth_passphrase = Secret("authpass-123");
+    v3.priv_passphrase = Secret("privpass-123");
+    SnmpOptions o = options_for({v3, community_credential("office", "public")});
+    o.timeout = milliseconds(400);
+    o.retries = 0;
+    SnmpCollector collector(o, small_plan());
+    const auto start = std::chrono::steady_clock::now();
+    auto results = collector.walk_hosts(targets);
+    const auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_LT(took, milliseconds(2000)) << "discoveries ran one after the other";
+    for (const auto& r : results) {
+        ASSERT_TRUE(r.answered) << r.error;
+        EXPECT_EQ(r.credential, "office");
+        ASSERT_FALSE(r.warnings.empty());
+        EXPECT_NE(r.warnings[0].find("no SNMPv3 engine ID"), std::string::npos) << r.warnings[0];
+    }
+}
+
+TEST(SnmpCollectorFake, SilentV3HostAmongAnsweringOnesFinishesInItsOwnTime) {
+    std::uint16_t silent_port = 0;
+    FakeAgentBehaviour mute;
+    mute.community = "nobody-knows-this";  // bound, reads, never answers
+    FakeAgent silent(SnmpWalk{}, mute);
+    silent_port = silent.port();
+    FakeAgent a(switch_walk(4), {});
+    FakeAgent b(switch_walk(6), {});
+    SnmpCredential v3;
+    v3.name = "core-v3";
+    v3.version = SnmpVersion::kV3;
+    v3.user = "ops";
+    SnmpOptions o = options_for({community_credential("office", "public"), v3});
+    o.timeout = milliseconds(300);
+    o.retries = 1;
+    SnmpCollector collector(o, small_plan());
+    std::map<std::uint16_t, std::chrono::steady_clock::duration> done_at;
+    const auto start = std::chrono::steady_clock::now();
+    auto results = collector.walk_hosts(
+        {local(silent_port), local(a.port()), local(b.port())},
+        [&](const SnmpHostResult& r) { done_at[r.target.port] = std::chrono::steady_clock::now() - start; });
+    // Silent: v2c probe (2 x 300 ms) then v3 discovery (2 x 300 ms); the others are done long before.
+    EXPECT_LT(done_at[a.port()], milliseconds(500));
+    EXPECT_LT(done_at[b.port()], milliseconds(500));
+    EXPECT_GE(done_at[silent_port], milliseconds(1100));
+    EXPECT_LT(done_at[silent_port], milliseconds(2500));
+    EXPECT_FALSE(results[0].answered);
+    EXPECT_EQ(results[0].error, "no answer with any credential (tried office, core-v3)");
+    EXPECT_TRUE(results[1].answered);
+    EXPECT_TRUE(results[2].answered);
 }
 
 }  // namespace
