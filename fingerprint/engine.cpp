@@ -23,6 +23,8 @@ using fp::Field;
 struct FingerprintEngine::Rules {
     fp::RuleSet set;
     std::map<std::uint32_t, std::vector<std::size_t>> by_enterprise;
+    std::map<std::uint32_t, std::vector<std::size_t>>
+        by_mib_enterprise;  // gated by a private MIB in the walk
     std::unique_ptr<re2::RE2::Set> descr_set;
     std::vector<std::size_t> descr_rules;  // set index -> rule index
     std::vector<std::size_t> other_rules;  // always tried (cheap conditions first in match_rule)
@@ -44,7 +46,9 @@ struct FingerprintEngine::Rules {
                 else
                     all_enterprise = false;
             }
-            if (!c.enterprise.empty() || all_enterprise) {
+            if (c.enterprise.empty() && !all_enterprise && !c.mib_enterprise.empty()) {
+                for (auto e : c.mib_enterprise) by_mib_enterprise[e].push_back(i);
+            } else if (!c.enterprise.empty() || all_enterprise) {
                 std::sort(gates.begin(), gates.end());
                 gates.erase(std::unique(gates.begin(), gates.end()), gates.end());
                 for (auto e : gates) by_enterprise[e].push_back(i);
@@ -71,6 +75,10 @@ struct FingerprintEngine::Rules {
             if (auto it = by_enterprise.find(*facts.enterprise); it != by_enterprise.end())
                 out.insert(out.end(), it->second.begin(), it->second.end());
         }
+        for (auto e : facts.walk_enterprises) {
+            if (auto it = by_mib_enterprise.find(e); it != by_mib_enterprise.end())
+                out.insert(out.end(), it->second.begin(), it->second.end());
+        }
         if (descr_set && !facts.sys_descr.empty()) {
             std::vector<int> hits;
             if (descr_set->Match(facts.sys_descr, &hits)) {
@@ -78,6 +86,7 @@ struct FingerprintEngine::Rules {
             }
         }
         std::sort(out.begin(), out.end());  // rule order keeps verdicts deterministic
+        out.erase(std::unique(out.begin(), out.end()), out.end());
         return out;
     }
 };
@@ -241,7 +250,7 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
     // Masked or empty names ("<private>", "none") are no names.
     for (const auto& name : evidence.hostnames) {
         if (fp::is_placeholder(fp::clean_text(name))) continue;
-        verdict.hostname = Finding{name, 0.9, {"reported hostname"}};
+        verdict.hostname = Finding{fp::valid_utf8(name), 0.9, {"reported hostname"}};
         break;
     }
     return verdict;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 
 #include "fingerprint/normalize.hpp"
 
@@ -38,8 +39,12 @@ bool search(const re2::RE2& re, std::string_view text, Captures* captures) {
 }
 
 std::string shorten(std::string_view s) {
-    std::string out = clean_text(s.substr(0, 80));
-    if (s.size() > 80) out += "...";
+    std::string out = clean_text(s);
+    if (out.size() > 80) {  // cut on a character boundary, not inside a UTF-8 sequence
+        std::size_t cut = 80;
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        out = out.substr(0, cut) + "...";
+    }
     return out;
 }
 
@@ -52,6 +57,18 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
         sys_object_id = Oid::parse(it->second.bytes);
         if (sys_object_id && sys_object_id->starts_with(kEnterprises) && sys_object_id->size() > 6)
             enterprise = sys_object_id->arcs()[6];
+    }
+    // One step per enterprise subtree: jump past each one to the next.
+    for (auto it = ev.snmp.lower_bound(kEnterprises);
+         it != ev.snmp.end() && it->first.starts_with(kEnterprises);) {
+        if (it->first.size() <= kEnterprises.size()) {
+            ++it;
+            continue;
+        }
+        const auto number = it->first.arcs()[kEnterprises.size()];
+        walk_enterprises.push_back(number);
+        if (number == std::numeric_limits<std::uint32_t>::max()) break;
+        it = ev.snmp.lower_bound(kEnterprises.child(number + 1));
     }
     for (auto it = ev.snmp.lower_bound(kEntPhysicalClass);
          it != ev.snmp.end() && it->first.starts_with(kEntPhysicalClass); ++it) {
@@ -137,6 +154,21 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
             std::find(c.enterprise.begin(), c.enterprise.end(), *f.enterprise) == c.enterprise.end())
             return std::nullopt;
         m.details.push_back("sysObjectID " + f.sys_object_id->to_string());
+    }
+    if (!c.mib_enterprise.empty()) {
+        auto hit = std::find_if(c.mib_enterprise.begin(), c.mib_enterprise.end(), [&](std::uint32_t n) {
+            // the sysObjectID's own enterprise already speaks through the sysObjectID rules
+            return n != f.enterprise &&
+                   std::binary_search(f.walk_enterprises.begin(), f.walk_enterprises.end(), n);
+        });
+        if (hit == c.mib_enterprise.end()) return std::nullopt;
+        m.details.push_back("values under 1.3.6.1.4.1." + std::to_string(*hit));
+    }
+    if (!c.enterprise_not.empty()) {
+        if (!f.enterprise || std::find(c.enterprise_not.begin(), c.enterprise_not.end(), *f.enterprise) !=
+                                 c.enterprise_not.end())
+            return std::nullopt;
+        if (c.enterprise.empty()) m.details.push_back("sysObjectID " + f.sys_object_id->to_string());
     }
     if (!c.sys_object_id.empty()) {
         if (!f.sys_object_id) return std::nullopt;

@@ -17,8 +17,9 @@ struct DeviceFacts {
     std::string sys_descr;
     std::optional<Oid> sys_object_id;
     std::optional<std::uint32_t> enterprise;
-    std::optional<std::uint32_t> chassis_index;  // ENTITY-MIB row of class chassis(3)
-    bool chassis_known = false;                  // entPhysicalClass named it (not a partial-walk guess)
+    std::vector<std::uint32_t> walk_enterprises;  // private-MIB subtrees the walk holds values under, sorted
+    std::optional<std::uint32_t> chassis_index;   // ENTITY-MIB row of class chassis(3)
+    bool chassis_known = false;                   // entPhysicalClass named it (not a partial-walk guess)
     bool has_snmp = false;
 
     // Exact OID, else the first instance in its subtree; nullptr when absent.

@@ -38,7 +38,32 @@ std::string join(const std::vector<std::string>& w, std::size_t from) {
 
 }  // namespace
 
-std::string clean_text(std::string_view text) {
+// Device strings are often Latin-1 or cut mid-character; verdicts end up in JSON, which needs UTF-8.
+// Valid UTF-8 sequences are kept, every other byte is read as Latin-1.
+std::string valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        auto u = static_cast<unsigned char>(text[i]);
+        std::size_t len = u < 0x80 ? 1 : (u >> 5) == 0x6 ? 2 : (u >> 4) == 0xE ? 3 : (u >> 3) == 0x1E ? 4 : 0;
+        bool ok = len > 0 && i + len <= text.size() && !(len == 2 && u < 0xC2);
+        for (std::size_t k = 1; ok && k < len; ++k)
+            ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (ok) {
+            out.append(text.substr(i, len));
+            i += len;
+        } else {
+            out.push_back(static_cast<char>(0xC0 | (u >> 6)));
+            out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
+            ++i;
+        }
+    }
+    return out;
+}
+
+std::string clean_text(std::string_view raw) {
+    const std::string utf8 = valid_utf8(raw);
+    std::string_view text = utf8;
     std::string out;
     bool space = false;
     for (char c : text) {

@@ -8,6 +8,8 @@ namespace nd::fp {
 
 // Trims, collapses inner whitespace, drops surrounding quotes and trailing separators (",;:-").
 std::string clean_text(std::string_view text);
+// `text` as valid UTF-8: valid sequences kept, any other byte read as Latin-1.
+std::string valid_utf8(std::string_view text);
 
 // True for values devices use to mean "none": "", "N/A", "unknown", "not available", "0", "<private>", ...
 bool is_placeholder(std::string_view text);

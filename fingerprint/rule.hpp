@@ -36,8 +36,10 @@ struct ValueCondition {  // an OID (or entity field) whose value must match a re
 };
 
 struct Conditions {
-    std::vector<Oid> sys_object_id;         // prefixes, any
-    std::vector<std::uint32_t> enterprise;  // sysObjectID's 1.3.6.1.4.1.<n>, any
+    std::vector<Oid> sys_object_id;             // prefixes, any
+    std::vector<std::uint32_t> enterprise;      // sysObjectID's 1.3.6.1.4.1.<n>, any
+    std::vector<std::uint32_t> enterprise_not;  // a sysObjectID under a maker's branch, none of these
+    std::vector<std::uint32_t> mib_enterprise;  // the walk holds values under 1.3.6.1.4.1.<n>, any
     Regex sys_descr, sys_descr_not;
     std::vector<Oid> oid_present;  // every one of these subtrees must hold a value
     std::vector<Oid> oid_any;      // at least one of these subtrees holds a value
@@ -51,8 +53,9 @@ struct Conditions {
     std::string dhcp_params;                 // "1,3,6,15" exact
     std::optional<std::pair<int, int>> ttl;  // inclusive range
     bool needs_snmp() const {
-        return !sys_object_id.empty() || !enterprise.empty() || sys_descr || !oid_present.empty() ||
-               !oid_any.empty() || !oid_value.empty();
+        return !sys_object_id.empty() || !enterprise.empty() || !enterprise_not.empty() ||
+               !mib_enterprise.empty() || sys_descr || !oid_present.empty() || !oid_any.empty() ||
+               !oid_value.empty();
     }
 };
 

@@ -114,7 +114,8 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
                                "oid_present",       "oid_any",      "oid_value",      "oui",
                                "hostname",          "cdp_platform", "lldp_sys_descr", "banner",
                                "dhcp_vendor_class", "mdns_service", "mdns_txt",       "lldp_capability",
-                               "lldp_med_class",    "open_port",    "dhcp_params",    "ttl"});
+                               "lldp_med_class",    "open_port",    "dhcp_params",    "ttl",
+                               "enterprise_not"});
     for (const auto& [k, v] : when) {
         std::string key(k.str());
         std::string at = where + "." + key;
@@ -124,12 +125,15 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
             r.each(v, at, [&](const toml::node& n) { c.oid_present.push_back(r.oid(n, at)); });
         else if (key == "oid_any")
             r.each(v, at, [&](const toml::node& n) { c.oid_any.push_back(r.oid(n, at)); });
-        else if (key == "enterprise" || key == "open_port" || key == "lldp_med_class") {
+        else if (key == "enterprise" || key == "enterprise_not" || key == "open_port" ||
+                 key == "lldp_med_class") {
             r.each(v, at, [&](const toml::node& n) {
                 auto i = n.value<std::int64_t>();
                 if (!i || *i < 0 || *i > 0xffffffffLL) r.fail(n, at, "expected a non-negative integer");
                 if (key == "enterprise")
                     c.enterprise.push_back(static_cast<std::uint32_t>(*i));
+                else if (key == "enterprise_not")
+                    c.enterprise_not.push_back(static_cast<std::uint32_t>(*i));
                 else if (key == "open_port")
                     c.open_port.push_back(static_cast<std::uint16_t>(*i));
                 else
@@ -346,8 +350,25 @@ void load_rule_text(RuleSet& set, std::string_view text, const std::string& file
                 set.vendor_aliases[vendor_key(r.string(n, "vendor.aliases"))] = name;
             });
     });
-    tables("enterprise",
-           [&](const toml::table& t) { add_rule(set, enterprise_rule(r, t, file_name), false); });
+    tables("enterprise", [&](const toml::table& t) {
+        Rule rule = enterprise_rule(r, t, file_name);
+        // The maker's private MIB implemented by the agent (its subtree answers) names the maker too, when
+        // the sysObjectID is a generic agent's (Net-SNMP): weaker than the sysObjectID itself.
+        const auto number = rule.when.enterprise.front();
+        if (number != 8072 && number != 2021) {
+            Rule mib = rule;
+            mib.id = "enterprise-mib-" + std::to_string(number);
+            mib.when.enterprise.clear();
+            mib.when.mib_enterprise.push_back(number);
+            mib.why = "implements enterprise " + std::to_string(number) +
+                      "'s private MIB (IANA: " + rule.templates[static_cast<std::size_t>(Field::kVendor)] +
+                      ")";
+            mib.weight = 0.35;
+            mib.class_weight = 0.24;
+            add_rule(set, std::move(mib), false);
+        }
+        add_rule(set, std::move(rule), false);
+    });
     tables("rule", [&](const toml::table& t) {
         bool disabled = t.get("disabled") && t.get("disabled")->value<bool>().value_or(false);
         if (disabled) {

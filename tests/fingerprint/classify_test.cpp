@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "fingerprint/engine.hpp"
+#include "fingerprint/normalize.hpp"
 
 namespace nd {
 namespace {
@@ -203,6 +204,40 @@ TEST_F(ClassifyTest, PartialEntityWalkSkipsMaskedRows) {
     EXPECT_EQ(v.model->value, "WS-C4948-10GE");
     ASSERT_TRUE(v.serial);
     EXPECT_EQ(v.serial->value, "FOX1234ABCD");
+}
+
+// Latin-1 banners and long banners cut for reasons must still give valid UTF-8 (verdicts go into JSON).
+TEST_F(ClassifyTest, VerdictTextIsValidUtf8) {
+    DeviceEvidence d = snmp_switch();
+    std::string descr = "Cisco IOS Software, C2960X Software, Version 15.0(2a)EX5, Soci\xE9t\xE9 ";
+    while (descr.size() < 79) descr += "x";
+    descr += "\xC3\xA9 trailing text";  // a two-byte character across the 80-byte cut
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, descr);
+    d.hostnames = {"caf\xE9"};
+    auto v = engine_->classify(d);
+    auto valid = [](const std::string& s) { return fp::valid_utf8(s) == s; };
+    for (const auto& r : v.class_reasons) EXPECT_TRUE(valid(r)) << r;
+    for (const auto* f : {&v.vendor, &v.model, &v.firmware, &v.serial, &v.os, &v.hostname}) {
+        if (!*f) continue;
+        EXPECT_TRUE(valid((*f)->value)) << (*f)->value;
+        for (const auto& r : (*f)->reasons) EXPECT_TRUE(valid(r)) << r;
+    }
+    ASSERT_TRUE(v.hostname);
+    EXPECT_EQ(v.hostname->value, "caf\xC3\xA9");
+}
+
+// A Net-SNMP agent (generic sysObjectID) that implements a maker's private MIB: the MIB names the maker;
+// an ARM Linux banner is an appliance rather than a server.
+TEST_F(ClassifyTest, PrivateMibNamesTheMakerBehindANetSnmpAgent) {
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Linux ups-card 4.19.94 #1 PREEMPT armv7l");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.8072.3.2.10");
+    set(d, "1.3.6.1.4.1.318.1.1.1.1.1.1.0", SnmpType::kOctetString, "Smart-UPS 1500");
+    auto v = engine_->classify(d);
+    ASSERT_TRUE(v.vendor);
+    EXPECT_EQ(v.vendor->value, "APC");
+    EXPECT_THAT(joined(v.vendor->reasons), HasSubstr("private MIB"));
+    EXPECT_NE(v.device_class, DeviceClass::kServer);
 }
 
 TEST_F(ClassifyTest, CiscoPhoneBySepHostname) {

@@ -34,20 +34,23 @@ TEST(CorpusReportTest, DevCorporaScoreAboveTheirFloors) {
     std::cout << "corpus report took " << seconds << " s\n";
     EXPECT_LT(seconds, 100.0);
 
+    // Floors are the measured figures (issue 4's targets are not all met yet: librenms-dev class 97 / model
+    // 90 / firmware 90 / serial 95, recog-dev product and version 95). A change that lowers any figure fails
+    // here; raise a floor with every gain. ND_ASSERT_FINGERPRINT_TARGETS=1 asserts the targets themselves.
     for (const auto& r : reports) {
         if (r.corpus == "librenms-dev") {
             EXPECT_EQ(r.devices, 1343u);
-            EXPECT_GE(accuracy(r, "class"), 0.91);
-            EXPECT_GE(accuracy(r, "model"), 0.56);
-            EXPECT_GE(accuracy(r, "firmware"), 0.76);
-            EXPECT_GE(accuracy(r, "serial"), 0.88);
+            EXPECT_GE(accuracy(r, "class"), 0.927);
+            EXPECT_GE(accuracy(r, "model"), 0.637);
+            EXPECT_GE(accuracy(r, "firmware"), 0.804);
+            EXPECT_GE(accuracy(r, "serial"), 0.895);
         }
         if (r.corpus == "recog-dev") {
             EXPECT_EQ(r.devices, 1486u);
-            EXPECT_GE(accuracy(r, "class"), 0.965);
-            EXPECT_GE(accuracy(r, "vendor"), 0.96);
-            EXPECT_GE(accuracy(r, "model"), 0.75);
-            EXPECT_GE(accuracy(r, "firmware"), 0.86);
+            EXPECT_GE(accuracy(r, "class"), 0.979);
+            EXPECT_GE(accuracy(r, "vendor"), 0.970);
+            EXPECT_GE(accuracy(r, "model"), 0.783);
+            EXPECT_GE(accuracy(r, "firmware"), 0.883);
         }
         const char* strict = std::getenv("ND_ASSERT_FINGERPRINT_TARGETS");
         if (strict != nullptr && std::string(strict) == "1") {
