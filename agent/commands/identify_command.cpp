@@ -11,6 +11,7 @@
 #include "collectors/snmp/snmp_collector.hpp"
 #include "collectors/snmp/snmp_decode.hpp"
 #include "collectors/snmp/snmp_facts_json.hpp"
+#include "collectors/snmp/vlan_context.hpp"
 #include "collectors/snmp/walk_file.hpp"
 #include "exporters/json_device.hpp"
 #include "fingerprint/engine.hpp"
@@ -135,6 +136,8 @@ Identified identify_file(const std::string& file) {
                                   " malformed lines (first: " + r.first_problem + ")");
         }
         id.evidence.snmp = std::move(r.walk);
+        // A Cisco switch's per-VLAN recordings (<stem>@<vlan>.snmprec) give its other VLANs' MAC tables.
+        add_vlan_context_files(file, id.evidence.snmp, id.warnings);
         const SystemFacts system = decode_system(id.evidence.snmp);
         if (!system.name.empty()) id.evidence.hostnames.push_back(system.name);
     } catch (const std::exception& e) {

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "collectors/snmp/snmp_decode_util.hpp"
+#include "collectors/snmp/walk_file.hpp"
 
 namespace nd {
 using namespace snmp_decode;
@@ -82,6 +83,51 @@ void embed_vlan_walk(SnmpWalk& device, std::uint32_t vlan, const SnmpWalk& conte
         arcs.insert(arcs.end(), o.arcs().begin(), o.arcs().end());
         device.insert_or_assign(Oid(std::move(arcs)), value);
     }
+}
+
+std::size_t add_vlan_context_files(const std::filesystem::path& file, SnmpWalk& walk,
+                                   std::vector<std::string>& problems) {
+    namespace fs = std::filesystem;
+    std::string stem = file.filename().string();
+    for (const char* ext : {".gz", ".snmprec"}) {
+        if (stem.size() > std::string_view(ext).size() && stem.ends_with(ext))
+            stem.resize(stem.size() - std::string_view(ext).size());
+    }
+    if (stem.find('@') != std::string::npos) return 0;  // itself a context file
+    const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    std::error_code ec;
+    std::map<std::uint32_t, fs::path> found;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        std::string name = entry.path().filename().string();
+        if (!name.starts_with(stem + "@")) continue;
+        if (name.ends_with(".gz")) name.resize(name.size() - 3);
+        if (!name.ends_with(".snmprec")) continue;
+        const std::string vlan = name.substr(stem.size() + 1, name.size() - stem.size() - 1 - 8);
+        if (vlan.empty() || vlan.size() > 4 || vlan.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        const auto id = static_cast<std::uint32_t>(std::stoul(vlan));
+        if (id >= 1 && id <= 4094) found.emplace(id, entry.path());
+    }
+    const WalkPlan plan = vlan_walk_plan();
+    std::size_t added = 0;
+    for (const auto& [vlan, path] : found) {
+        try {
+            SnmpWalk context;
+            for (auto& [o, v] : read_walk_file(path).walk) {
+                for (const Oid& root : plan.subtrees) {
+                    if (o.starts_with(root)) {
+                        context.emplace(o, std::move(v));
+                        break;
+                    }
+                }
+            }
+            embed_vlan_walk(walk, vlan, context);
+            ++added;
+        } catch (const std::exception& e) {
+            problems.emplace_back(e.what());
+        }
+    }
+    return added;
 }
 
 }  // namespace nd

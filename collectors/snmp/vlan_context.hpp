@@ -10,8 +10,10 @@
 // (NET-SNMP-MIB netSnmpPlaypen, reserved for local use, never allocated by the project), so no real
 // agent's OID can collide with it.
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "collectors/snmp/snmp_config.hpp"
@@ -35,6 +37,13 @@ SnmpCredential vlan_credential(const SnmpCredential& base, std::uint32_t vlan);
 
 // What a VLAN context walk reads: dot1dBasePortIfIndex and dot1dTpFdbTable.
 WalkPlan vlan_walk_plan();
+
+// For `identify --from-walk`: the per-VLAN recordings that travel with a Cisco switch's dump,
+// siblings named "<stem>@<vlan>.snmprec" (or .gz; snmpsim's community@VLAN convention), embedded
+// into `walk` (their BRIDGE-MIB tables only). Returns how many were added; unreadable ones are
+// skipped and named in `problems`.
+std::size_t add_vlan_context_files(const std::filesystem::path& file, SnmpWalk& walk,
+                                   std::vector<std::string>& problems);
 
 // Stores a VLAN context walk into the device walk under kVlanContextRoot.<vlan>.
 void embed_vlan_walk(SnmpWalk& device, std::uint32_t vlan, const SnmpWalk& context_walk);

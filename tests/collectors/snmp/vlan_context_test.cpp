@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 
 #include "collectors/snmp/snmp_collector.hpp"
 #include "collectors/snmp/snmp_decode.hpp"
@@ -168,6 +169,23 @@ TEST(VlanContext, SilentVlanContextIsAWarningNotAFailure) {
     }
     EXPECT_TRUE(warned);
     EXPECT_EQ(decode_bridge(r.walk).fdb.size(), 2U);  // VLAN 1 and VLAN 10 still there
+}
+
+TEST(VlanContext, RecordingsCarryTheirPerVlanContextFiles) {
+    const std::filesystem::path base =
+        std::filesystem::path(NETDOSSIER_CORPUS_DIR) / "librenms-dev" / "snmprec" / "ios_c3560.snmprec";
+    if (!std::filesystem::exists(base)) GTEST_SKIP() << "corpus not found at " << base;
+    SnmpWalk walk;
+    std::vector<std::string> problems;
+    EXPECT_EQ(add_vlan_context_files(base, walk, problems), 14U);  // ios_c3560@2 ... @178
+    EXPECT_TRUE(problems.empty());
+    const auto vlans = vlan_walks(walk);
+    ASSERT_TRUE(vlans.contains(10));
+    // ios_c3560@10.snmprec: dot1dBasePortIfIndex.35 = 10031, its only line.
+    EXPECT_EQ(vlans.at(10).size(), 1U);
+    EXPECT_EQ(vlans.at(10).at(O("1.3.6.1.2.1.17.1.4.1.2.35")).number, 10031);
+    EXPECT_FALSE(vlans.at(2).contains(O("1.3.6.1.2.1.17.2.15.1.2.52")));  // STP: not a MAC table
+    EXPECT_EQ(add_vlan_context_files(base.parent_path() / "ios_2960x.snmprec", walk, problems), 0U);
 }
 
 TEST(PoeDecode, CiscoPortsMapThroughEntityAliasesToThePhone) {
