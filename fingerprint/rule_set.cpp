@@ -355,6 +355,9 @@ void load_rule_text(RuleSet& set, std::string_view text, const std::string& file
         // The maker's private MIB implemented by the agent (its subtree answers) names the maker too, when
         // the sysObjectID is a generic agent's (Net-SNMP): weaker than the sysObjectID itself.
         const auto number = rule.when.enterprise.front();
+        // Net-SNMP / UCD are agents, not makers: they name the vendor only when nothing better (the MAC's
+        // registrant, a private MIB, a banner) is known.
+        if (number == 8072 || number == 2021) rule.weight = 0.15;
         if (number != 8072 && number != 2021) {
             Rule mib = rule;
             mib.id = "enterprise-mib-" + std::to_string(number);
