@@ -1,9 +1,12 @@
 // `netdossier identify --from-walk` end to end: one JSON device object per line, in the order
 // given, with "source"; an unreadable file gives an "error" object and the others still work.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -85,6 +88,82 @@ TEST(SnmpIdentify, V3SecretNeverOnTheCommandLine) {
     // any packet is sent.
     CliRun r = run("identify --snmp 127.0.0.1:9 --v3-user ops");
     EXPECT_NE(r.status, 0);
+}
+
+// Secrets never leave the process: not in stdout (the JSON device objects, evidence included),
+// not in the debug log, for communities from the command line and v3 passphrases from a file and
+// from the environment; wrong ones tried first must not show up either.
+class IdentifySecretsTest : public ::testing::Test {
+protected:
+    static constexpr const char* kCommunity = "ndleak-Q7x9community";
+    static constexpr const char* kWrongCommunity = "ndleak-Wr0ngcommunity";
+    static constexpr const char* kAuthPass = "ndleak-auth-Pass-1";
+    static constexpr const char* kPrivPass = "ndleak-priv-Pass-2";
+
+    void SetUp() override {
+        if (std::system("command -v snmpd >/dev/null 2>&1") != 0) GTEST_SKIP() << "snmpd not installed";
+        port_ = static_cast<std::uint16_t>(37000 + ::getpid() % 8000);
+        dir_ = fs::temp_directory_path() / ("nd-identify-secrets." + std::to_string(::getpid()));
+        fs::create_directories(dir_ / "persist");
+        std::ofstream(dir_ / "snmpd.conf")
+            << "agentAddress udp:127.0.0.1:" << port_ << "\n"
+            << "view v included .1.3.6.1.2.1.1\n"
+            << "view v included .1.3.6.1.2.1.2\n"
+            << "rocommunity " << kCommunity << " 127.0.0.1 -V v\n"
+            << "createUser leakuser SHA-256 \"" << kAuthPass << "\" AES \"" << kPrivPass << "\"\n"
+            << "rouser leakuser priv -V v\n"
+            << "sysName nd-secrets-test\n";
+        const std::string cmd = "SNMP_PERSISTENT_DIR=" + (dir_ / "persist").string() + " MIBS= snmpd -Lf " +
+                                (dir_ / "log").string() + " -C -c " + (dir_ / "snmpd.conf").string() +
+                                " -p " + (dir_ / "pid").string();
+        if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "snmpd failed to start";
+        for (int i = 0; i < 50 && !fs::exists(dir_ / "pid"); ++i) ::usleep(100000);
+        std::ifstream(dir_ / "pid") >> pid_;
+        ::usleep(300000);
+    }
+    void TearDown() override {
+        if (pid_ > 0) ::kill(pid_, SIGTERM);
+        for (int i = 0; i < 30 && pid_ > 0 && ::kill(pid_, 0) == 0; ++i) ::usleep(100000);
+        if (!dir_.empty()) fs::remove_all(dir_);
+    }
+    // stdout and stderr together, with debug logging on.
+    static std::string run_all(const std::string& env, const std::string& args) {
+        const std::string cmd = env + " " + std::string(NETDOSSIER_BINARY) + " -v " + args + " 2>&1";
+        FILE* pipe = ::popen(cmd.c_str(), "r");
+        if (pipe == nullptr) return {};
+        std::array<char, 65536> buffer{};
+        std::string out;
+        while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) out += buffer.data();
+        ::pclose(pipe);
+        return out;
+    }
+
+    std::uint16_t port_ = 0;
+    pid_t pid_ = 0;
+    fs::path dir_;
+};
+
+TEST_F(IdentifySecretsTest, CommunitiesNeverInOutputOrLog) {
+    const std::string out = run_all("", "identify --json --snmp 127.0.0.1:" + std::to_string(port_) +
+                                            " --timeout-ms 500 --retries 0 --community " + kWrongCommunity +
+                                            " --community " + kCommunity);
+    EXPECT_NE(out.find("nd-secrets-test"), std::string::npos) << out.substr(0, 2000);
+    EXPECT_NE(out.find("community-2"), std::string::npos);  // remembered by name
+    EXPECT_EQ(out.find(kCommunity), std::string::npos);
+    EXPECT_EQ(out.find(kWrongCommunity), std::string::npos);
+}
+
+TEST_F(IdentifySecretsTest, V3PassphrasesFromFileAndEnvironmentNeverInOutputOrLog) {
+    const fs::path auth_file = dir_ / "auth.pass";
+    std::ofstream(auth_file) << kAuthPass << "\n";
+    const std::string out = run_all(
+        std::string("NDLEAK_PRIV=") + kPrivPass,
+        "identify --json --snmp 127.0.0.1:" + std::to_string(port_) +
+            " --timeout-ms 500 --retries 0 --v3-user leakuser --auth-proto SHA-256 --auth-pass-file " +
+            auth_file.string() + " --priv-proto AES --priv-pass-env NDLEAK_PRIV");
+    EXPECT_NE(out.find("nd-secrets-test"), std::string::npos) << out.substr(0, 2000);
+    EXPECT_EQ(out.find(kAuthPass), std::string::npos);
+    EXPECT_EQ(out.find(kPrivPass), std::string::npos);
 }
 
 }  // namespace
