@@ -89,7 +89,8 @@ int main(int argc, char** argv) {
         const double load = Seconds(std::chrono::steady_clock::now() - t0).count();
         std::printf("store %s: %zu devices loaded in %.3f s\n", path.c_str(), input.devices.size(), load);
         std::printf("%-6s %-8s %10s %12s %12s\n", "format", "section", "files", "bytes", "seconds");
-        for (const char* name : {"json", "md", "csv", "html"}) {
+        bool slow = false;
+        for (const char* name : {"json", "md", "csv", "html", "dot"}) {
             auto exporter = nd::make_exporter(*nd::format_from_string(name));
             if (!exporter) {
                 std::printf("%-6s %-8s %10s\n", name, "all", "(not implemented)");
@@ -100,9 +101,11 @@ int main(int argc, char** argv) {
             const double seconds = Seconds(std::chrono::steady_clock::now() - t0).count();
             std::size_t bytes = 0;
             for (const auto& d : docs) bytes += d.content.size();
-            std::printf("%-6s %-8s %10zu %12zu %12.3f   (load + render %.3f s)\n", name, "all", docs.size(),
-                        bytes, seconds, load + seconds);
+            std::printf("%-6s %-8s %10zu %12zu %12.3f   (load + render %.3f s)%s\n", name, "all", docs.size(),
+                        bytes, seconds, load + seconds, seconds < 1.0 ? "" : "  SLOWER THAN 1 s");
+            slow = slow || seconds >= 1.0;
         }
+        if (slow) return 3;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "export_bench: %s\n", e.what());
         return 1;

@@ -38,15 +38,39 @@ std::optional<std::string> device_vendor(const DeviceRecord& d) {
     return device_registrant(d);
 }
 
-std::optional<std::string> device_model(const DeviceRecord& d) { return value_of(d.verdict.model); }
-std::optional<std::string> device_firmware(const DeviceRecord& d) { return value_of(d.verdict.firmware); }
+// What an LLDP-MED endpoint (a phone) says of itself, when the fingerprint engine decided nothing.
+std::optional<std::string> device_model(const DeviceRecord& d) {
+    if (auto v = value_of(d.verdict.model)) return v;
+    for (const auto& l : d.evidence.lldp) {
+        if (!l.med_model.empty()) return l.med_model;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> device_firmware(const DeviceRecord& d) {
+    if (auto v = value_of(d.verdict.firmware)) return v;
+    for (const auto& l : d.evidence.lldp) {
+        if (!l.med_software_revision.empty()) return l.med_software_revision;
+        if (!l.med_firmware_revision.empty()) return l.med_firmware_revision;
+    }
+    return std::nullopt;
+}
 std::optional<std::string> device_serial(const DeviceRecord& d) { return value_of(d.verdict.serial); }
 std::optional<std::string> device_os(const DeviceRecord& d) { return value_of(d.verdict.os); }
 
+bool is_placeholder_name(std::string_view name) {
+    // Agents' defaults and anonymised recordings name no device.
+    for (std::string_view p :
+         {"<private>", "localhost", "localhost.localdomain", "unknown", "(none)", "none"}) {
+        if (name == p) return true;
+    }
+    return name.find_first_not_of(" \t") == std::string_view::npos;
+}
+
 std::optional<std::string> device_hostname(const DeviceRecord& d) {
-    if (auto v = value_of(d.verdict.hostname)) return v;
+    if (auto v = value_of(d.verdict.hostname); v && !is_placeholder_name(*v)) return v;
     for (const auto& name : d.evidence.hostnames) {
-        if (!name.empty()) return name;
+        if (!is_placeholder_name(name)) return name;
     }
     return std::nullopt;
 }

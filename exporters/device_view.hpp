@@ -17,7 +17,8 @@ std::optional<std::string> device_model(const DeviceRecord& d);
 std::optional<std::string> device_firmware(const DeviceRecord& d);
 std::optional<std::string> device_serial(const DeviceRecord& d);
 std::optional<std::string> device_os(const DeviceRecord& d);
-std::optional<std::string> device_hostname(const DeviceRecord& d);
+std::optional<std::string> device_hostname(const DeviceRecord& d);  // placeholders ("<private>") skipped
+bool is_placeholder_name(std::string_view name);
 // A human label: annotated name, hostname, else the first IP, else the first MAC.
 std::string device_label(const DeviceRecord& d);
 

@@ -12,7 +12,7 @@
 
 namespace nd {
 
-enum class DossierFormat { kJson, kMarkdown, kHtml, kCsv };
+enum class DossierFormat { kJson, kMarkdown, kHtml, kCsv, kDot };
 enum class DossierSection { kNetwork, kPrinting, kUserEquipment, kChanges, kAll };
 
 struct DossierInput {
@@ -38,11 +38,17 @@ public:
     virtual std::vector<DossierDocument> render(const DossierInput& input, DossierSection section) const = 0;
 };
 
-// "json", "md" (also "markdown"), "html", "csv".
+// How the user tailors the output.
+struct ExportOptions {
+    // The user's Markdown/HTML templates (templates.hpp names the files); built-in ones when unset.
+    std::optional<std::filesystem::path> templates_dir;
+};
+
+// "json", "md" (also "markdown"), "html", "csv", "dot" (the topology as Graphviz DOT).
 std::optional<DossierFormat> format_from_string(std::string_view text);
 std::string_view to_string(DossierFormat f);
 // nullptr when the format has no exporter yet.
-std::unique_ptr<Exporter> make_exporter(DossierFormat format);
+std::unique_ptr<Exporter> make_exporter(DossierFormat format, const ExportOptions& options = {});
 
 // The latest scan of the input, if any (the one the changes section and headers describe).
 const ScanRun* latest_scan(const DossierInput& input);

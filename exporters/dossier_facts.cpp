@@ -47,46 +47,107 @@ std::vector<const ChangeEvent*> latest_changes(const DossierInput& input) {
     return out;
 }
 
-std::string change_sentence(const ChangeEvent& change, const DossierInput& input) {
-    std::string who = "device " + std::to_string(change.device_id);
-    for (const auto& d : input.devices) {
-        if (d.id == change.device_id) {
-            who = device_label(d);
-            if (!d.ips.empty() && who != d.ips.front().to_string())
-                who += " (" + d.ips.front().to_string() + ")";
-            break;
-        }
+namespace {
+
+std::string who_of(const ChangeEvent& change, const DeviceIndex& devices) {
+    const DeviceRecord* d = devices.by_id(change.device_id);
+    if (d == nullptr) return "device " + std::to_string(change.device_id);
+    std::string who = device_label(*d);
+    if (!d->ips.empty() && who != d->ips.front().to_string()) who += " (" + d->ips.front().to_string() + ")";
+    return who;
+}
+
+bool is_any(const std::string& kind, std::initializer_list<std::string_view> names) {
+    for (auto n : names) {
+        if (kind == n) return true;
     }
+    return false;
+}
+
+// "ip" -> "address": the words an engineer uses.
+std::string attribute_words(const std::string& attribute) {
+    if (attribute == "ip") return "address";
+    if (attribute == "mac") return "MAC address";
+    if (attribute == "port" || attribute == "switch-port" || attribute == "attachment") return "switch port";
+    return attribute;
+}
+
+}  // namespace
+
+std::string change_sentence(const ChangeEvent& change, const DeviceIndex& devices) {
+    const std::string who = who_of(change, devices);
     const std::string& k = change.kind;
+    const std::string& was = change.old_value;
+    const std::string& now = change.new_value;
     if (k == "new-device") return who + ": new device";
-    if (k == "gone") return who + ": not seen in this scan";
-    const std::string attribute = change.attribute.empty() ? k : change.attribute;
-    if (!change.old_value.empty() && !change.new_value.empty()) {
-        return who + ": " + attribute + " changed from " + change.old_value + " to " + change.new_value;
+    if (k == "gone") return who + ": not seen any more";
+    if (is_any(k, {"returned", "back"})) return who + ": seen again";
+    if (is_any(k, {"port-changed", "port-moved", "moved", "attachment-changed"})) {
+        if (!was.empty() && !now.empty()) return who + ": moved from switch port " + was + " to " + now;
+        if (!now.empty()) return who + ": now on switch port " + now;
+        return who + ": no longer seen on switch port " + was;
     }
-    if (!change.new_value.empty()) return who + ": " + attribute + " " + change.new_value + " added";
-    if (!change.old_value.empty()) return who + ": " + attribute + " " + change.old_value + " no longer seen";
+    if (is_any(k, {"supply-low", "supplies-low"})) {
+        const std::string supply =
+            change.attribute.empty() || change.attribute == "supply" ? "a supply" : change.attribute;
+        return who + ": " + supply + " is low" + (now.empty() ? "" : " (" + now + ")");
+    }
+    if (is_any(k, {"new-neighbour", "new-neighbor", "neighbour-added", "neighbor-added"})) {
+        return who + ": new neighbour " + (now.empty() ? change.attribute : now);
+    }
+    if (is_any(k, {"neighbour-gone", "neighbor-gone", "neighbour-removed"})) {
+        return who + ": neighbour " + (was.empty() ? change.attribute : was) + " no longer seen";
+    }
+    const std::string attribute = attribute_words(change.attribute.empty() ? k : change.attribute);
+    if (!was.empty() && !now.empty()) return who + ": " + attribute + " changed from " + was + " to " + now;
+    if (!now.empty()) return who + ": " + attribute + " " + now + " added";
+    if (!was.empty()) return who + ": " + attribute + " " + was + " no longer seen";
     return who + ": " + k;
+}
+
+std::string change_sentence(const ChangeEvent& change, const DossierInput& input) {
+    return change_sentence(change, DeviceIndex(input.devices));
 }
 
 std::vector<std::string> printer_connections(const DeviceRecord& d) {
     std::vector<std::string> out;
+    auto add = [&](std::string uri) {
+        if (std::find(out.begin(), out.end(), uri) == out.end()) out.push_back(std::move(uri));
+    };
     const auto host = !d.ips.empty() ? d.ips.front().to_string() : std::string();
-    for (const auto& service : d.evidence.mdns) {
-        if (service.type != "_ipp._tcp" && service.type != "_ipps._tcp") continue;
-        std::string target = service.host.empty() ? host : service.host;
-        if (!target.empty() && target.back() == '.') target.pop_back();
-        auto rp = service.txt.find("rp");
-        const std::string path = rp != service.txt.end() ? "/" + rp->second : "/ipp/print";
-        const std::string scheme = service.type == "_ipps._tcp" ? "ipps://" : "ipp://";
-        out.push_back(scheme + target + ":" + std::to_string(service.port == 0 ? 631 : service.port) + path);
-    }
-    if (host.empty()) return out;
     const auto& ports = d.evidence.open_tcp_ports;
     auto open = [&](std::uint16_t p) { return std::find(ports.begin(), ports.end(), p) != ports.end(); };
-    if (out.empty() && open(631)) out.push_back("ipp://" + host + ":631/ipp/print");
-    if (open(9100)) out.push_back("socket://" + host + ":9100");
-    if (open(515)) out.push_back("lpd://" + host + "/queue");
+    auto mdns = [&](std::string_view type) -> const MdnsService* {
+        for (const auto& s : d.evidence.mdns) {
+            if (s.type == type) return &s;
+        }
+        return nullptr;
+    };
+    // The address, not the announced .local name: it works from every OS and through a VPN.
+    auto target = [&](const MdnsService& s) {
+        if (!host.empty()) return host;
+        std::string name = s.host;
+        if (!name.empty() && name.back() == '.') name.pop_back();
+        return name;
+    };
+    auto path_of = [](const MdnsService& s, std::string_view fallback) {
+        auto rp = s.txt.find("rp");
+        return rp != s.txt.end() && !rp->second.empty() ? "/" + rp->second : std::string(fallback);
+    };
+    for (auto type : {"_ipps._tcp", "_ipp._tcp"}) {
+        if (const auto* s = mdns(type); s != nullptr && !target(*s).empty()) {
+            const std::string scheme = std::string_view(type) == "_ipps._tcp" ? "ipps://" : "ipp://";
+            add(scheme + target(*s) + ":" + std::to_string(s->port == 0 ? 631 : s->port) +
+                path_of(*s, "/ipp/print"));
+        }
+    }
+    if (host.empty()) return out;
+    if (out.empty() && open(631)) add("ipp://" + host + ":631/ipp/print");
+    const auto* pdl = mdns("_pdl-datastream._tcp");
+    if (open(9100) || pdl != nullptr)
+        add("socket://" + host + ":" + std::to_string(pdl != nullptr && pdl->port != 0 ? pdl->port : 9100));
+    const auto* lpd = mdns("_printer._tcp");
+    if (open(515) || lpd != nullptr) add("lpd://" + host + (lpd ? path_of(*lpd, "/queue") : "/queue"));
     return out;
 }
 

@@ -7,7 +7,9 @@
 namespace nd {
 
 std::unique_ptr<Exporter> make_json_exporter();
-std::unique_ptr<Exporter> make_markdown_exporter();
+std::unique_ptr<Exporter> make_markdown_exporter(const ExportOptions& options);
 std::unique_ptr<Exporter> make_csv_exporter();
+std::unique_ptr<Exporter> make_html_exporter(const ExportOptions& options);
+std::unique_ptr<Exporter> make_dot_exporter();
 
 }  // namespace nd

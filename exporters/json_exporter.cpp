@@ -1,4 +1,5 @@
 // The JSON contract: {"generated", "site", "devices": [device_json...]}, plus scan, subnets and changes.
+#include "exporters/device_index.hpp"
 #include "exporters/device_view.hpp"
 #include "exporters/dossier_facts.hpp"
 #include "exporters/exporters.hpp"
@@ -23,6 +24,7 @@ json scan_json(const ScanRun* scan) {
 }
 
 json changes_json(const DossierInput& input) {
+    const DeviceIndex index(input.devices);
     json out = json::array();
     for (const ChangeEvent* c : latest_changes(input)) {
         out.push_back(
@@ -33,7 +35,7 @@ json changes_json(const DossierInput& input) {
              {"attribute", c->attribute.empty() ? json(nullptr) : json(sanitize_utf8(c->attribute))},
              {"old", c->old_value.empty() ? json(nullptr) : json(sanitize_utf8(c->old_value))},
              {"new", c->new_value.empty() ? json(nullptr) : json(sanitize_utf8(c->new_value))},
-             {"text", sanitize_utf8(change_sentence(*c, input))}});
+             {"text", sanitize_utf8(change_sentence(*c, index))}});
     }
     return out;
 }

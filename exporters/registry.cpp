@@ -10,14 +10,15 @@ namespace {
 struct ExporterEntry {
     DossierFormat format;
     std::string_view name;
-    std::unique_ptr<Exporter> (*make)();  // nullptr while the format is not implemented
+    std::unique_ptr<Exporter> (*make)(const ExportOptions&);
 };
 
-constexpr std::array<ExporterEntry, 4> kExporters{{
-    {DossierFormat::kJson, "json", &make_json_exporter},
+constexpr std::array<ExporterEntry, 5> kExporters{{
+    {DossierFormat::kJson, "json", [](const ExportOptions&) { return make_json_exporter(); }},
     {DossierFormat::kMarkdown, "md", &make_markdown_exporter},
-    {DossierFormat::kHtml, "html", nullptr},
-    {DossierFormat::kCsv, "csv", &make_csv_exporter},
+    {DossierFormat::kHtml, "html", &make_html_exporter},
+    {DossierFormat::kCsv, "csv", [](const ExportOptions&) { return make_csv_exporter(); }},
+    {DossierFormat::kDot, "dot", [](const ExportOptions&) { return make_dot_exporter(); }},
 }};
 
 }  // namespace
@@ -37,9 +38,9 @@ std::string_view to_string(DossierFormat f) {
     return "?";
 }
 
-std::unique_ptr<Exporter> make_exporter(DossierFormat format) {
+std::unique_ptr<Exporter> make_exporter(DossierFormat format, const ExportOptions& options) {
     for (const auto& entry : kExporters) {
-        if (entry.format == format && entry.make != nullptr) return entry.make();
+        if (entry.format == format && entry.make != nullptr) return entry.make(options);
     }
     return nullptr;
 }

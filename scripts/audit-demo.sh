@@ -50,9 +50,11 @@ ip netns exec "$scan_ns" "$bin" scan --config "$work/netdossier.toml"
 
 echo "== writing the dossier to $out"
 mkdir -p "$out"
-for format in md csv json; do  # html: issue 6
+# One self-contained HTML file (dossier.html: open it in any browser, print it), Markdown and CSV per
+# section, the JSON contract, and the topology as Graphviz DOT.
+for format in html md csv json dot; do
   "$bin" export --db "$work/netdossier.db" --format "$format" --section all --out "$out" >/dev/null
 done
 cp "$work/netdossier.db" "$out/netdossier.db"
 ls -l "$out"
-echo "dossier written to $out"
+echo "dossier written to $out (open $out/dossier.html)"

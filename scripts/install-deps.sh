@@ -16,6 +16,8 @@ packages=(
   arp-scan nmap fping time
   # fuzzing and packaging
   clang libclang-rt-14-dev dpkg-dev
+  # the HTML dossier's headless browser test (runs only inside an isolated network namespace)
+  chromium
 )
 
 missing=()

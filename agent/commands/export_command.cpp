@@ -8,6 +8,7 @@
 #include "agent/config.hpp"
 #include "exporters/device_view.hpp"
 #include "exporters/dossier.hpp"
+#include "exporters/templates.hpp"
 #include "model/config_error.hpp"
 #include "storage/store.hpp"
 
@@ -21,6 +22,7 @@ struct ExportFlags {
     std::string section = "all";
     std::string out = "-";
     std::string site;
+    std::string templates;
 };
 
 DossierInput load_input(const std::filesystem::path& db, const std::string& site_override) {
@@ -78,14 +80,24 @@ void write_documents(const std::vector<DossierDocument>& docs, const std::string
 
 void run_export(const ExportFlags& flags) {
     const auto format = format_from_string(flags.format);
-    if (!format) throw CommandError{"export: unknown format '" + flags.format + "' (json, md, html, csv)", 2};
+    if (!format) {
+        throw CommandError{"export: unknown format '" + flags.format + "' (json, md, html, csv, dot)", 2};
+    }
     const auto section = section_from_string(flags.section);
     if (!section) {
         throw CommandError{"export: unknown section '" + flags.section +
                                "' (network, printing, user-equipment, changes, all)",
                            2};
     }
-    const auto exporter = make_exporter(*format);
+    ExportOptions options;
+    if (!flags.templates.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(flags.templates, ec)) {
+            throw CommandError{"export: --templates " + flags.templates + ": not a directory", 2};
+        }
+        options.templates_dir = flags.templates;
+    }
+    const auto exporter = make_exporter(*format, options);
     if (!exporter) throw CommandError{"export: format '" + flags.format + "' is not available yet", 2};
 
     std::filesystem::path db{std::string(kDefaultStorePath)};
@@ -101,7 +113,17 @@ void run_export(const ExportFlags& flags) {
     }
     if (!flags.db.empty()) db = flags.db;
     const auto input = load_input(db, site);
-    write_documents(exporter->render(input, *section), flags.out);
+    std::vector<DossierDocument> docs;
+    try {
+        docs = exporter->render(input, *section);
+    } catch (const TemplateError& e) {
+        throw CommandError{std::string("export: bad template: ") + e.what(), 2};
+    }
+    if (docs.empty()) {
+        throw CommandError{
+            "export: format '" + flags.format + "' has nothing for section '" + flags.section + "'", 2};
+    }
+    write_documents(docs, flags.out);
 }
 
 }  // namespace
@@ -111,12 +133,15 @@ void add_export_command(CLI::App& app, const GlobalOptions& /*global*/) {
     auto* cmd = app.add_subcommand("export", "Write the client dossier from the store");
     cmd->add_option("--config", flags->config, "Config file (TOML): store path and site name");
     cmd->add_option("--db", flags->db, "Store file (default: the config's, else netdossier.db)");
-    cmd->add_option("--format", flags->format, "json, md, html or csv")->required();
+    cmd->add_option("--format", flags->format, "json, md, html, csv, or dot (the topology as Graphviz DOT)")
+        ->required();
     cmd->add_option("--section", flags->section,
                     "network, printing, user-equipment, changes or all (default)");
     cmd->add_option("--out", flags->out, "Directory for one file per document, or - for stdout (default)");
     cmd->add_option("--site", flags->site,
                     "Site name for the header (default: as the last scan recorded it)");
+    cmd->add_option("--templates", flags->templates,
+                    "Directory with your own dossier.html.mustache / section.md.mustache (others built in)");
     cmd->callback([flags] { run_export(*flags); });
 }
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "exporters/csv.hpp"
 #include "tests/exporters/dossier_fixture.hpp"
 
 namespace nd {
@@ -34,6 +35,33 @@ TEST(CsvExporter, QuotesAndDefusesFormulas) {
     const auto rows = lines(docs.at(0).content);
     EXPECT_NE(rows[1].find(",\"'=HYPERLINK(\"\"x\"\")\","), std::string::npos) << rows[1];
     EXPECT_NE(rows[1].find(",\"a,b\","), std::string::npos) << rows[1];
+}
+
+TEST(CsvField, Rfc4180AndFormulaGuard) {
+    EXPECT_EQ(csv_field("plain"), "plain");
+    EXPECT_EQ(csv_field("a\"b"), "\"a\"\"b\"");
+    EXPECT_EQ(csv_field("line\r\nbreak"), "\"line\r\nbreak\"");
+    EXPECT_EQ(csv_field("=1+1"), "'=1+1");
+    EXPECT_EQ(csv_field("+49 30"), "'+49 30");
+    EXPECT_EQ(csv_field("-cmd"), "'-cmd");
+    EXPECT_EQ(csv_field("@SUM(A1)"), "'@SUM(A1)");
+    EXPECT_EQ(csv_field("\t=1"), "'\t=1");
+    EXPECT_EQ(csv_field("M\xc3\xbcller"), "M\xc3\xbcller");  // UTF-8 stays as it is
+}
+
+TEST(CsvExporter, PrintingHasConnectSuppliesAndAnnotations) {
+    auto in = test::sample_site();
+    in.devices[1].annotations["owner"] = "Frau Gr\xc3\xbc\xc3\x9f";
+    const auto docs = make_exporter(DossierFormat::kCsv)->render(in, DossierSection::kPrinting);
+    const auto rows = lines(docs.at(0).content);
+    ASSERT_EQ(rows.size(), 2U);
+    EXPECT_NE(rows[0].find(",location,location_discovered,switch,switch_port,vlan,notes,"), std::string::npos)
+        << rows[0];
+    EXPECT_NE(rows[0].find(",connect,supplies,pages,status"), std::string::npos);
+    EXPECT_NE(rows[1].find("ipp://198.18.0.20:631/ipp/print socket://198.18.0.20:9100"), std::string::npos)
+        << rows[1];
+    EXPECT_NE(rows[1].find("\"Floor 2\nnext to the kitchen\""), std::string::npos) << rows[1];
+    EXPECT_NE(rows[1].find("owner: Frau Gr\xc3\xbc\xc3\x9f"), std::string::npos);
 }
 
 }  // namespace

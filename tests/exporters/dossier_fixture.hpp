@@ -11,6 +11,26 @@ inline Finding found(std::string value, double confidence = 0.9) {
     return Finding{std::move(value), confidence, {"rule"}};
 }
 
+inline void put(SnmpWalk& walk, const std::string& oid, std::string text) {
+    walk[*Oid::parse(oid)] = SnmpValue{SnmpType::kOctetString, std::move(text), 0};
+}
+inline void put(SnmpWalk& walk, const std::string& oid, std::int64_t number) {
+    walk[*Oid::parse(oid)] = SnmpValue{SnmpType::kInteger, "", number};
+}
+
+// An LLDP-MIB remote-table row as a switch reports it: local port `port` (named `port_name`) sees
+// `system_name` on its port `remote_port`.
+inline void lldp_neighbour(SnmpWalk& walk, int port, const std::string& port_name,
+                           const std::string& system_name, const std::string& remote_port) {
+    const std::string idx = ".0." + std::to_string(port) + ".1";
+    put(walk, "1.0.8802.1.1.2.1.3.7.1.3." + std::to_string(port), port_name);
+    put(walk, "1.0.8802.1.1.2.1.4.1.1.4" + idx, 7);  // chassis id subtype: local
+    put(walk, "1.0.8802.1.1.2.1.4.1.1.5" + idx, system_name + "-chassis");
+    put(walk, "1.0.8802.1.1.2.1.4.1.1.6" + idx, 5);  // port id subtype: interface name
+    put(walk, "1.0.8802.1.1.2.1.4.1.1.7" + idx, remote_port);
+    put(walk, "1.0.8802.1.1.2.1.4.1.1.9" + idx, system_name);
+}
+
 inline DeviceRecord device(std::int64_t id, DeviceClass cls, const char* mac, const char* ip) {
     DeviceRecord d;
     d.id = id;

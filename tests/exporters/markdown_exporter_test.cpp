@@ -50,40 +50,50 @@ TEST(MarkdownExporter, AllSectionsAsOneFileEach) {
 TEST(MarkdownExporter, NetworkPageHasHeaderSubnetsAndEquipment) {
     const std::string page = render(DossierSection::kNetwork).at(0).content;
     EXPECT_TRUE(has(page, "# Müller &amp; Söhne \\| Zentrale \xe2\x80\x94 Network\n")) << page;
-    EXPECT_TRUE(has(page, "- Generated: 2026-11-22T09:00:00.000Z"));
-    EXPECT_TRUE(has(page, "- Scan: #2"));
-    EXPECT_TRUE(has(page, "## Subnets"));
-    EXPECT_TRUE(has(row_with(page, "| 198.18.0.0/24 |"),
-                    "| 4 |"));  // every device of the subnet, whatever its section
-    EXPECT_TRUE(has(row_with(page, "| 198.18.1.0/24 |"), "seen"));
-    const std::string sw = row_with(page, "core-sw1");
-    for (const char* v : {"switch", "198.18.0.2", "00:1b:a9:00:00:01", "Cisco", "WS-C2960X-48FPD-L",
-                          "15.2(7)E4", "FOC1234X0AB"}) {
+    EXPECT_TRUE(has(page, "- Generated: 2026-11-22 09:00 UTC"));
+    EXPECT_TRUE(has(page, "- Scan: \\#2, 2026-11-22 08:00 UTC"));
+    EXPECT_TRUE(has(page, "## Subnets (2)"));
+    EXPECT_TRUE(has(row_with(page, "| 198.18.0.0/24 |"), "| 4 |"));  // every device of the subnet
+    EXPECT_TRUE(has(row_with(page, "| 198.18.1.0/24 |"), "seen outside"));
+    const std::string sw = row_with(page, "| core-sw1 |");
+    for (const char* v : {"switch", "198.18.0.2", "00:1b:a9:00:00:01", "Cisco WS-C2960X-48FPD-L", "15.2(7)E4",
+                          "FOC1234X0AB"}) {
         EXPECT_TRUE(has(sw, v)) << v << " in " << sw;
     }
-    EXPECT_TRUE(has(page, "## Servers and storage\n\n_None found._"));
-    EXPECT_TRUE(has(page, "## UPS and power"));
+    EXPECT_TRUE(has(page, "## Servers and storage (0)\n\n_None found._"));
+    EXPECT_TRUE(has(page, "## UPS and power (0)"));
     // Device-supplied text cannot break the table.
     const std::string odd = row_with(page, "52:54:00:12:34:56");
     EXPECT_TRUE(has(odd, "Realtek \\| weird\\_name \\*bold\\*")) << odd;
-    EXPECT_EQ(cells(odd), cells(row_with(page, "| Name | IP | MAC | Vendor | Model | First seen")));
+    EXPECT_EQ(cells(odd), cells(row_with(page, "| Name | Address | MAC |")));
     EXPECT_FALSE(has(page, "Brother"));  // printers are in the printing section
+}
+
+TEST(MarkdownExporter, TopologyAsMermaid) {
+    auto in = test::sample_site();
+    in.devices[2].attachment = SwitchAttachment{1, "core-sw1", "Fa0/5", 100, "fdb"};
+    const std::string page = render(DossierSection::kNetwork, in).at(0).content;
+    EXPECT_TRUE(has(page, "## Topology\n")) << page;
+    EXPECT_TRUE(has(page, "```mermaid\ngraph TD\n"));
+    EXPECT_TRUE(has(page, "n0[\"core-sw1<br/>switch"));
+    EXPECT_TRUE(has(page, "--- |\"Fa0/5\"| n"));
 }
 
 TEST(MarkdownExporter, PrintingPageShowsHowToConnect) {
     const std::string page = render(DossierSection::kPrinting).at(0).content;
-    const std::string row = row_with(page, "3c:2a:f4:01:02:03");
-    EXPECT_TRUE(has(row, "ipp://BRN3C2AF4010203.local:631/ipp/print")) << row;
+    const std::string row = row_with(page, "198.18.0.20");
+    EXPECT_TRUE(has(row, "ipp://198.18.0.20:631/ipp/print")) << row;
     EXPECT_TRUE(has(row, "socket://198.18.0.20:9100")) << row;
-    EXPECT_TRUE(has(row, "HL-L2350DW"));
+    EXPECT_TRUE(has(row, "Brother HL-L2350DW"));
+    EXPECT_TRUE(has(row, "Floor 2 next to the kitchen"));  // a line break in an annotation stays in the cell
 }
 
 TEST(MarkdownExporter, UserEquipmentAndChanges) {
     const std::string ue = render(DossierSection::kUserEquipment).at(0).content;
     EXPECT_TRUE(has(row_with(ue, "198.18.0.30"), "5.9.0"));
-    EXPECT_TRUE(has(ue, "## Workstations and laptops\n\n_None found._"));
+    EXPECT_TRUE(has(ue, "## Workstations and laptops (0)\n\n_None found._"));
     const std::string changes = render(DossierSection::kChanges).at(0).content;
-    EXPECT_TRUE(has(changes, "- 198.18.0.20: ip changed from 198.18.0.21 to 198.18.0.20")) << changes;
+    EXPECT_TRUE(has(changes, "- 198.18.0.20: address changed from 198.18.0.21 to 198.18.0.20")) << changes;
     EXPECT_FALSE(has(changes, "new device"));
 }
 
@@ -94,6 +104,7 @@ TEST(MarkdownExporter, EmptyStoreStillReadable) {
     EXPECT_TRUE(has(page, "# Unnamed site"));
     EXPECT_TRUE(has(page, "- Scan: none recorded"));
     EXPECT_TRUE(has(page, "_None found._"));
+    EXPECT_FALSE(has(page, "```mermaid"));
 }
 
 }  // namespace

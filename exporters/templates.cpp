@@ -1,0 +1,166 @@
+#include "exporters/templates.hpp"
+
+#include <fstream>
+#include <kainjow/mustache.hpp>
+#include <sstream>
+
+#include "exporters/markdown_table.hpp"
+#include "model/evidence_json.hpp"
+
+namespace nd {
+
+std::string_view builtin_html_template();
+std::string_view builtin_markdown_template();
+
+namespace {
+
+namespace mst = kainjow::mustache;
+
+mst::data cell_data(const ViewCell& c, const std::string& label) {
+    mst::data out;
+    out.set("text", c.text);
+    out.set("label", label);
+    if (!c.note.empty()) out.set("note", c.note);
+    out.set("alert", c.alert);
+    out.set("empty", c.text.empty());
+    return out;
+}
+
+mst::data table_data(const ViewTable& t) {
+    mst::data out;
+    out.set("id", t.id);
+    out.set("title", t.title);
+    out.set("count", std::to_string(t.rows.size()));
+    out.set("empty", t.rows.empty());
+    mst::data headers{mst::data::type::list};
+    for (const auto& h : t.headers) headers.push_back(mst::data(h));
+    out.set("headers", headers);
+    mst::data rows{mst::data::type::list};
+    for (const auto& r : t.rows) {
+        mst::data cells{mst::data::type::list};
+        for (std::size_t i = 0; i < r.size(); ++i)
+            cells.push_back(cell_data(r[i], i < t.headers.size() ? t.headers[i] : ""));
+        mst::data row;
+        row.set("cells", cells);
+        rows.push_back(row);
+    }
+    out.set("rows", rows);
+    return out;
+}
+
+mst::data section_data(const ViewSection& s, const DossierView& view, TemplateEscape escape) {
+    mst::data out;
+    out.set("id", s.id);
+    out.set("title", s.title);
+    out.set("summary", s.summary);
+    mst::data tables{mst::data::type::list};
+    for (const auto& t : s.tables) tables.push_back(table_data(t));
+    out.set("tables", tables);
+    out.set("is_changes", s.section == DossierSection::kChanges);
+    mst::data changes{mst::data::type::list};
+    for (const auto& c : s.changes) changes.push_back(mst::data(c));
+    out.set("changes", changes);
+    out.set("no_changes", s.section == DossierSection::kChanges && s.changes.empty());
+    if (s.topology && !view.topology.empty()) {
+        mst::data topo;
+        topo.set("nodes", std::to_string(view.topology.nodes.size()));
+        topo.set("links", std::to_string(view.topology.edges.size()));
+        // Markup the exporter generated and escaped itself; templates insert it with {{{ }}}.
+        if (escape == TemplateEscape::kHtml)
+            topo.set("svg", topology_svg(view.topology));
+        else
+            topo.set("mermaid", topology_mermaid(view.topology));
+        out.set("topology", topo);
+    }
+    return out;
+}
+
+mst::data view_data(const DossierView& view, TemplateEscape escape, const ViewSection* only) {
+    mst::data out;
+    out.set("site", view.site);
+    out.set("generated", view.generated);
+    out.set("scan", view.scan);
+    out.set("targets", view.targets);
+    out.set("has_targets", !view.targets.empty());
+    out.set("device_count", std::to_string(view.device_count));
+    mst::data sections{mst::data::type::list};
+    for (const auto& s : view.sections) {
+        if (only == nullptr || only == &s) sections.push_back(section_data(s, view, escape));
+    }
+    out.set("sections", sections);
+    out.set("title", only != nullptr ? only->title : std::string("Network dossier"));
+    return out;
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view raw) {
+    const std::string text = sanitize_utf8(raw);
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            case '\n':
+            case '\t':
+                out.push_back(' ');
+                break;
+            default:
+                out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c);
+        }
+    }
+    return out;
+}
+
+std::string_view builtin_template(std::string_view name) {
+    if (name == kHtmlTemplate) return builtin_html_template();
+    if (name == kMarkdownTemplate) return builtin_markdown_template();
+    return "";
+}
+
+TemplateSource load_template(const std::optional<std::filesystem::path>& dir, std::string_view name) {
+    if (dir) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(*dir, ec)) {
+            throw TemplateError("templates: " + dir->string() + " is not a directory");
+        }
+        const auto path = *dir / std::string(name);
+        if (std::filesystem::exists(path, ec)) {
+            std::ifstream file(path, std::ios::binary);
+            std::ostringstream text;
+            text << file.rdbuf();
+            if (!file) throw TemplateError("templates: cannot read " + path.string());
+            return {path.string(), text.str()};
+        }
+    }
+    return {"built-in " + std::string(name), std::string(builtin_template(name))};
+}
+
+std::string render_view(const TemplateSource& source, const DossierView& view, TemplateEscape escape,
+                        const ViewSection* only) {
+    mst::mustache tpl(source.text);
+    if (!tpl.is_valid()) throw TemplateError(source.name + ": " + tpl.error_message());
+    if (escape == TemplateEscape::kHtml)
+        tpl.set_custom_escape(html_escape);
+    else
+        tpl.set_custom_escape([](const std::string& s) { return md_escape(s); });
+    std::string out = tpl.render(view_data(view, escape, only));
+    if (!tpl.is_valid()) throw TemplateError(source.name + ": " + tpl.error_message());
+    return out;
+}
+
+}  // namespace nd
