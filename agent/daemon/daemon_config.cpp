@@ -4,30 +4,21 @@
 
 namespace nd {
 
-ScanOptions scan_options_from(const AgentConfig& config) {
-    ScanOptions o;
-    o.site_name = config.site_name;
-    o.targets = config.scan.targets;
-    o.exclude = config.scan.exclude;
-    o.interface = config.scan.interface;
-    o.rate_pps = config.scan.rate_pps;
-    o.retries = config.scan.retries;
-    o.reply_timeout = config.scan.reply_timeout;
-    o.max_prefix = config.scan.max_prefix;
-    o.store_path = config.store_path;
-    o.snmp = config.snmp;
-    o.force = false;     // an unattended daemon never sweeps more than the configured maximum
-    o.progress = false;  // a service has no terminal
-    return o;
-}
-
-DaemonConfig load_daemon_config(const std::filesystem::path& config_path,
-                                const std::filesystem::path& store_override) {
+DaemonConfig load_daemon_config(const DaemonOverrides& overrides) {
     DaemonConfig out;
-    if (!config_path.empty()) out.agent = load_config(config_path);
-    if (!store_override.empty()) out.agent.store_path = store_override;
+    if (!overrides.config_path.empty()) out.agent = load_config(overrides.config_path);
+    if (!overrides.store_override.empty()) out.agent.store_path = overrides.store_override;
     out.scan = scan_options_from(out.agent);
-    const std::string file = config_path.empty() ? std::string("(defaults)") : config_path.string();
+    out.scan.force = false;     // an unattended daemon never sweeps more than the configured maximum
+    out.scan.progress = false;  // a service has no terminal
+    out.settings = out.agent.daemon;
+    if (overrides.schedule) out.settings.schedule = *overrides.schedule;
+    if (overrides.onboarding) out.settings.onboarding = *overrides.onboarding;
+    if (overrides.passive) out.settings.passive = *overrides.passive;
+    // passive = false: no listening at all, neither between scans (daemon_passive.hpp) nor during them.
+    out.scan.stages.passive = out.settings.passive;
+    const std::string file =
+        overrides.config_path.empty() ? std::string("(defaults)") : overrides.config_path.string();
     if (out.scan.rate_pps < 1 || out.scan.rate_pps > kMaxRatePps) {
         throw ConfigError(file + ": scan.rate: must be 1.." + std::to_string(static_cast<int>(kMaxRatePps)) +
                           " packets/s");

@@ -1,8 +1,9 @@
 #pragma once
-// The daemon's view of the configuration: the agent's TOML file (agent/config.hpp) turned into the
-// options of one scan run, with the daemon's command-line overrides on top. Loading is all-or-nothing,
-// so a SIGHUP with a bad file keeps the running configuration.
+// The daemon's view of the configuration: the agent's TOML file (agent/config.hpp) with its [daemon]
+// section, turned into the options of one scan run, with the daemon's command-line overrides on top.
+// Loading is all-or-nothing, so a SIGHUP with a bad file keeps the running configuration.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,17 +12,23 @@
 
 namespace nd {
 
-struct DaemonConfig {
-    AgentConfig agent;
-    ScanOptions scan;  // what each scheduled run uses
+// What the command line says; an empty optional leaves the file's [daemon] setting in force.
+struct DaemonOverrides {
+    std::filesystem::path config_path;     // empty: built-in defaults
+    std::filesystem::path store_override;  // --db
+    std::optional<Schedule> schedule;      // --schedule / --every / --jitter
+    std::optional<bool> onboarding;        // --no-onboarding
+    std::optional<bool> passive;           // --no-passive
 };
 
-// Reads `config_path` (empty: built-in defaults), applies `store_override` (--db) and checks the
-// values a scan would refuse later (rate range, store directory). Throws ConfigError naming the file.
-DaemonConfig load_daemon_config(const std::filesystem::path& config_path,
-                                const std::filesystem::path& store_override);
+struct DaemonConfig {
+    AgentConfig agent;
+    ScanOptions scan;         // what each scheduled run uses
+    DaemonSettings settings;  // the file's [daemon] with the overrides applied
+};
 
-// The ScanOptions of a scheduled run: the file's [site], [scan], [store] and [snmp] sections.
-ScanOptions scan_options_from(const AgentConfig& config);
+// Reads the config file (empty path: built-in defaults), applies the overrides and checks the values
+// a scan would refuse later (rate range, store directory). Throws ConfigError naming file and key.
+DaemonConfig load_daemon_config(const DaemonOverrides& overrides);
 
 }  // namespace nd

@@ -156,6 +156,91 @@ TEST_F(ConfigFileTest, AFileWithoutSecretsMayBeReadable) {
     EXPECT_EQ(c.scan.rate_pps, 100.0);
 }
 
+TEST(Config, ParsesTheDaemonSection) {
+    const auto c = parse_config(R"(
+[daemon]
+schedule = "mon-fri 03:30"
+jitter = "10m"
+onboarding = false
+passive = false
+keep_observations_days = 14
+keep_scan_details_days = 0
+keep_last_scans = 5
+)",
+                                "site.toml");
+    EXPECT_EQ(c.daemon.schedule.hour, 3);
+    EXPECT_EQ(c.daemon.schedule.minute, 30);
+    EXPECT_EQ(c.daemon.schedule.weekdays, 0b0111110);
+    EXPECT_EQ(c.daemon.schedule.jitter, std::chrono::seconds(600));
+    EXPECT_FALSE(c.daemon.onboarding);
+    EXPECT_FALSE(c.daemon.passive);
+    EXPECT_EQ(c.daemon.retention.observation_days, 14);
+    EXPECT_EQ(c.daemon.retention.scan_detail_days, 0);
+    EXPECT_EQ(c.daemon.retention.keep_scans, 5);
+    EXPECT_NE(describe(c).find("daemon.schedule:  on mon,tue,wed,thu,fri at 03:30"), std::string::npos);
+}
+
+TEST(Config, DaemonDefaultsAreNightlyWithJitterPassiveAndRetention) {
+    const auto c = parse_config("", "site.toml");
+    EXPECT_EQ(c.daemon.schedule.hour, 2);
+    EXPECT_EQ(c.daemon.schedule.jitter, std::chrono::seconds(1800));
+    EXPECT_TRUE(c.daemon.onboarding);
+    EXPECT_TRUE(c.daemon.passive);
+    EXPECT_EQ(c.daemon.retention.observation_days, 30);
+    const auto interval = parse_config("[daemon]\nschedule = \"every 5s\"\n", "site.toml");
+    EXPECT_EQ(interval.daemon.schedule.every, std::chrono::seconds(5));
+    EXPECT_EQ(interval.daemon.schedule.jitter, std::chrono::seconds(0));
+}
+
+TEST(Config, DaemonErrorsNameTheKey) {
+    EXPECT_EQ(error_of("[daemon]\nschedule = \"25:00\"\n"),
+              "site.toml: daemon.schedule: \"25:00\" is not a schedule; use \"HH:MM\" (daily), \"mon-fri "
+              "HH:MM\" (chosen weekdays) or \"every 6h\" (an interval: s, m, h, d)");
+    EXPECT_EQ(error_of("[daemon]\nschedule = 2\n"), "site.toml: daemon.schedule: must be a string");
+    EXPECT_EQ(error_of("[daemon]\njitter = \"soon\"\n"),
+              "site.toml: daemon.jitter: must be a duration from 0 to 2592000 s, like \"30m\", \"90s\" or \"2h\"");
+    EXPECT_EQ(error_of("[daemon]\njitter = \"8h\"\n"),
+              "site.toml: daemon.jitter: 28800 s is too long for the schedule (at most 6 h)");
+    EXPECT_EQ(error_of("[daemon]\nschedule = \"every 60s\"\njitter = 60\n"),
+              "site.toml: daemon.jitter: 60 s is too long for the schedule (less than the interval)");
+    EXPECT_EQ(error_of("[daemon]\npassive = \"yes\"\n"), "site.toml: daemon.passive: must be true or false");
+    EXPECT_EQ(error_of("[daemon]\nkeep_observations_days = -1\n"),
+              "site.toml: daemon.keep_observations_days: must be 0..3650, got -1");
+    EXPECT_EQ(error_of("[daemon]\nkeep_last_scans = 0\n"), "site.toml: daemon.keep_last_scans: must be 1..1000, got 0");
+    EXPECT_EQ(error_of("[daemon]\nshedule = \"02:00\"\n"), "site.toml: daemon.shedule: unknown key");
+    EXPECT_EQ(error_of("daemon = 1\n"), "site.toml: daemon: must be a table ([daemon])");
+}
+
+TEST(Config, ScanOptionsFromTheFileAlone) {
+    const auto c = parse_config(R"(
+[site]
+name = "Client"
+[scan]
+targets = ["198.18.1.0/24"]
+exclude = ["198.18.1.250/32"]
+interface = "eth1"
+rate = 300
+retries = 1
+reply_timeout_ms = 500
+max_prefix = 22
+[store]
+path = "/tmp/x.db"
+)",
+                                "site.toml");
+    const auto o = scan_options_from(c);
+    EXPECT_EQ(o.site_name, "Client");
+    ASSERT_EQ(o.targets.size(), 1u);
+    EXPECT_EQ(o.targets[0].to_string(), "198.18.1.0/24");
+    ASSERT_EQ(o.exclude.size(), 1u);
+    EXPECT_EQ(o.interface, "eth1");
+    EXPECT_EQ(o.rate_pps, 300);
+    EXPECT_EQ(o.retries, 1);
+    EXPECT_EQ(o.reply_timeout, std::chrono::milliseconds(500));
+    EXPECT_EQ(o.max_prefix, 22);
+    EXPECT_EQ(o.store_path, "/tmp/x.db");
+    EXPECT_FALSE(o.force);
+}
+
 TEST(ConfigLoad, MissingFileIsAOneLineError) {
     try {
         load_config("/nonexistent/netdossier.toml");

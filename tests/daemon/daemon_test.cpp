@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "agent/daemon/store_lock.hpp"
+#include "storage/sqlite.hpp"
 #include "storage/store.hpp"
 
 namespace nd {
@@ -41,8 +42,9 @@ protected:
         fs::create_directories(dir_);
         store_ = dir_ / "site.db";
         options_.store_override = store_;
-        options_.schedule.every = 1s;
-        options_.schedule.jitter = 0s;
+        options_.schedule = Schedule{};
+        options_.schedule->every = 1s;
+        options_.schedule->jitter = 0s;
     }
     void TearDown() override { fs::remove_all(dir_); }
 
@@ -76,7 +78,7 @@ TEST_F(DaemonTest, OnboardsAnEmptyStoreThenRescansOnScheduleAndStopsOnSigterm) {
 }
 
 TEST_F(DaemonTest, AStoreWithACompletedScanWaitsForTheSchedule) {
-    options_.schedule.every = 3s;
+    options_.schedule->every = 3s;
     ScanOptions seed;
     seed.store_path = store_;
     record_scan(seed);
@@ -142,6 +144,106 @@ TEST_F(DaemonTest, SighupWithAGoodConfigAppliesFromTheNextScan) {
     });
     EXPECT_EQ(daemon.run(), kDaemonExitOk);
     EXPECT_EQ(rates, (std::vector<double>{123, 456}));
+}
+
+TEST_F(DaemonTest, TheScheduleComesFromTheDaemonSectionAndSighupRevalidatesIt) {
+    options_.schedule.reset();  // no command-line schedule: the file's [daemon] section rules
+    write_config("[daemon]\nschedule = \"every 1s\"\nonboarding = true\n");
+    std::vector<std::chrono::steady_clock::time_point> starts;
+    Daemon daemon(options_, [&](const ScanOptions& o, const std::atomic<bool>&) {
+        starts.push_back(std::chrono::steady_clock::now());
+        if (starts.size() == 1) {
+            std::ofstream(options_.config_path) << "[daemon]\nschedule = \"every 1s\"\njitter = \"1h\"\n";
+            kill(getpid(), SIGHUP);  // rejected: jitter longer than the interval; the old schedule stays
+        } else if (starts.size() == 3) {
+            kill(getpid(), SIGTERM);
+        }
+        return record_scan(o);
+    });
+    EXPECT_EQ(daemon.run(), kDaemonExitOk);
+    ASSERT_EQ(starts.size(), 3u);
+    EXPECT_LT(starts[2] - starts[1], 2500ms) << "the rejected reload must not change the 1 s schedule";
+}
+
+TEST_F(DaemonTest, OnboardingOffInTheFileWaitsForTheSchedule) {
+    options_.schedule.reset();
+    write_config("[daemon]\nschedule = \"every 2s\"\nonboarding = false\n");
+    const auto started = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::duration first{};
+    Daemon daemon(options_, [&](const ScanOptions& o, const std::atomic<bool>&) {
+        first = std::chrono::steady_clock::now() - started;
+        kill(getpid(), SIGTERM);
+        return record_scan(o);
+    });
+    EXPECT_EQ(daemon.run(), kDaemonExitOk);
+    EXPECT_GT(first, 1500ms);
+}
+
+// A listener that "hears" an LLDP phone at once and keeps count of how often it was started.
+struct FakePassive final : PassiveHandle {
+    std::vector<std::string> interfaces() const override { return {"eth0"}; }
+};
+
+TEST_F(DaemonTest, PassiveFindingsBetweenScansReachTheStore) {
+    int listeners = 0;
+    PassiveFactory passive = [&](const ScanOptions&, ObservationSink& sink) -> std::unique_ptr<PassiveHandle> {
+        ++listeners;
+        Observation o;
+        o.source = "lldp";
+        o.time = Clock::now();
+        o.scan_id = 42;  // whatever the listener says, between scans it belongs to no scan
+        o.evidence.mac = MacAddress::parse("80:5e:c0:4a:21:7b");
+        o.evidence.ips.push_back(*Ipv4Address::parse("198.18.1.41"));
+        LldpNeighbor n;
+        n.system_name = "SIP-T46S";
+        n.med_model = "SIP-T46S";
+        o.evidence.lldp.push_back(n);
+        sink.emit(o);
+        return std::make_unique<FakePassive>();
+    };
+    int scans_run = 0;
+    Daemon daemon(
+        options_,
+        [&](const ScanOptions& o, const std::atomic<bool>&) {
+            if (++scans_run == 2) kill(getpid(), SIGTERM);
+            return record_scan(o);
+        },
+        passive);
+    daemon.set_passive_flush_interval(100ms);
+    EXPECT_EQ(daemon.run(), kDaemonExitOk);
+    EXPECT_GE(listeners, 1) << "the listener starts after the onboarding audit";
+    const auto store = Store::open_existing(store_);
+    const auto devices = store.devices();
+    ASSERT_EQ(devices.size(), 1u);
+    EXPECT_EQ(devices[0].macs.size(), 1u);
+    EXPECT_EQ(devices[0].first_scan, 0) << "heard between scans, not by a scan";
+}
+
+TEST_F(DaemonTest, RetentionRunsAfterEachCompletedScan) {
+    write_config("[daemon]\nkeep_observations_days = 1\nkeep_last_scans = 1\n");
+    int calls = 0;
+    Daemon daemon(options_, [&](const ScanOptions& o, const std::atomic<bool>&) {
+        auto store = Store::open(o.store_path);
+        const auto id = store.begin_scan({"198.18.0.0/24"});
+        Observation old;
+        old.source = "arp";
+        old.time = Clock::now() - std::chrono::hours(24 * 10);
+        old.scan_id = id;
+        old.evidence.mac = MacAddress::parse("00:1b:a9:0b:a7:52");
+        store.record(old);
+        ScanReport report;
+        report.summary = store.finish_scan(id, 1);
+        if (++calls == 3) kill(getpid(), SIGTERM);  // scan 3 is cancelled: no retention after it
+        return report;
+    });
+    EXPECT_EQ(daemon.run(), kDaemonExitOk);
+    // Scan 1's ten-day-old observation went after scan 2; scan 2's was the last scan's then, so it stays.
+    sqlite::Connection db(store_, false);
+    auto stmt = db.prepare("SELECT count(*), min(scan_id) FROM observations");
+    ASSERT_TRUE(stmt.step());
+    EXPECT_EQ(stmt.column_int(0), 2);
+    EXPECT_EQ(stmt.column_int(1), 2);
+    stmt.reset();
 }
 
 TEST_F(DaemonTest, RefusesABadConfigAtStart) {

@@ -86,7 +86,51 @@ TEST_F(ScheduleTest, IntervalCountsFromTheLastStart) {
     EXPECT_EQ(next_run(s, now, now - 1000s, 0.0), now + 1s);
 }
 
+TEST_F(ScheduleTest, ParsesTheConfigSpellings) {
+    const auto daily = parse_schedule("03:15");
+    ASSERT_TRUE(daily);
+    EXPECT_EQ(daily->hour, 3);
+    EXPECT_EQ(daily->minute, 15);
+    EXPECT_EQ(daily->weekdays, 0x7f);
+    EXPECT_FALSE(daily->interval());
+    const auto weekdays = parse_schedule("mon-fri 02:00");
+    ASSERT_TRUE(weekdays);
+    EXPECT_EQ(weekdays->weekdays, 0b0111110);
+    EXPECT_EQ(parse_schedule("sat,sun 04:00")->weekdays, 0b1000001);
+    EXPECT_EQ(parse_schedule("Fri-Mon 04:00")->weekdays, 0b1100011) << "a range may wrap over Sunday";
+    EXPECT_EQ(parse_schedule("mon,wed-fri 01:00")->weekdays, 0b0111010);
+    const auto every = parse_schedule("every 6h");
+    ASSERT_TRUE(every);
+    EXPECT_EQ(every->every, 6h);
+    EXPECT_EQ(every->jitter, 0s) << "an interval is exact unless jitter is asked for";
+    EXPECT_EQ(parse_schedule("every 90s")->every, 90s);
+    EXPECT_EQ(parse_schedule("every 1d")->every, 24h);
+    for (const char* bad : {"", "25:00", "every", "every 0s", "every 6x", "every -5m", "mon-fry 02:00",
+                            "mon, 02:00", "daily", "0 2 * * *", "every 31d", "mon-fri", "02:00 mon"})
+        EXPECT_FALSE(parse_schedule(bad)) << bad;
+}
+
+TEST_F(ScheduleTest, ParsesDurations) {
+    EXPECT_EQ(parse_duration("30m"), std::optional<std::chrono::seconds>(1800s));
+    EXPECT_EQ(parse_duration("90"), std::optional<std::chrono::seconds>(90s));
+    EXPECT_EQ(parse_duration("2h"), std::optional<std::chrono::seconds>(7200s));
+    for (const char* bad : {"", "m", "1.5h", "-1s", "10y", "31d"}) EXPECT_FALSE(parse_duration(bad)) << bad;
+}
+
+TEST_F(ScheduleTest, WeekdaySchedulesSkipTheOtherDays) {
+    auto s = *parse_schedule("mon-fri 02:00");
+    s.jitter = 0s;
+    // 2026-03-13 is a Friday: after Friday's run the next is Monday the 16th.
+    EXPECT_EQ(next_run(s, utc(2026, 3, 13, 1, 0), std::nullopt, 0.0), utc(2026, 3, 13, 2, 0));
+    EXPECT_EQ(next_run(s, utc(2026, 3, 13, 3, 0), std::nullopt, 0.0), utc(2026, 3, 16, 2, 0));
+    auto weekend = *parse_schedule("sun 23:30");
+    weekend.jitter = 0s;
+    EXPECT_EQ(next_run(weekend, utc(2026, 3, 15, 23, 30), std::nullopt, 0.0), utc(2026, 3, 22, 23, 30))
+        << "a weekly run that is due right now goes a week ahead";
+}
+
 TEST_F(ScheduleTest, Describes) {
+    EXPECT_EQ(parse_schedule("mon-fri 02:00")->describe(), "on mon,tue,wed,thu,fri at 02:00 local time (+ up to 1800 s jitter)");
     Schedule s;
     EXPECT_EQ(s.describe(), "nightly at 02:00 local time (+ up to 1800 s jitter)");
     s.every = 5s;
