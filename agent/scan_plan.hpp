@@ -35,6 +35,7 @@ struct ScanOptions {
     int retries = 2;
     std::chrono::milliseconds reply_timeout{250};
     int max_prefix = 16;  // refuse targets larger than this unless `force`
+    int max_per_host = 4;  // requests/connections in flight to one host (TCP probes, SNMP subtrees)
     bool force = false;
     std::filesystem::path store_path;
     SnmpOptions snmp;       // for the SNMP stage: credentials from [snmp] plus --community

@@ -2,11 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <set>
 
 #include "agent/logging.hpp"
+#include "agent/progress.hpp"
 #include "collectors/arp/pcap_channel.hpp"
 #include "collectors/oui/oui_registry.hpp"
 #include "fingerprint/engine.hpp"
@@ -98,6 +100,11 @@ ScanReport ScanRunner::run() {
         for (const auto& arp : plan.arp) names.push_back(arp.endpoint.interface);
         passive.emplace(names, sink, scan_id);
     }
+    // One packet rate and one per-host limit for every collector of this scan.
+    ScanLimits limits(options_);
+    ProgressMeter meter([this](const std::string& line) {
+        if (progress_) progress_(line);
+    });
     for (const auto& arp : plan.arp) {
         report.interfaces.push_back(arp.endpoint.interface);
         std::unique_ptr<FrameChannel> channel;
@@ -114,19 +121,25 @@ ScanReport ScanRunner::run() {
         sweep_options.likely_alive = known;
         sweep_options.scan_id = scan_id;
         sweep_options.cancel = cancel_;
+        // Real channels share the scan's rate (a fake channel in tests runs on a virtual clock).
+        sweep_options.shared_rate = live_network_ ? &limits.rate : nullptr;
         const auto addresses = arp_sweep_addresses(arp.targets, options_.exclude, arp.endpoint);
         ArpSweep sweep(*channel, arp.endpoint, sweep_options, registry);
+        const auto sweep_started = std::chrono::steady_clock::now();
         const auto result = sweep.run(addresses, sink, [&](const ArpSweepProgress& p) {
             if (!progress_) return;
-            char line[160];
-            std::snprintf(line, sizeof line, "ARP %s: %llu/%llu asked, %llu answered, %llu retries",
-                          arp.endpoint.interface.c_str(), static_cast<unsigned long long>(p.first_pass_sent),
-                          static_cast<unsigned long long>(p.targets),
-                          static_cast<unsigned long long>(p.answered),
-                          static_cast<unsigned long long>(p.retries_sent));
-            progress_(line);
+            ProgressSnapshot s;
+            s.phase = "ARP " + arp.endpoint.interface;
+            s.done = p.first_pass_sent;
+            s.total = p.targets;
+            s.found = p.answered;
+            s.packets = p.first_pass_sent + p.retries_sent;
+            s.elapsed_seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - sweep_started).count();
+            s.tail_seconds = std::chrono::duration<double>(options_.reply_timeout).count();
+            meter.update(s);
         });
-        if (progress_) progress_("");
+        meter.clear();
         log->debug(
             "arp {}: {} answered of {}, {} retries, {} unsolicited, {} duplicates, {} conflicts, {} dropped, "
             "budget {}; {}",
@@ -146,13 +159,25 @@ ScanReport ScanRunner::run() {
 
     if (!report.cancelled && live_network_) {
         std::vector<Ipv4Address> answered;
-        for (const auto& o : buffer.observations)
-            answered.insert(answered.end(), o.evidence.ips.begin(), o.evidence.ips.end());
-        if (progress_) progress_("probing " + std::to_string(answered.size()) + " hosts (ICMP, SNMP, mDNS, TCP)");
-        report.stages = run_followup_stages(plan, options_, scan_id, answered, sink, cancel_);
+        double slowest_ms = 0;
+        {
+            const auto held = sink.hold();  // the passive listener's threads emit into the buffer too
+            // Only what the sweep asked: a passive observation may name an address outside the scope.
+            for (const auto& o : buffer.observations) {
+                if (o.source != "arp") continue;
+                answered.insert(answered.end(), o.evidence.ips.begin(), o.evidence.ips.end());
+                if (o.evidence.rtt_ms) slowest_ms = std::max(slowest_ms, *o.evidence.rtt_ms);
+            }
+        }
+        if (progress_)
+            progress_("probing " + format_count(answered.size()) + " hosts (ICMP, SNMP, mDNS, TCP)");
+        report.stages =
+            run_followup_stages(plan, options_, scan_id, answered, sink, cancel_, &limits,
+                                std::chrono::microseconds(static_cast<std::int64_t>(slowest_ms * 1000)));
         if (progress_) progress_("");
         report.packets_sent += report.stages.packets_sent;
-        report.warnings.insert(report.warnings.end(), report.stages.warnings.begin(), report.stages.warnings.end());
+        report.warnings.insert(report.warnings.end(), report.stages.warnings.begin(),
+                               report.stages.warnings.end());
         report.cancelled = cancel_ != nullptr && cancel_->load();
     }
     if (passive) {

@@ -1,6 +1,8 @@
 #include "agent/scan_stages.hpp"
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
+#include <optional>
 #include <set>
 
 #include "agent/logging.hpp"
@@ -100,9 +102,154 @@ void PassiveCapture::stop(double min_seconds) {
     threads_.clear();
 }
 
+namespace {
+
+// The follow-up stages as Collectors: each runs over its context's targets and reports what answered.
+// They share the scan's RateLimit and HostSlots through the context.
+class IcmpStage final : public Collector {
+public:
+    IcmpStage(const ScanPlan& plan, const ScanOptions& options, std::vector<Ipv4Network> on_link,
+              const std::atomic<bool>* cancel)
+        : plan_(plan), options_(options), on_link_(std::move(on_link)), cancel_(cancel) {}
+    std::string_view name() const override { return "icmp"; }
+    void start(const CollectorContext& ctx) override {
+        boost::asio::io_context io;
+        RawIcmpChannel channel(io, std::nullopt);
+        IcmpSweepOptions icmp;
+        icmp.rate_pps = options_.rate_pps;
+        icmp.scan_id = ctx.scan_id;
+        icmp.cancel = cancel_;
+        // Routed targets: nothing is known about them; the full timeout and a retry.
+        if (const auto routed = icmp_sweep_addresses(plan_.off_link, options_.exclude); !routed.empty()) {
+            icmp.on_link = on_link_;
+            add(IcmpSweep(channel, icmp, ctx.rate).run(routed, *ctx.sink));
+        }
+        // On-link hosts that answered ARP: alive and one hop away, asked only for their TTL. They answer
+        // within their ARP round trip, so the wait is adaptive (4 x the slowest ARP reply, 50 ms ..
+        // reply_timeout) and a lost echo costs a TTL, not a host: no retry. The kernel resolves them at
+        // once (they just answered ARP), so the unresolved-in-flight cap for dead addresses doesn't apply.
+        if (!ctx.targets.empty() && !stop_requested_) {
+            icmp.on_link.clear();
+            icmp.retries = 0;
+            icmp.reply_timeout =
+                std::clamp(std::chrono::ceil<std::chrono::milliseconds>(4 * slowest_arp_rtt_),
+                           std::chrono::milliseconds(50),
+                           std::max(std::chrono::milliseconds(50), options_.reply_timeout));
+            add(IcmpSweep(channel, icmp, ctx.rate).run(ctx.targets, *ctx.sink));
+        }
+    }
+    void set_slowest_arp_rtt(std::chrono::microseconds rtt) { slowest_arp_rtt_ = rtt; }
+    std::uint64_t answered_count = 0;
+
+private:
+    void add(const IcmpSweepResult& r) {
+        answered_count += r.answered;
+        stats_.sent += r.stats.sent;
+        stats_.received += r.stats.received;
+        stats_.malformed += r.stats.malformed;
+        stats_.timeouts += r.stats.timeouts;
+        stats_.send_errors += r.stats.send_errors;
+        module_logger("scan")->debug("icmp: {} answered of {} in {:.2f} s; {}", r.answered, r.targets,
+                                     r.elapsed.count(), to_string(r.stats));
+    }
+
+    const ScanPlan& plan_;
+    const ScanOptions& options_;
+    std::vector<Ipv4Network> on_link_;
+    const std::atomic<bool>* cancel_;
+    std::chrono::microseconds slowest_arp_rtt_{0};
+};
+
+class SnmpStage final : public Collector {
+public:
+    explicit SnmpStage(const ScanOptions& options) : options_(options) {}
+    std::string_view name() const override { return "snmp"; }
+    void start(const CollectorContext& ctx) override {
+        auto snmp = options_.snmp;
+        if (snmp.credentials.empty()) {
+            // No credential configured: the read-only community most devices ship with.
+            snmp.credentials.push_back(community_credential("default-public", "public"));
+        }
+        // The per-host limit caps the subtrees walked at once on one agent.
+        snmp.subtrees_in_flight = std::max(1, std::min(snmp.subtrees_in_flight, options_.max_per_host));
+        std::vector<SnmpTarget> targets;
+        for (auto ip : ctx.targets) targets.push_back(SnmpTarget{ip.to_string(), snmp.port});
+        SnmpCollector collector(snmp);
+        const auto results = collector.walk_hosts(targets);
+        for (const auto& r : results) {
+            if (!r.answered) continue;
+            ++answered_count;
+            for (const auto& w : r.warnings)
+                module_logger("scan")->warn("snmp {}: {}", r.target.to_string(), w);
+            ctx.sink->emit(to_observation(r, ctx.scan_id));
+        }
+        stats_ = collector.stats();
+    }
+    std::uint64_t answered_count = 0;
+
+private:
+    const ScanOptions& options_;
+};
+
+class MdnsStage final : public Collector {
+public:
+    MdnsStage(const ScanPlan& plan, std::vector<std::string>& warnings) : plan_(plan), warnings_(warnings) {}
+    std::string_view name() const override { return "mdns"; }
+    void start(const CollectorContext& ctx) override {
+        for (const auto& arp : plan_.arp) {
+            if (stop_requested_) return;
+            try {
+                boost::asio::io_context io;
+                UdpChannel channel(io, arp.endpoint.ip, UdpChannel::Mode::kMdnsPort);
+                MdnsBrowseOptions mdns;
+                mdns.unicast_response = false;  // full-size multicast answers (see UdpChannel)
+                mdns.scan_id = ctx.scan_id;
+                mdns.rate = ctx.rate;
+                const auto result = MdnsBrowser(channel, mdns).browse(*ctx.sink);
+                responders += result.responders;
+                stats_.sent += result.stats.sent;
+                stats_.received += result.stats.received;
+                stats_.malformed += result.stats.malformed;
+            } catch (const std::exception& e) {
+                warnings_.push_back("the mDNS stage on " + arp.endpoint.interface +
+                                    " was skipped: " + e.what());
+                module_logger("scan")->warn("{}", warnings_.back());
+            }
+        }
+    }
+    std::uint64_t responders = 0;
+
+private:
+    const ScanPlan& plan_;
+    std::vector<std::string>& warnings_;
+};
+
+class TcpStage final : public Collector {
+public:
+    explicit TcpStage(const ScanOptions& options) : options_(options) {}
+    std::string_view name() const override { return "tcp"; }
+    void start(const CollectorContext& ctx) override {
+        TcpProbeOptions tcp;
+        tcp.scan_id = ctx.scan_id;
+        tcp.per_host = static_cast<std::size_t>(std::max(1, options_.max_per_host));
+        tcp.rate = ctx.rate;
+        tcp.host_slots = ctx.per_host;
+        const auto result = TcpProbe(tcp).probe(ctx.targets, *ctx.sink);
+        hosts = result.hosts_with_open_ports;
+        stats_ = result.stats;
+    }
+    std::uint64_t hosts = 0;
+
+private:
+    const ScanOptions& options_;
+};
+
+}  // namespace
+
 StageReport run_followup_stages(const ScanPlan& plan, const ScanOptions& options, std::int64_t scan_id,
                                 const std::vector<Ipv4Address>& answered, ObservationSink& sink,
-                                const std::atomic<bool>* cancel) {
+                                const std::atomic<bool>* cancel, ScanLimits* limits,
+                                std::chrono::microseconds slowest_arp_rtt) {
     const auto log = module_logger("scan");
     StageReport report;
     std::vector<Ipv4Network> scope = plan.off_link;
@@ -113,33 +260,37 @@ StageReport run_followup_stages(const ScanPlan& plan, const ScanOptions& options
     }
     ScopedSink scoped(sink, scope, options.exclude);
     const auto& stages = options.stages;
-    auto warn = [&](const std::string& what) {
-        report.warnings.push_back(what);
-        log->warn("{}", what);
+    std::optional<ScanLimits> own_limits;
+    if (limits == nullptr) limits = &own_limits.emplace(options);
+    CollectorContext ctx;
+    ctx.sink = &scoped;
+    ctx.scan_id = scan_id;
+    ctx.rate = &limits->rate;
+    ctx.per_host = &limits->per_host;
+
+    // Runs one stage; a collector's failure skips the stage with a warning, the scan goes on.
+    auto run = [&](Collector& c, const std::vector<Ipv4Address>& targets, const char* what) {
+        if (cancelled(cancel)) return;
+        ctx.targets = targets;
+        try {
+            c.start(ctx);
+        } catch (const std::exception& e) {
+            report.warnings.push_back(std::string("the ") + what + " stage was skipped: " + e.what());
+            log->warn("{}", report.warnings.back());
+        }
+        report.packets_sent += c.stats().sent;
     };
 
     // ICMP: the routed targets ARP cannot reach, and the on-link hosts ARP found (their TTL is evidence).
     std::set<Ipv4Address> alive(answered.begin(), answered.end());
-    if (stages.icmp && !cancelled(cancel)) {
-        try {
-            auto targets = icmp_sweep_addresses(plan.off_link, options.exclude);
-            targets.insert(targets.end(), answered.begin(), answered.end());
-            if (!targets.empty()) {
-                boost::asio::io_context io;
-                RawIcmpChannel channel(io, std::nullopt);
-                IcmpSweepOptions icmp;
-                icmp.rate_pps = options.rate_pps;
-                icmp.on_link = on_link;
-                icmp.scan_id = scan_id;
-                icmp.cancel = cancel;
-                const auto result = IcmpSweep(channel, icmp).run(targets, scoped);
-                report.icmp_answered = result.answered;
-                report.packets_sent += result.stats.sent;
-                log->debug("icmp: {} answered of {}; {}", result.answered, result.targets, to_string(result.stats));
-            }
-        } catch (const std::exception& e) {
-            warn(std::string("the ICMP stage was skipped: ") + e.what());
-        }
+    if (stages.icmp) {
+        IcmpStage icmp(plan, options, on_link, cancel);
+        icmp.set_slowest_arp_rtt(slowest_arp_rtt);
+        const auto icmp_started = std::chrono::steady_clock::now();
+        run(icmp, answered, "ICMP");
+        report.icmp_seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - icmp_started).count();
+        report.icmp_answered = icmp.answered_count;
     }
     alive.insert(scoped.answered().begin(), scoped.answered().end());
 
@@ -151,60 +302,24 @@ StageReport run_followup_stages(const ScanPlan& plan, const ScanOptions& options
                 for (auto ip : icmp_sweep_addresses({net}, options.exclude)) all.insert(ip);
             probe_targets.assign(all.begin(), all.end());
         } catch (const std::exception& e) {
-            warn(std::string("silent addresses are not probed: ") + e.what());
+            report.warnings.push_back(std::string("silent addresses are not probed: ") + e.what());
+            log->warn("{}", report.warnings.back());
         }
     }
-
-    if (stages.snmp && !cancelled(cancel) && !probe_targets.empty()) {
-        try {
-            auto snmp = options.snmp;
-            if (snmp.credentials.empty()) {
-                // No credential configured: the read-only community most devices ship with.
-                snmp.credentials.push_back(community_credential("default-public", "public"));
-            }
-            std::vector<SnmpTarget> targets;
-            for (auto ip : probe_targets) targets.push_back(SnmpTarget{ip.to_string(), snmp.port});
-            SnmpCollector collector(snmp);
-            const auto results = collector.walk_hosts(targets);
-            for (const auto& r : results) {
-                if (!r.answered) continue;
-                ++report.snmp_answered;
-                for (const auto& w : r.warnings) log->warn("snmp {}: {}", r.target.to_string(), w);
-                scoped.emit(to_observation(r, scan_id));
-            }
-            report.packets_sent += collector.stats().sent;
-        } catch (const std::exception& e) {
-            warn(std::string("the SNMP stage was skipped: ") + e.what());
-        }
+    if (stages.snmp && !probe_targets.empty()) {
+        SnmpStage snmp(options);
+        run(snmp, probe_targets, "SNMP");
+        report.snmp_answered = snmp.answered_count;
     }
-
-    if (stages.mdns && !cancelled(cancel)) {
-        for (const auto& arp : plan.arp) {
-            try {
-                boost::asio::io_context io;
-                UdpChannel channel(io, arp.endpoint.ip, UdpChannel::Mode::kMdnsPort);
-                MdnsBrowseOptions mdns;
-                mdns.unicast_response = false;  // full-size multicast answers (see UdpChannel)
-                mdns.scan_id = scan_id;
-                const auto result = MdnsBrowser(channel, mdns).browse(scoped);
-                report.mdns_responders += result.responders;
-                report.packets_sent += result.stats.sent;
-            } catch (const std::exception& e) {
-                warn("the mDNS stage on " + arp.endpoint.interface + " was skipped: " + e.what());
-            }
-        }
+    if (stages.mdns) {
+        MdnsStage mdns(plan, report.warnings);
+        run(mdns, {}, "mDNS");
+        report.mdns_responders = mdns.responders;
     }
-
-    if (stages.tcp && !cancelled(cancel) && !probe_targets.empty()) {
-        try {
-            TcpProbeOptions tcp;
-            tcp.scan_id = scan_id;
-            const auto result = TcpProbe(tcp).probe(probe_targets, scoped);
-            report.tcp_hosts = result.hosts_with_open_ports;
-            report.packets_sent += result.stats.sent;
-        } catch (const std::exception& e) {
-            warn(std::string("the TCP probe stage was skipped: ") + e.what());
-        }
+    if (stages.tcp && !probe_targets.empty()) {
+        TcpStage tcp(options);
+        run(tcp, probe_targets, "TCP probe");
+        report.tcp_hosts = tcp.hosts;
     }
     return report;
 }

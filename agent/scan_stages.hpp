@@ -4,6 +4,7 @@
 // something, unless silent addresses are to be probed too. A passive listener (LLDP, CDP, mDNS, DHCP,
 // gratuitous ARP) runs on every scanned interface for the length of the scan.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,8 @@ public:
         const std::lock_guard lock(mutex_);
         inner_.emit(std::move(observation));
     }
+    // Holds other emitters off while the caller reads the inner sink.
+    std::unique_lock<std::mutex> hold() { return std::unique_lock(mutex_); }
 
 private:
     ObservationSink& inner_;
@@ -57,14 +60,25 @@ struct StageReport {
     std::uint64_t mdns_responders = 0;
     std::uint64_t tcp_hosts = 0;
     std::uint64_t packets_sent = 0;
+    double icmp_seconds = 0;
     std::vector<std::string> warnings;
 };
 
-// Runs ICMP, SNMP, mDNS and TCP probes in that order. `answered` holds the addresses that answered ARP.
+// The scan's shared limits: one packet rate for every collector, one per-host concurrency limit.
+struct ScanLimits {
+    explicit ScanLimits(const ScanOptions& options)
+        : rate(options.rate_pps), per_host(options.max_per_host) {}
+    RateLimit rate;
+    HostSlots per_host;
+};
+
+// Runs ICMP, SNMP, mDNS and TCP probes in that order. `answered` holds the addresses that answered ARP,
+// `slowest_arp_rtt` their slowest reply (it sets the wait for their echo replies).
 // Observations outside the scan's targets, or inside its exclusions, are dropped. Never throws for a
 // collector's failure: the stage is skipped with a warning and the scan goes on.
 StageReport run_followup_stages(const ScanPlan& plan, const ScanOptions& options, std::int64_t scan_id,
                                 const std::vector<Ipv4Address>& answered, ObservationSink& sink,
-                                const std::atomic<bool>* cancel);
+                                const std::atomic<bool>* cancel, ScanLimits* limits = nullptr,
+                                std::chrono::microseconds slowest_arp_rtt = std::chrono::milliseconds(1));
 
 }  // namespace nd

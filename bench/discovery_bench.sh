@@ -17,6 +17,8 @@
 #        BENCH_CAP_SECONDS a run longer than this is stopped and marked "cut" (default 600; fping's default
 #                          settings need ~1,100 s on the /16)
 #        BENCH_PREFIX_SMALL / BENCH_PREFIX_SCALE   lab prefixes (default ndbs / ndbc)
+#        BENCH_REUSE_TRUTH a running lab's truth file (lab/site.sh up ... --truth FILE): bench that lab, one
+#                          size only, and leave it up
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 nd="${1:-$here/../build/agent/netdossier}"
@@ -97,13 +99,19 @@ for size in "${sizes[@]}"; do
   esac
   truth="$work/$size-truth.json"
   echo
-  echo "== $size site (lab/site.sh up $kind --prefix $prefix ${env[*]}) =="
-  started=$(date +%s)
-  env "${env[@]}" "$site" up "$kind" --prefix "$prefix" --truth "$truth" --owner-pid $$ >"$work/up.log" 2>&1 || {
-    cat "$work/up.log" >&2
-    exit 1
-  }
-  echo "lab up in $(($(date +%s) - started)) s"
+  if [[ -n ${BENCH_REUSE_TRUTH:-} ]]; then
+    echo "== $size site (the running lab of $BENCH_REUSE_TRUTH) =="
+    cp "$BENCH_REUSE_TRUTH" "$truth"
+    prefix=""
+  else
+    echo "== $size site (lab/site.sh up $kind --prefix $prefix ${env[*]}) =="
+    started=$(date +%s)
+    env "${env[@]}" "$site" up "$kind" --prefix "$prefix" --truth "$truth" --owner-pid $$ >"$work/up.log" 2>&1 || {
+      cat "$work/up.log" >&2
+      exit 1
+    }
+    echo "lab up in $(($(date +%s) - started)) s"
+  fi
   ns=$(field "$truth" "t['scanner']['netns']")
   ifc=$(field "$truth" "t['scanner']['interface']")
   scanner_ip=$(field "$truth" "t['scanner']['ip'].split('/')[0]")
@@ -132,6 +140,8 @@ for size in "${sizes[@]}"; do
     nmap -sn -n -T5 --min-rate $fast_pps --max-retries 1 "$subnet"
   wanted fping && run "fping -a -g (defaults)" fping - fping -a -q -g "$subnet"
   wanted fping-fast && run "fping -a -g -i 1 -r 1 -t 200" fping - fping -a -q -i 1 -r 1 -t 200 -g "$subnet"
-  "$site" down --prefix "$prefix" >/dev/null 2>&1 || echo "warning: tear-down of $prefix reported a problem" >&2
+  if [[ -n $prefix ]]; then
+    "$site" down --prefix "$prefix" >/dev/null 2>&1 || echo "warning: tear-down of $prefix reported a problem" >&2
+  fi
   prefix=""
 done

@@ -11,6 +11,7 @@
 #include "agent/commands/commands.hpp"
 #include "agent/config.hpp"
 #include "agent/logging.hpp"
+#include "agent/progress.hpp"
 #include "agent/scan_runner.hpp"
 #include "model/config_error.hpp"
 
@@ -29,6 +30,9 @@ struct ScanFlags {
     bool force = false;
     bool check_config = false;
     std::vector<std::string> communities;
+    std::optional<int> max_per_host;
+    std::vector<std::string> stages;  // follow-up stages to run; empty: all
+    std::optional<double> listen_seconds;
 };
 
 std::atomic<bool> g_interrupted{false};  // set from the SIGINT handler: stop sending, keep what was found
@@ -45,6 +49,22 @@ std::vector<Ipv4Network> parse_networks(const std::vector<std::string>& texts, c
     return out;
 }
 
+// --stages icmp,mdns: the follow-up stages to run after the ARP sweep ("none" for the ARP sweep alone).
+FollowupStages parse_stages(const std::vector<std::string>& names) {
+    FollowupStages s;
+    s.icmp = s.snmp = s.mdns = s.tcp = s.passive = false;
+    for (const auto& n : names) {
+        if (n == "icmp") s.icmp = true;
+        else if (n == "snmp") s.snmp = true;
+        else if (n == "mdns") s.mdns = true;
+        else if (n == "tcp") s.tcp = true;
+        else if (n == "passive") s.passive = true;
+        else if (n != "none")
+            throw CommandError{"--stages: unknown stage \"" + n + "\" (icmp, snmp, mdns, tcp, passive, none)", 2};
+    }
+    return s;
+}
+
 ScanOptions build_options(const ScanFlags& flags, const AgentConfig& config) {
     ScanOptions o;
     o.site_name = config.site_name;
@@ -57,6 +77,7 @@ ScanOptions build_options(const ScanFlags& flags, const AgentConfig& config) {
     o.max_prefix = config.scan.max_prefix;
     o.store_path = config.store_path;
     o.snmp = config.snmp;
+    o.max_per_host = config.scan.max_per_host;
     // Flags win over the file; --target replaces the file's targets, --exclude adds to its exclusions
     // (an exclusion in the file protects something and must not vanish because of a flag).
     if (!flags.targets.empty()) o.targets = parse_networks(flags.targets, "--target");
@@ -68,6 +89,9 @@ ScanOptions build_options(const ScanFlags& flags, const AgentConfig& config) {
     if (flags.reply_timeout_ms) o.reply_timeout = std::chrono::milliseconds(*flags.reply_timeout_ms);
     if (!flags.db.empty()) o.store_path = flags.db;
     o.force = flags.force;
+    if (flags.max_per_host) o.max_per_host = *flags.max_per_host;
+    if (!flags.stages.empty()) o.stages = parse_stages(flags.stages);
+    if (flags.listen_seconds) o.stages.passive_min_seconds = *flags.listen_seconds;
     for (std::size_t i = 0; i < flags.communities.size(); ++i) {
         o.snmp.credentials.push_back(
             community_credential("community-" + std::to_string(i + 1), flags.communities[i]));
@@ -102,7 +126,8 @@ void print_summary(const ScanReport& r, const ScanOptions& o) {
     std::printf("  devices:   %lld found, %lld new, %lld gone\n",
                 static_cast<long long>(r.summary.devices_seen), static_cast<long long>(r.summary.devices_new),
                 static_cast<long long>(r.summary.devices_gone));
-    std::printf("  elapsed:   %.2f s (ARP sweep %.2f s)\n", r.elapsed_seconds, r.sweep_seconds);
+    std::printf("  elapsed:   %.2f s (ARP sweep %.2f s, ICMP %.2f s)\n", r.elapsed_seconds, r.sweep_seconds,
+                r.stages.icmp_seconds);
     std::printf("  packets:   %llu sent (%llu retries) at %.0f packets/s, %llu replies, %llu malformed\n",
                 static_cast<unsigned long long>(r.packets_sent), static_cast<unsigned long long>(r.retries),
                 r.packets_per_second(), static_cast<unsigned long long>(r.replies),
@@ -139,13 +164,8 @@ void run_scan(const ScanFlags& flags, const GlobalOptions& global) {
         return;
     }
     ScanRunner runner(options);
-    const bool tty = isatty(STDERR_FILENO) != 0 && !global.quiet;
-    if (tty) {
-        runner.set_progress([](const std::string& line) {
-            std::fprintf(stderr, "\r\033[K%s", line.c_str());
-            std::fflush(stderr);
-        });
-    }
+    // Progress only on an interactive terminal, never under a service manager (agent/progress.hpp).
+    if (progress_wanted_here(global.quiet)) runner.set_progress(draw_progress_on_stderr);
     g_interrupted = false;
     runner.set_cancel_flag(&g_interrupted);
     auto* previous = std::signal(SIGINT, on_interrupt);
@@ -183,6 +203,18 @@ void add_scan_command(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--db", flags->db, "Store path (default: [store] path, else ./netdossier.db)")
         ->type_name("PATH");
     cmd->add_flag("--force", flags->force, "Allow targets larger than the configured maximum (/16)");
+    cmd->add_option("--max-per-host", flags->max_per_host,
+                    "Requests in flight to one host, all collectors (default 4)")
+        ->check(CLI::Range(1, 64));
+    cmd->add_option("--stages", flags->stages,
+                    "Stages after the ARP sweep, comma-separated: icmp,snmp,mdns,tcp,passive or none "
+                    "(default: all)")
+        ->delimiter(',')
+        ->type_name("LIST");
+    cmd->add_option("--listen", flags->listen_seconds,
+                    "Keep the passive listener on at least this long (LLDP is sent every 30 s)")
+        ->type_name("SECONDS")
+        ->check(CLI::Range(0.0, 600.0));
     cmd->add_option("--community", flags->communities, "SNMP v2c community to try (repeatable)")
         ->type_name("NAME");
     cmd->add_flag("--check-config", flags->check_config,

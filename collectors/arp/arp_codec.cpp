@@ -1,10 +1,14 @@
 #include "collectors/arp/arp_codec.hpp"
 
+#include "collectors/packets/ethernet.hpp"
+
 namespace nd {
 namespace {
 
-constexpr std::uint16_t kHardwareEthernet = 1;
-constexpr std::uint16_t kProtocolIpv4 = 0x0800;
+using packets::kArpHardwareEthernet;
+using packets::kEtherTypeArp;
+using packets::kEtherTypeIpv4;
+using packets::kEtherTypeVlan;
 
 std::uint16_t read16(std::span<const std::uint8_t> b, std::size_t at) {
     return static_cast<std::uint16_t>((b[at] << 8U) | b[at + 1]);
@@ -57,8 +61,8 @@ ArpFrame build_arp_frame(const ArpPacket& p) {
     write_mac(f, 0, p.ethernet_destination);
     write_mac(f, 6, p.ethernet_source);
     write16(f, 12, kEtherTypeArp);
-    write16(f, 14, kHardwareEthernet);
-    write16(f, 16, kProtocolIpv4);
+    write16(f, 14, kArpHardwareEthernet);
+    write16(f, 16, kEtherTypeIpv4);
     f[18] = 6;
     f[19] = 4;
     write16(f, 20, p.operation);
@@ -100,7 +104,7 @@ std::optional<ArpPacket> parse_arp_frame(std::span<const std::uint8_t> frame, Ar
         return std::nullopt;
     }
     if (frame.size() < at + 8) return std::nullopt;
-    if (read16(frame, at) != kHardwareEthernet || read16(frame, at + 2) != kProtocolIpv4 ||
+    if (read16(frame, at) != kArpHardwareEthernet || read16(frame, at + 2) != kEtherTypeIpv4 ||
         frame[at + 4] != 6 || frame[at + 5] != 4) {
         error = ArpParseError::kUnsupportedFormat;
         return std::nullopt;

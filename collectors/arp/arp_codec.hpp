@@ -16,8 +16,6 @@ inline constexpr std::size_t kVlanTagSize = 4;
 inline constexpr std::size_t kArpIpv4Size = 28;
 // Frames shorter than 60 bytes (without FCS) are runts: senders pad, so requests are built padded.
 inline constexpr std::size_t kMinEthernetFrameSize = 60;
-inline constexpr std::uint16_t kEtherTypeArp = 0x0806;
-inline constexpr std::uint16_t kEtherTypeVlan = 0x8100;
 
 enum class ArpOperation : std::uint16_t { kRequest = 1, kReply = 2 };
 

@@ -15,19 +15,23 @@
 // 4,000 hosts leaves 61,500 addresses unanswered after the first pass. A full retry pass (what arp-scan
 // does) re-sends to all of them and doubles the sweep time to recover a handful of lost frames. So:
 //   * every target gets one request in the first pass;
-//   * retries are paid from a budget of max(retry_budget_min, retry_budget_fraction x targets) packets,
-//     shared by all retry passes. A /22 or smaller fits entirely (every unanswered address is retried
-//     `retries` times); a /16 at 2,000 pps spends ~3.3 s on retries, keeping the sweep under 40 s;
+//   * the sweep must wait reply_timeout after its first pass anyway (a slow device may answer late);
+//     retries go out during that wait and only need their own, adaptive wait (below) afterwards;
+//   * retries are paid from a budget shared by all retry passes: max(retry_budget_min, 5% of the
+//     targets, rate x reply_timeout). The last term is what fits in the wait: 500 packets at 2,000 pps,
+//     so a /24 (at most 253 unanswered addresses x 2 retries) is retried in full at no cost in
+//     time; a /16 spends 3,277 packets = 1.6 s. A sweep stays within 20% of addresses / rate + one
+//     reply timeout at any rate (measured: bench/discovery_bench.sh);
 //   * when the budget can't cover every unanswered address, it goes first to addresses known to be
 //     alive (previous scans, neighbour cache), then to neighbours of answering hosts (allocations
 //     cluster), then evenly over the rest of the range;
 //   * evidence of loss on our side (capture drops, failed sends) lifts the budget: then every
 //     unanswered address is retried, correctness before speed.
 // A retry waits, since the previous request to its address, for an adaptive time like TCP's RTO:
-// four times the slowest reply seen so far, at least 50 ms, at most reply_timeout (the full timeout
+// four times the slowest reply seen so far, at least 20 ms, at most reply_timeout (the full timeout
 // while nothing has answered). LAN replies take well under a millisecond, so retries come quickly;
 // a slow device that answers after its retry was sent is still counted (any reply counts), and the
-// sweep ends only after a full reply_timeout since the last request. A /24 takes about 0.6 s.
+// sweep ends only after a full reply_timeout since the last request. A /24 takes about 0.42 s.
 
 namespace nd {
 namespace {
@@ -38,7 +42,7 @@ constexpr std::chrono::microseconds kBusyBackoff{500};
 // The bucket holds 10 ms worth of frames: enough to keep the average rate when the scheduler wakes us
 // late on a busy host, small enough to stay polite (20 frames at the default rate).
 constexpr std::chrono::duration<double> kBurstWindow{0.010};
-constexpr std::chrono::milliseconds kMinRetryWait{50};
+constexpr std::chrono::milliseconds kMinRetryWait{20};
 
 struct Target {
     Ipv4Address ip;
@@ -59,7 +63,7 @@ public:
           sink_(sink),
           progress_(progress),
           start_(channel.now()),
-          bucket_(options.rate_pps, options.rate_pps * kBurstWindow.count(), start_),
+          bucket_(options.shared_rate, options.rate_pps, options.rate_pps * kBurstWindow.count(), start_),
           last_progress_(start_) {}
 
     ArpSweepResult run(const std::vector<Ipv4Address>& addresses) {
@@ -74,9 +78,14 @@ public:
         result_.targets = targets_.size();
         for (std::size_t i = 0; i < targets_.size() && !cancelled(); ++i) send_paced(i);
 
+        const auto first_pass_end = channel_.now();
+        const double tail_packets =
+            options_.retry_budget_fills_tail
+                ? options_.rate_pps * std::chrono::duration<double>(options_.reply_timeout).count()
+                : 0.0;
         const auto budget_packets =
-            std::max<double>(static_cast<double>(options_.retry_budget_min),
-                             options_.retry_budget_fraction * static_cast<double>(targets_.size()));
+            std::max({static_cast<double>(options_.retry_budget_min),
+                      options_.retry_budget_fraction * static_cast<double>(targets_.size()), tail_packets});
         std::uint64_t budget = static_cast<std::uint64_t>(budget_packets);
         for (int pass = 1; pass <= options_.retries && !cancelled(); ++pass) {
             if (loss_seen()) result_.retry_budget_lifted = true;
@@ -93,10 +102,14 @@ public:
                 if (budget > 0) --budget;
             }
         }
-        // The tail: replies to the last requests, and late second answers (IP conflicts) to earlier ones.
+        // The tail: a full reply_timeout after the first pass (slow devices, late second answers of IP
+        // conflicts), and the adaptive retry wait after the last retry (it goes to an address that
+        // stayed silent while others answered within their round trip).
         Clock::time_point last_sent = start_;
         for (const auto& t : targets_) last_sent = std::max(last_sent, t.last_sent);
-        wait_until(last_sent + options_.reply_timeout);
+        wait_until(std::max(
+            first_pass_end + options_.reply_timeout,
+            result_.retries_sent > 0 ? last_sent + retry_wait() : last_sent + options_.reply_timeout));
 
         for (const auto& t : targets_) {
             if (!t.answered) ++result_.stats.timeouts;
@@ -267,7 +280,7 @@ private:
     ObservationSink& sink_;
     const ArpSweep::ProgressHandler& progress_;
     Clock::time_point start_;
-    TokenBucket bucket_;
+    Pacer bucket_;
     Clock::time_point last_progress_;
     std::vector<Target> targets_;
     std::unordered_map<std::uint32_t, std::size_t> index_;

@@ -19,15 +19,20 @@ struct ArpSweepOptions {
     double rate_pps = 2000.0;  // polite default: a /24 in ~0.13 s, a /16 in ~33 s per pass
     int retries = 2;           // extra requests to an address that did not answer
     std::chrono::milliseconds reply_timeout{250};
-    // Retries beyond the first pass are paid from a budget: max(retry_budget_min, fraction x targets)
-    // packets in all (see the design note in arp_sweep.cpp). Loss seen on the wire lifts the cap.
-    std::uint64_t retry_budget_min = 1024;
-    double retry_budget_fraction = 0.10;
+    // Retries beyond the first pass are paid from a budget of max(retry_budget_min, fraction x targets,
+    // rate x reply_timeout when retry_budget_fills_tail) packets in all: the last term is what can be
+    // sent while the first pass's last replies are awaited anyway (see the design note in
+    // arp_sweep.cpp). Loss seen on our side lifts the cap. With these defaults every sweep stays within
+    // 20% of addresses / rate + reply_timeout (bench/discovery_bench.sh).
+    std::uint64_t retry_budget_min = 64;
+    double retry_budget_fraction = 0.05;
+    bool retry_budget_fills_tail = true;
     // Addresses likely to be alive (known devices, the neighbour cache): retried first.
     std::vector<Ipv4Address> likely_alive;
     std::int64_t scan_id = 0;
     std::chrono::milliseconds progress_interval{100};
     const std::atomic<bool>* cancel = nullptr;  // set by a signal handler: stop sending, keep results
+    RateLimit* shared_rate = nullptr;           // the scan's global rate limit; null: a bucket at rate_pps
 };
 
 // Who we are on the link: the request's sender addresses and the subnets ARP may reach.

@@ -9,9 +9,6 @@
 namespace nd {
 namespace {
 
-constexpr int kSnapLength = 128;               // Ethernet + VLAN + ARP fit with room to spare
-constexpr int kBufferBytes = 8 * 1024 * 1024;  // a /16's replies never overrun it
-
 struct DispatchContext {
     const FrameChannel::FrameHandler* handler;
     // The kernel stamps frames on arrival with the wall clock; we hand out steady-clock times, so
@@ -39,46 +36,36 @@ std::string arp_reply_filter(const MacAddress& mac) {
     return "ether dst " + m + " and (arp and arp[6:2] = 2 or (vlan and arp and ether[24:2] = 2))";
 }
 
-PcapChannel::PcapChannel(const std::string& interface, const std::string& filter) : interface_(interface) {
+PcapChannel::PcapChannel(const std::string& interface, const std::string& filter, PcapOptions options)
+    : interface_(interface), options_(options) {
     char errbuf[PCAP_ERRBUF_SIZE] = {};
     handle_ = pcap_create(interface.c_str(), errbuf);
     if (handle_ == nullptr) throw PcapError(interface + ": " + errbuf);
-    pcap_set_snaplen(handle_, kSnapLength);
-    pcap_set_promisc(handle_, 0);  // replies are addressed to us; no need to see anyone else's traffic
-    pcap_set_immediate_mode(handle_, 1);
-    pcap_set_buffer_size(handle_, kBufferBytes);
-    const int status = pcap_activate(handle_);
-    if (status < 0) {
-        std::string message = interface + ": " + pcap_statustostr(status);
-        const std::string detail = pcap_geterr(handle_);
-        if (!detail.empty()) message += " (" + detail + ")";
+    auto fail = [&](const std::string& what, bool with_pcap_error) {
+        std::string message = interface + ": " + what;
+        if (with_pcap_error) {
+            const std::string detail = pcap_geterr(handle_);
+            if (!detail.empty()) message += " (" + detail + ")";
+        }
         pcap_close(handle_);
-        throw PcapError(message);
-    }
-    auto fail = [&](const std::string& what) {
-        const std::string message = interface + ": " + what + ": " + pcap_geterr(handle_);
-        pcap_close(handle_);
+        handle_ = nullptr;
         throw PcapError(message);
     };
-    if (pcap_datalink(handle_) != DLT_EN10MB) {
-        pcap_close(handle_);
-        throw PcapError(interface + ": not an Ethernet interface (ARP needs Ethernet)");
-    }
+    pcap_set_snaplen(handle_, options_.snap_length);
+    pcap_set_promisc(handle_, options_.promiscuous ? 1 : 0);
+    pcap_set_immediate_mode(handle_, 1);
+    pcap_set_buffer_size(handle_, options_.buffer_bytes);
+    if (const int status = pcap_activate(handle_); status < 0) fail(pcap_statustostr(status), true);
+    if (pcap_datalink(handle_) != DLT_EN10MB) fail("not an Ethernet interface", false);
     pcap_setdirection(handle_, PCAP_D_IN);
     bpf_program program{};
-    if (pcap_compile(handle_, &program, filter.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0) fail("filter");
+    if (pcap_compile(handle_, &program, filter.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0) fail("filter", true);
     const int set = pcap_setfilter(handle_, &program);
     pcap_freecode(&program);
-    if (set != 0) fail("setfilter");
-    if (pcap_setnonblock(handle_, 1, errbuf) != 0) {
-        pcap_close(handle_);
-        throw PcapError(interface + ": " + errbuf);
-    }
+    if (set != 0) fail("setfilter", true);
+    if (pcap_setnonblock(handle_, 1, errbuf) != 0) fail(errbuf, false);
     fd_ = pcap_get_selectable_fd(handle_);
-    if (fd_ < 0) {
-        pcap_close(handle_);
-        throw PcapError(interface + ": no selectable descriptor");
-    }
+    if (fd_ < 0) fail("no selectable descriptor", false);
 }
 
 PcapChannel::~PcapChannel() {
@@ -86,6 +73,7 @@ PcapChannel::~PcapChannel() {
 }
 
 FrameChannel::SendStatus PcapChannel::send(std::span<const std::uint8_t> frame) {
+    if (!options_.can_send) return SendStatus::kFailed;
     errno = 0;
     if (pcap_inject(handle_, frame.data(), frame.size()) >= 0) return SendStatus::kSent;
     // libpcap keeps errno from send(2): a full socket buffer is back-pressure, not a failure.
@@ -98,9 +86,11 @@ std::size_t PcapChannel::dispatch(const FrameHandler& on_frame) {
     DispatchContext ctx{&on_frame, Clock::now(), std::chrono::system_clock::now()};
     std::size_t total = 0;
     for (;;) {
-        const int n = pcap_dispatch(handle_, -1, on_packet, reinterpret_cast<u_char*>(&ctx));
+        const int n =
+            pcap_dispatch(handle_, options_.max_per_dispatch, on_packet, reinterpret_cast<u_char*>(&ctx));
         if (n <= 0) break;  // 0: nothing more now; <0: error (counted by pcap_stats), try again later
         total += static_cast<std::size_t>(n);
+        if (options_.max_per_dispatch > 0) break;  // bounded work per call on a busy link
     }
     return total;
 }

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include "collectors/packets/ethernet.hpp"
+
 namespace nd {
 namespace {
 
 constexpr std::size_t kIcmpHeader = 8;
 constexpr std::size_t kTimestampSize = 8;
-constexpr std::uint8_t kProtocolIcmp = 1;
+using packets::kIpProtocolIcmp;
 
 struct IpHeader {
     Ipv4Address source;
@@ -21,7 +23,7 @@ std::optional<IpHeader> read_ipv4(std::span<const std::uint8_t> packet, bool req
     if (packet.size() < 20 || (packet[0] >> 4U) != 4) return std::nullopt;
     const std::size_t ihl = std::size_t{packet[0] & 0x0fU} * 4;
     const std::size_t total = (std::size_t{packet[2]} << 8U) | packet[3];
-    if (ihl < 20 || packet.size() < ihl || packet[9] != kProtocolIcmp) return std::nullopt;
+    if (ihl < 20 || packet.size() < ihl || packet[9] != kIpProtocolIcmp) return std::nullopt;
     if (total < ihl || (require_full && total > packet.size())) return std::nullopt;
     const std::size_t end = std::min(total, packet.size());
     auto addr = [&](std::size_t at) {

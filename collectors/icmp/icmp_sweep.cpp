@@ -36,7 +36,7 @@ std::uint64_t to_ns(Clock::time_point t) {
 // One run's state; the sweep object only holds configuration.
 class Run {
 public:
-    Run(IcmpChannel& channel, const IcmpSweepOptions& options, TokenBucket& bucket, ObservationSink& sink,
+    Run(IcmpChannel& channel, const IcmpSweepOptions& options, Pacer& bucket, ObservationSink& sink,
         const IcmpSweep::ProgressHandler& progress)
         : channel_(channel), options_(options), bucket_(bucket), sink_(sink), progress_(progress) {}
 
@@ -220,7 +220,7 @@ private:
 
     IcmpChannel& channel_;
     const IcmpSweepOptions& options_;
-    TokenBucket& bucket_;
+    Pacer& bucket_;
     ObservationSink& sink_;
     const IcmpSweep::ProgressHandler& progress_;
     std::vector<Target> targets_;
@@ -259,17 +259,15 @@ std::vector<Ipv4Address> icmp_sweep_addresses(const std::vector<Ipv4Network>& ta
     return out;
 }
 
-IcmpSweep::IcmpSweep(IcmpChannel& channel, IcmpSweepOptions options, TokenBucket* shared_bucket)
-    : channel_(channel), options_(options), shared_bucket_(shared_bucket) {
+IcmpSweep::IcmpSweep(IcmpChannel& channel, IcmpSweepOptions options, RateLimit* shared_rate)
+    : channel_(channel), options_(options), shared_rate_(shared_rate) {
     if (options_.identifier == 0) options_.identifier = static_cast<std::uint16_t>((::getpid() & 0xffff) | 1);
     if (options_.max_unresolved_in_flight == 0) options_.max_unresolved_in_flight = 1;
 }
 
 IcmpSweepResult IcmpSweep::run(const std::vector<Ipv4Address>& targets, ObservationSink& sink,
                                const ProgressHandler& progress) {
-    std::optional<TokenBucket> own;
-    if (shared_bucket_ == nullptr) own.emplace(options_.rate_pps, options_.rate_pps / 200.0, channel_.now());
-    TokenBucket& bucket = shared_bucket_ != nullptr ? *shared_bucket_ : *own;
+    Pacer bucket(shared_rate_, options_.rate_pps, options_.rate_pps / 200.0, channel_.now());
     return Run{channel_, options_, bucket, sink, progress}.run(targets);
 }
 

@@ -10,7 +10,6 @@
 #include <functional>
 #include <vector>
 
-#include "collectors/arp/token_bucket.hpp"
 #include "collectors/collector.hpp"
 #include "collectors/icmp/icmp_channel.hpp"
 #include "model/address.hpp"
@@ -61,8 +60,8 @@ class IcmpSweep {
 public:
     using ProgressHandler = std::function<void(const IcmpSweepProgress&)>;
 
-    // `shared_bucket` (optional) paces this sweep together with others; else one at options.rate_pps.
-    IcmpSweep(IcmpChannel& channel, IcmpSweepOptions options, TokenBucket* shared_bucket = nullptr);
+    // `shared_rate` (optional): the scan's global rate limit; else a bucket of its own at options.rate_pps.
+    IcmpSweep(IcmpChannel& channel, IcmpSweepOptions options, RateLimit* shared_rate = nullptr);
 
     IcmpSweepResult run(const std::vector<Ipv4Address>& targets, ObservationSink& sink,
                         const ProgressHandler& progress = {});
@@ -70,7 +69,7 @@ public:
 private:
     IcmpChannel& channel_;
     IcmpSweepOptions options_;
-    TokenBucket* shared_bucket_;
+    RateLimit* shared_rate_;
 };
 
 }  // namespace nd

@@ -28,6 +28,7 @@ void MdnsBrowser::send(const Questions& questions) {
             ++stats_.send_errors;
             continue;
         }
+        if (options_.rate != nullptr) options_.rate->take();
         if (channel_.send(wire, kMdnsGroup, kMdnsPort)) {
             ++stats_.sent;
         } else {

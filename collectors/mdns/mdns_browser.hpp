@@ -25,6 +25,7 @@ struct MdnsBrowseOptions {
     // bytes by responders such as avahi, and a printer's TXT record alone is near that.
     std::size_t max_questions_per_query = 1;
     std::int64_t scan_id = 0;
+    RateLimit* rate = nullptr;  // the scan's global packet rate: one token per query sent
 };
 
 struct MdnsBrowseResult {

@@ -16,6 +16,9 @@ inline constexpr std::uint16_t kEtherTypeArp = 0x0806;
 inline constexpr std::uint16_t kEtherTypeVlan = 0x8100;
 inline constexpr std::uint16_t kEtherTypeQinQ = 0x88a8;
 inline constexpr std::uint16_t kEtherTypeLldp = 0x88cc;
+inline constexpr std::uint16_t kArpHardwareEthernet = 1;  // ARP htype
+inline constexpr std::uint8_t kIpProtocolIcmp = 1;
+inline constexpr std::uint8_t kIpProtocolUdp = 17;
 inline constexpr std::uint32_t kOuiCisco = 0x00000c;
 inline constexpr std::uint16_t kSnapProtocolCdp = 0x2000;
 

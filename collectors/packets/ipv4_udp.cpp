@@ -1,5 +1,7 @@
 #include "collectors/packets/ipv4_udp.hpp"
 
+#include "collectors/packets/ethernet.hpp"
+
 namespace nd::packets {
 
 DecodeResult<UdpDatagram> decode_ipv4_udp(Bytes packet) {
@@ -22,7 +24,7 @@ DecodeResult<UdpDatagram> decode_ipv4_udp(Bytes packet) {
         return DecodeError::truncated;
     if (*total_length < header_length) return DecodeError::bad_length;
     if (packet.size() < *total_length) return DecodeError::truncated;
-    if (*protocol != 17) return DecodeError::wrong_protocol;
+    if (*protocol != kIpProtocolUdp) return DecodeError::wrong_protocol;
     if ((*fragment & 0x3fffU) != 0) return DecodeError::unsupported;  // MF set or offset != 0
 
     ByteReader udp{packet.subspan(header_length, *total_length - header_length)};

@@ -49,7 +49,7 @@ struct Job : std::enable_shared_from_this<Job> {
 class Scheduler {
 public:
     Scheduler(asio::io_context& io, const TcpProbeOptions& options, ObservationSink& sink)
-        : io_(io), options_(options), sink_(sink) {}
+        : io_(io), options_(options), sink_(sink), pace_timer_(io) {}
 
     void add(Ipv4Address ip) {
         HostState h;
@@ -58,7 +58,8 @@ public:
         if (!h.ports.empty()) hosts_.push_back(std::move(h));
     }
 
-    // Starts jobs round-robin over hosts while both limits allow.
+    // Starts jobs round-robin over hosts while the limits allow: connections in all, per host (ours and
+    // the scan's shared one) and the scan's packet rate (then a timer resumes at the next token).
     void fill() {
         bool started = true;
         while (started && active_ < options_.max_concurrent) {
@@ -66,8 +67,20 @@ public:
             for (std::size_t n = 0; n < hosts_.size() && active_ < options_.max_concurrent; ++n) {
                 auto& h = hosts_[next_];
                 const auto index = next_;
+                if (h.ports.empty() || h.active >= options_.per_host) {
+                    next_ = (next_ + 1) % hosts_.size();
+                    continue;
+                }
+                if (options_.host_slots != nullptr && !options_.host_slots->try_acquire(h.ip)) {
+                    next_ = (next_ + 1) % hosts_.size();
+                    continue;  // another collector has this host busy
+                }
+                if (options_.rate != nullptr && !options_.rate->try_take()) {
+                    if (options_.host_slots != nullptr) options_.host_slots->release(h.ip);
+                    wait_for_token();
+                    return;
+                }
                 next_ = (next_ + 1) % hosts_.size();
-                if (h.ports.empty() || h.active >= options_.per_host) continue;
                 const auto port = h.ports.front();
                 h.ports.pop_front();
                 ++h.active;
@@ -77,10 +90,21 @@ public:
                 started = true;
             }
         }
+        // Every waiting host is held by another collector: look again shortly rather than give up.
+        if (active_ == 0 && !pacing_ &&
+            std::any_of(hosts_.begin(), hosts_.end(), [](const HostState& x) { return !x.ports.empty(); })) {
+            pacing_ = true;
+            pace_timer_.expires_after(std::chrono::milliseconds(10));
+            pace_timer_.async_wait([this](const boost::system::error_code& ec) {
+                pacing_ = false;
+                if (!ec) fill();
+            });
+        }
     }
 
     void finished(const Job& job, bool open) {
         auto& h = hosts_[job.host];
+        if (options_.host_slots != nullptr) options_.host_slots->release(h.ip);
         --h.active;
         --active_;
         if (open) record(h, job);
@@ -126,9 +150,21 @@ private:
         sink_.emit(std::move(o));
     }
 
+    void wait_for_token() {
+        if (pacing_) return;
+        pacing_ = true;
+        pace_timer_.expires_at(options_.rate->next_token(std::chrono::steady_clock::now()));
+        pace_timer_.async_wait([this](const boost::system::error_code& ec) {
+            pacing_ = false;
+            if (!ec) fill();
+        });
+    }
+
     asio::io_context& io_;
     const TcpProbeOptions& options_;
     ObservationSink& sink_;
+    asio::steady_timer pace_timer_;
+    bool pacing_ = false;
     std::vector<HostState> hosts_;
     std::size_t next_ = 0;
     std::size_t active_ = 0;

@@ -23,6 +23,8 @@ struct TcpProbeOptions {
     std::size_t per_host = 4;         // connections in flight per host: printers and phones are small
     std::size_t max_response = 16384;
     std::int64_t scan_id = 0;
+    RateLimit* rate = nullptr;        // the scan's global packet rate: one token per SYN (connect)
+    HostSlots* host_slots = nullptr;  // the scan's per-host limit, shared with the other collectors
 };
 
 struct TcpProbeResult {

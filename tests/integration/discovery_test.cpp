@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <boost/asio/io_context.hpp>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -16,6 +17,7 @@
 #include "collectors/mdns/udp_channel.hpp"
 #include "collectors/passive/passive_listener.hpp"
 #include "collectors/passive/pcap_listen_channel.hpp"
+#include "storage/store.hpp"
 #include "tests/integration/lab_fixture.hpp"
 
 namespace nd::lab {
@@ -175,6 +177,53 @@ TEST_F(Discovery, PassiveListenerKnowsThePhonesFromLldpMed) {
             EXPECT_NE(n.system_description.find(*device->model), std::string::npos) << n.system_description;
         }
     }
+}
+
+// The same three findings through the whole pipeline: `netdossier scan` of the on-link and the routed
+// subnets (ARP, ICMP, mDNS and the passive listener sharing one rate limit) records them in the store.
+TEST_F(Discovery, ScanRecordsRoutedHostsPrinterServicesAndPhonesInTheStore) {
+    const auto& t = lab().truth();
+    const auto db = std::filesystem::temp_directory_path() / (lab().prefix() + "-discovery-scan.db");
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+    std::string command = std::string(NETDOSSIER_BINARY) + " -q scan --db " + db.string() +
+                          " --stages icmp,mdns,passive --listen 12";
+    for (const auto& s : t.subnets) command += " --target " + s.cidr;
+    const auto result = lab().run_in_scanner(command, 120s);
+    ASSERT_TRUE(result.ok()) << result.err << result.out;
+
+    auto store = Store::open(db);
+    const auto devices = store.devices();
+    auto holding = [&](const std::string& ip) -> const DeviceRecord* {
+        const auto want = *Ipv4Address::parse(ip);
+        for (const auto& d : devices)
+            if (std::find(d.ips.begin(), d.ips.end(), want) != d.ips.end()) return &d;
+        return nullptr;
+    };
+    for (const auto& d : t.devices) {
+        const auto subnet = std::find_if(t.subnets.begin(), t.subnets.end(),
+                                         [&](const auto& s) { return s.cidr == d.subnet; });
+        ASSERT_NE(subnet, t.subnets.end());
+        if (!subnet->on_scanner_link && d.answers_to("icmp")) {
+            EXPECT_NE(holding(d.ip), nullptr) << "routed host " << d.name << " " << d.ip << " not recorded";
+        }
+        if (d.answers_to("mdns")) {
+            const auto* rec = holding(d.ip);
+            ASSERT_NE(rec, nullptr) << d.name;
+            const auto ipp = std::find_if(rec->evidence.mdns.begin(), rec->evidence.mdns.end(),
+                                          [](const auto& m) { return m.type == "_ipp._tcp"; });
+            ASSERT_NE(ipp, rec->evidence.mdns.end()) << d.name << " without its IPP service";
+            for (const auto* key : {"ty", "product", "usb_mfg", "usb_mdl"})
+                EXPECT_EQ(ipp->txt.count(key), 1U) << key;
+        }
+        if (d.answers_to("lldp")) {
+            const auto* rec = holding(d.ip);
+            ASSERT_NE(rec, nullptr) << d.name;
+            ASSERT_FALSE(rec->evidence.lldp.empty()) << d.name << " recorded without LLDP";
+            EXPECT_EQ(rec->evidence.lldp[0].med_device_class, 3) << d.name;
+            EXPECT_EQ(rec->evidence.lldp[0].med_voice_vlan, 100) << d.name;
+        }
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
 }
 
 }  // namespace

@@ -129,6 +129,36 @@ TEST_F(ArpSweepTest, RetriesFollowFastRepliesQuicklyAndTheTailWaitsTheFullTimeou
     EXPECT_GE(seconds(r), 0.127 + 0.25);
 }
 
+TEST_F(ArpSweepTest, RetriesOfASlash24GoOutWhileTheFirstPassIsAwaited) {
+    // Ideal: 253 addresses / 2,000 pps + 250 ms = 0.377 s. Both retry rounds (up to 2 x 251 frames) fit
+    // in the wait for the first pass's replies; the sweep must stay within 20% of the ideal.
+    channel_.add_host(ip("198.18.1.10"), {mac("3c:2a:f4:00:00:10")});
+    channel_.add_host(ip("198.18.1.50"), {mac("3c:2a:f4:00:00:50"), std::chrono::microseconds(200), 2});
+    const auto r = sweep({net("198.18.1.0/24")});
+    EXPECT_EQ(r.answered, 2U);
+    EXPECT_EQ(channel_.requests_to[ip("198.18.1.50").value()], 3);
+    const double ideal = 253 / 2000.0 + 0.25;
+    EXPECT_LE(seconds(r), ideal * 1.2);
+    EXPECT_GE(seconds(r), ideal);
+}
+
+TEST_F(ArpSweepTest, ALargeRangeStaysWithinTwentyPercentOfTheIdealAtAnyRate) {
+    for (double rate : {500.0, 2000.0, 20000.0}) {
+        FakeFrameChannel channel(mac("e4:54:e8:2f:9a:11"), ip("198.18.16.1"));
+        for (std::uint32_t i = 0; i < 250; ++i)
+            channel.add_host(Ipv4Address(ip("198.18.16.10").value() + i * 13), {mac("3c:2a:f4:00:00:10")});
+        ArpEndpoint endpoint{"eth0", mac("e4:54:e8:2f:9a:11"), ip("198.18.16.1"), {net("198.18.16.0/20")}};
+        ArpSweepOptions options;
+        options.rate_pps = rate;
+        CollectingSink sink;
+        const auto r = ArpSweep(channel, endpoint, options, registry_)
+                           .run(arp_sweep_addresses({net("198.18.16.0/20")}, {}, endpoint), sink);
+        const double ideal = 4093 / rate + 0.25;
+        EXPECT_EQ(r.answered, 250U) << rate;
+        EXPECT_LE(r.elapsed.count(), ideal * 1.2) << rate;
+    }
+}
+
 TEST_F(ArpSweepTest, WithoutAnyReplyRetriesWaitTheFullReplyTimeout) {
     ArpSweepOptions options;
     options.retries = 1;
@@ -170,6 +200,7 @@ TEST_F(ArpSweepTest, LargeRangesSpendABoundedRetryBudgetOnLikelyHostsFirst) {
     ArpSweepOptions options;
     options.retry_budget_min = 200;
     options.retry_budget_fraction = 0.0;
+    options.retry_budget_fills_tail = false;
     options.likely_alive = {lost};
     const auto r = sweep({net("198.18.16.0/20")}, options);
     EXPECT_EQ(r.answered, 101U);
@@ -186,6 +217,7 @@ TEST_F(ArpSweepTest, NeighboursOfAnsweringHostsAreRetriedBeforeTheRestOfTheRange
     ArpSweepOptions options;
     options.retry_budget_min = 10;
     options.retry_budget_fraction = 0.0;
+    options.retry_budget_fills_tail = false;
     const auto r = sweep({net("198.18.16.0/20")}, options);
     EXPECT_EQ(r.answered, 2U);
     EXPECT_LE(r.retries_sent, 10U);
@@ -196,6 +228,7 @@ TEST_F(ArpSweepTest, CaptureDropsLiftTheRetryBudget) {
     ArpSweepOptions options;
     options.retry_budget_min = 10;
     options.retry_budget_fraction = 0.0;
+    options.retry_budget_fills_tail = false;
     options.retries = 1;
     const auto r = sweep({net("198.18.16.0/22")}, options);
     EXPECT_TRUE(r.retry_budget_lifted);

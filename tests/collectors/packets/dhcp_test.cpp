@@ -77,6 +77,79 @@ TEST(Dhcp, EveryTruncationIsHandled) {
     }
 }
 
+// A request whose options overflow into `file` (offset 108) and `sname` (offset 44): option 52 = 3.
+// Client (options field), then file, then sname are read in that order (RFC 3396).
+std::vector<std::uint8_t> overloaded_request(std::uint8_t overload) {
+    std::vector<std::uint8_t> p(236, 0);
+    p[0] = 1;
+    p[1] = 1;
+    p[2] = 6;
+    p[7] = 0x52;
+    const auto file_options = test::from_hex(
+        "0c0a7072696e7465722d3031"  // hostname "printer-01"
+        "370401030f06"              // parameter request list 1 3 15 6
+        "ff");
+    std::copy(file_options.begin(), file_options.end(), p.begin() + 108);
+    const auto sname_options = test::from_hex(
+        "3c0b48502d4a65744469726563"  // vendor class "HP-JetDirec"
+        "ff");
+    std::copy(sname_options.begin(), sname_options.end(), p.begin() + 44);
+    const auto options = test::from_hex(
+        "63825363"
+        "350101"  // DHCPDISCOVER
+        "3401");
+    p.insert(p.end(), options.begin(), options.end());
+    p.push_back(overload);
+    p.push_back(0xff);
+    return p;
+}
+
+TEST(Dhcp, OptionOverloadReadsFileAndSnameFields) {
+    const auto both = decode_dhcp(overloaded_request(3));
+    ASSERT_TRUE(both.ok()) << to_string(both.error());
+    EXPECT_EQ(both->fingerprint.message_type, 1);
+    EXPECT_EQ(both->fingerprint.hostname, "printer-01");
+    EXPECT_EQ(both->fingerprint.parameter_request_list, (std::vector<std::uint8_t>{1, 3, 15, 6}));
+    EXPECT_EQ(both->fingerprint.vendor_class, "HP-JetDirec");
+
+    const auto file_only = decode_dhcp(overloaded_request(1));
+    ASSERT_TRUE(file_only.ok());
+    EXPECT_EQ(file_only->fingerprint.hostname, "printer-01");
+    EXPECT_EQ(file_only->fingerprint.vendor_class, "");  // sname stays a server name
+
+    const auto sname_only = decode_dhcp(overloaded_request(2));
+    ASSERT_TRUE(sname_only.ok());
+    EXPECT_EQ(sname_only->fingerprint.hostname, "");
+    EXPECT_EQ(sname_only->fingerprint.vendor_class, "HP-JetDirec");
+}
+
+TEST(Dhcp, WithoutOverloadFileAndSnameAreNotOptions) {
+    auto p = overloaded_request(3);
+    p[p.size() - 3] = 0;  // option 52 becomes pad, pad, pad
+    p[p.size() - 2] = 0;
+    p[p.size() - 4] = 0;
+    const auto r = decode_dhcp(p);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->fingerprint.hostname, "");
+    EXPECT_EQ(r->fingerprint.vendor_class, "");
+}
+
+TEST(Dhcp, MalformedOverloadIsDropped) {
+    EXPECT_EQ(decode_dhcp(overloaded_request(7)).error(), DecodeError::bad_length);
+    auto p = overloaded_request(1);
+    p[108 + 1] = 200;  // hostname length runs past the end of the file field
+    EXPECT_EQ(decode_dhcp(p).error(), DecodeError::truncated);
+    // Option 52 inside an overloaded field is ignored, not followed again.
+    auto q = overloaded_request(1);
+    const auto nested = test::from_hex("3401030c0178ff");
+    std::fill(q.begin() + 108, q.begin() + 236, 0);
+    std::copy(nested.begin(), nested.end(), q.begin() + 108);
+    const auto r = decode_dhcp(q);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->fingerprint.hostname, "x");
+    EXPECT_EQ(r->fingerprint.vendor_class, "");
+}
+
 TEST(Dhcp, DecodesInsideAnEthernetUdpFrame) {
     const auto body = windows_request();
     auto frame = test::from_hex(

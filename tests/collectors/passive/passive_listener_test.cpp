@@ -87,6 +87,22 @@ TEST(PassiveListener, DhcpGratuitousArpAndMalformedFrames) {
     EXPECT_EQ(listener.stats().suppressed, 1U);
 }
 
+TEST(PassiveListener, DhcpOptionOverloadFromACapture) {
+    // Written by tests/captures/make_sweep_captures.py: options in the file and sname fields (option 52).
+    PcapFileChannel channel{capture("dhcp-overload.pcap"), passive_filter()};
+    VectorSink sink;
+    PassiveListener listener{channel, sink};
+    listener.poll();
+    const auto dhcp = sink.from("dhcp");
+    ASSERT_EQ(dhcp.size(), 1U);  // the second request's option 52 is malformed: counted and dropped
+    EXPECT_EQ(dhcp[0]->evidence.mac->to_string(), "00:1b:a9:00:00:21");
+    EXPECT_EQ(dhcp[0]->evidence.hostnames, std::vector<std::string>{"printer-01"});
+    ASSERT_TRUE(dhcp[0]->evidence.dhcp);
+    EXPECT_EQ(dhcp[0]->evidence.dhcp->vendor_class, "HP-JetDirec");
+    EXPECT_EQ(dhcp[0]->evidence.dhcp->parameter_request_list, (std::vector<std::uint8_t>{1, 3, 15, 6}));
+    EXPECT_EQ(listener.stats().malformed, 1U);
+}
+
 TEST(PassiveListener, RepeatIntervalReemitsUnchangedAnnouncements) {
     PcapFileChannel channel{capture("dhcp-garp.pcap"), passive_filter()};
     VectorSink sink;
