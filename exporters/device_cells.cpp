@@ -66,7 +66,8 @@ ViewCell model_cell(const DeviceRecord& d) {
 
 ViewCell location_cell(const DeviceRecord& d) {
     const std::string sys_location = snmp_text(d, oids::kSysLocation);
-    return annotated(d, "location", sys_location.empty() ? std::nullopt : std::optional(sys_location));
+    const bool none = sys_location.empty() || is_placeholder_name(sys_location);  // "<private>", "unknown"
+    return annotated(d, "location", none ? std::nullopt : std::optional(sys_location));
 }
 
 ViewCell notes_cell(const DeviceRecord& d) {

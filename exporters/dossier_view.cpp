@@ -102,7 +102,10 @@ std::string summary(const std::vector<ViewTable>& tables,
     std::string out;
     for (const auto& t : tables) {
         for (const auto& [id, word] : words) {
-            if (t.id == id) out += (out.empty() ? "" : ", ") + std::to_string(t.rows.size()) + " " + word;
+            // "1 server", "2 servers": words given in the plural lose their final s for one.
+            std::string w = word;
+            if (t.rows.size() == 1 && w.size() > 1 && w.back() == 's') w.pop_back();
+            if (t.id == id) out += (out.empty() ? "" : ", ") + std::to_string(t.rows.size()) + " " + w;
         }
     }
     return out;

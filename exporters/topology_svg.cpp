@@ -189,7 +189,7 @@ std::string topology_svg(const Topology& t) {
     double y = kMargin;
     double unlinked_y = -1;
     for (const auto& r : rows) {
-        if (r.unlinked && unlinked_y < 0) {
+        if (r.unlinked && unlinked_y < 0 && y > kMargin) {  // a separator only below linked rows
             unlinked_y = y;
             y += 18;
         }
