@@ -24,6 +24,10 @@ int run_cli(int argc, char** argv) {
     add_fingerprint_report_command(app, global);
     add_daemon_command(app, global);
     add_backup_command(app, global);
+    add_annotate_command(app, global);
+    add_changes_command(app, global);
+    add_merge_command(app, global);
+    add_split_command(app, global);
 
 
 

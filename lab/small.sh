@@ -70,7 +70,11 @@ small_device_daemons() {
   mkdir -p "$dir"
   for svc in $services; do
     case $svc in
-      snmpsim:*) start_snmpsim "$name" "$ns" "$ip" "$(cut -d: -f2 <<<"$svc")" "$(cut -d: -f3 <<<"$svc")" ;;
+      snmpsim:*)
+        local fdb=
+        [[ " $services " == *" fdb "* ]] && fdb=fdb
+        start_snmpsim "$name" "$ns" "$ip" "$(cut -d: -f2 <<<"$svc")" "$(cut -d: -f3 <<<"$svc")" "$fdb"
+        ;;
       snmpd) start_snmpd "$name" "$ns" "$ip" ;;
       avahi:*) start_avahi "$name" "$ns" "${svc#avahi:}" ;;
       lldp:*) start_lldpd "$name" "$ns" "${svc#lldp:}" ;;
@@ -86,7 +90,7 @@ small_device_daemons() {
 # Debian's snmpsim serving one recording on IP:161. Community = file name, so the recording is copied
 # as <community>.snmprec (context add-ons as <community>@<ctx>.snmprec). It drops root after binding.
 start_snmpsim() {
-  local name=$1 ns=$2 ip=$3 rec=$4 community=$5 dir=$STATE/dev/$1 src f ctx
+  local name=$1 ns=$2 ip=$3 rec=$4 community=$5 fdb=${6:-} dir=$STATE/dev/$1 src f ctx
   mkdir -p "$dir/data" "$dir/cache"
   src=$CORPUS/librenms-dev/snmprec/$rec.snmprec
   if [[ -f $src ]]; then cp "$src" "$dir/data/$community.snmprec"
@@ -97,11 +101,64 @@ start_snmpsim() {
     ctx=${f##*@}
     cp "$f" "$dir/data/$community@$ctx"
   done
+  [[ -z $fdb ]] || small_switch_fdb "$dir/data" "$community"
   chown -R nobody:nogroup "$dir"
   launch "$name-snmpsim" "$ns" snmpsimd --data-dir="$dir/data" --cache-dir="$dir/cache" \
     --agent-udpv4-endpoint="$ip:161" --process-user=nobody --process-group=nogroup \
     --logging-method="file:$dir/snmpsimd.log"
   echo "$ip $community" >>"$STATE/snmp-agents"
+}
+
+# The lab switch's forwarding table, the way a Catalyst answers: per VLAN, in the community@VLAN context
+# (BRIDGE-MIB dot1dBasePortIfIndex + dot1dTpFdbTable), one access port per device with a port:IFNAME:VLAN
+# token, and the uplink Gi0/1 carrying the router, the scanner and hosts further up in every VLAN.
+# Bridge port numbers follow the recording (Fa0/N is bridge port N+2, ifIndex 10000+N; Gi0/1 port 1).
+small_switch_fdb() {
+  local data=$1 community=$2
+  "$PY" - "$SMALL_PLAN" "$data" "$community" "$SMALL_SCANNER_MAC" <<'PYEOF'
+import os, re, sys
+plan, data, community, scanner = sys.argv[1:5]
+rows = {}  # vlan -> {oid: (type, value)}
+def put(vlan, oid, typ, value):
+    rows.setdefault(vlan, {})[oid] = (typ, value)
+def learn(vlan, mac, port, if_index):
+    octets = [int(x, 16) for x in mac.split(":")]
+    idx = ".".join(str(o) for o in octets)
+    put(vlan, "1.3.6.1.2.1.17.1.4.1.2.%d" % port, "2", str(if_index))
+    put(vlan, "1.3.6.1.2.1.17.4.3.1.1." + idx, "4x", "".join("%02x" % o for o in octets))
+    put(vlan, "1.3.6.1.2.1.17.4.3.1.2." + idx, "2", str(port))
+    put(vlan, "1.3.6.1.2.1.17.4.3.1.3." + idx, "2", "3")  # learned
+vlans, router = set(), None
+for line in open(plan, encoding="utf-8"):
+    if not line.strip() or line.startswith("#"):
+        continue
+    f = line.rstrip("\n").split("|")
+    if f[0] == "router":
+        router = f[3]
+    for svc in f[8].split():
+        m = re.fullmatch(r"port:Fa0/(\d+):(\d+)", svc)
+        if m:
+            n, vlan = int(m.group(1)), int(m.group(2))
+            vlans.add(vlan)
+            learn(vlan, f[3].lower(), n + 2, 10000 + n)
+upstream = [router, scanner] + ["00:50:56:8a:%02x:%02x" % (v % 256, i) for v in sorted(vlans) for i in range(4)]
+for vlan in sorted(vlans):
+    for mac in [m for m in upstream if m]:
+        learn(vlan, mac.lower(), 1, 10101)
+def key(oid):
+    return [int(x) for x in oid.split(".")]
+for vlan, table in rows.items():
+    path = os.path.join(data, "%s@%d.snmprec" % (community, vlan))
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("|", 2)
+                if len(parts) == 3 and parts[0] not in table:
+                    table[parts[0]] = (parts[1], parts[2])
+    with open(path, "w", encoding="utf-8") as f:
+        for oid in sorted(table, key=key):
+            f.write("%s|%s|%s\n" % (oid, table[oid][0], table[oid][1]))
+PYEOF
 }
 
 # A real net-snmp agent for the Linux server. The view hides hrSWRun/hrSWRunPerf/hrSWInstalled:

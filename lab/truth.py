@@ -62,10 +62,14 @@ def device_entry(fields, prefix, labels, oui):
     recording_labels = {}
     ips, macs = [ip], [mac.lower()]
     hostname = None
+    switch_port = None
     for svc in services.split():
         kind, _, rest = svc.partition(":")
         if kind == "hostname":
             hostname = rest
+        elif kind == "port":  # where it plugs into the lab switch (the "fdb" device)
+            port, _, vlan = rest.partition(":")
+            switch_port = {"switch": "switch", "port": port, "vlan": int(vlan) if vlan else None}
         elif kind == "leg2":  # the router's interface on the routed subnet
             leg_ip, leg_mac = rest.split(":", 1)
             ips.append(leg_ip)
@@ -95,6 +99,7 @@ def device_entry(fields, prefix, labels, oui):
         "firmware": firmware or known(recording_labels.get("version")),
         "answers": [a for a in answers.split(",") if a],
         "snmp": snmp,
+        "switch_port": switch_port,
     }
     return entry
 

@@ -67,7 +67,8 @@ bool MacAddress::is_virtual_router() const {
     const bool vrrp = o[0] == 0x00 && o[1] == 0x00 && o[2] == 0x5e && o[3] == 0x00 && (o[4] == 0x01 || o[4] == 0x02);
     const bool hsrp = o[0] == 0x00 && o[1] == 0x00 && o[2] == 0x0c && o[3] == 0x07 && o[4] == 0xac;
     const bool hsrp2 = o[0] == 0x00 && o[1] == 0x00 && o[2] == 0x0c && o[3] == 0x9f && (o[4] & 0xf0) == 0xf0;
-    return vrrp || hsrp || hsrp2;
+    const bool glbp = o[0] == 0x00 && o[1] == 0x07 && o[2] == 0xb4 && o[3] == 0x00;
+    return vrrp || hsrp || hsrp2 || glbp;
 }
 
 std::optional<Ipv4Address> Ipv4Address::parse(std::string_view text) {

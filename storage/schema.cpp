@@ -9,7 +9,7 @@ namespace {
 
 // Times are milliseconds since the Unix epoch (UTC). MACs are lower-case colon text, IPs integers
 // in host order (so they sort and range-match). ADD MIGRATIONS AT THE END; never edit a released one.
-constexpr std::array<std::string_view, 1> kMigrations{
+constexpr std::array<std::string_view, 2> kMigrations{
     // 1: scans, devices merged by identity keys, their addresses, evidence, history and annotations.
     R"sql(
 CREATE TABLE meta (
@@ -125,11 +125,86 @@ CREATE TABLE annotations (
   PRIMARY KEY (device_id, key)
 );
 )sql",
+    // 2: scored identity (why each device was matched or merged, engineer's merge/split rules),
+    // attribute history, switch ports, virtual router addresses.
+    R"sql(
+CREATE TABLE identity_log (
+  id              INTEGER PRIMARY KEY,
+  time_ms         INTEGER NOT NULL,
+  scan_id         INTEGER,
+  device_id       INTEGER NOT NULL,
+  other_device_id INTEGER,
+  action          TEXT NOT NULL,
+  score           INTEGER,
+  reason          TEXT NOT NULL
+);
+CREATE INDEX identity_log_device ON identity_log(device_id, id);
+CREATE INDEX identity_log_other ON identity_log(other_device_id);
+-- 'distinct': devices holding key a and key b are never merged (a split); 'same': an engineer's merge.
+CREATE TABLE identity_rules (
+  id         INTEGER PRIMARY KEY,
+  kind       TEXT NOT NULL CHECK (kind IN ('same', 'distinct')),
+  a_kind     TEXT NOT NULL,
+  a_value    TEXT NOT NULL,
+  b_kind     TEXT NOT NULL,
+  b_value    TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  note       TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE attributes (
+  device_id     INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+  attribute     TEXT NOT NULL,
+  value         TEXT NOT NULL,
+  first_seen_ms INTEGER NOT NULL,
+  last_seen_ms  INTEGER NOT NULL,
+  first_scan    INTEGER,
+  last_scan     INTEGER,
+  PRIMARY KEY (device_id, attribute, value)
+);
+CREATE TABLE device_ports (
+  device_id        INTEGER PRIMARY KEY REFERENCES devices(id) ON DELETE CASCADE,
+  switch_device_id INTEGER NOT NULL,
+  switch_name      TEXT NOT NULL,
+  port             TEXT NOT NULL,
+  vlan             INTEGER,
+  source           TEXT NOT NULL,
+  first_seen_ms    INTEGER NOT NULL,
+  last_seen_ms     INTEGER NOT NULL,
+  first_scan       INTEGER,
+  last_scan        INTEGER
+);
+CREATE TABLE virtual_addresses (
+  ip            INTEGER PRIMARY KEY,
+  mac           TEXT NOT NULL,
+  first_seen_ms INTEGER NOT NULL,
+  last_seen_ms  INTEGER NOT NULL
+);
+-- History starts from what version 1 knew: each device's current values.
+INSERT INTO attributes SELECT id, 'class', class, first_seen_ms, last_seen_ms, first_scan, last_scan
+  FROM devices WHERE class IS NOT NULL AND class != 'unknown';
+INSERT INTO attributes SELECT id, 'vendor', vendor, first_seen_ms, last_seen_ms, first_scan, last_scan
+  FROM devices WHERE vendor IS NOT NULL;
+INSERT INTO attributes SELECT id, 'model', model, first_seen_ms, last_seen_ms, first_scan, last_scan
+  FROM devices WHERE model IS NOT NULL;
+INSERT INTO attributes SELECT id, 'firmware', firmware, first_seen_ms, last_seen_ms, first_scan, last_scan
+  FROM devices WHERE firmware IS NOT NULL;
+INSERT INTO attributes SELECT id, 'serial', serial, first_seen_ms, last_seen_ms, first_scan, last_scan
+  FROM devices WHERE serial IS NOT NULL;
+INSERT INTO attributes SELECT id, 'os', os, first_seen_ms, last_seen_ms, first_scan, last_scan
+  FROM devices WHERE os IS NOT NULL;
+INSERT INTO attributes SELECT id, 'hostname', hostname, first_seen_ms, last_seen_ms, first_scan, last_scan
+  FROM devices WHERE hostname IS NOT NULL;
+)sql",
 };
 
 }  // namespace
 
 int current_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+std::string_view migration_sql(int version) {
+    if (version < 1 || version > current_schema_version()) return {};
+    return kMigrations[static_cast<std::size_t>(version - 1)];
+}
 
 int read_schema_version(sqlite::Connection& db) {
     auto stmt = db.prepare("PRAGMA user_version");

@@ -1,5 +1,8 @@
 // Reading devices, scans and events back as model types, in a few bulk queries.
+#include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <unordered_map>
 
 #include "model/evidence_json.hpp"
@@ -67,12 +70,15 @@ std::vector<DeviceRecord> Store::Impl::load_devices(std::optional<std::int64_t> 
          [](DeviceRecord& d, sqlite::Statement& s) {
              if (auto mac = MacAddress::parse(s.column_text(1))) d.macs.push_back(*mac);
          });
-    each("SELECT device_id, ip, last_seen_ms FROM device_ips" + where_device(only, "device_id") +
-             " ORDER BY device_id, ip",
+    // Current addresses: those of the device's last scan (a readdressed printer shows only its new one);
+    // for sightings outside scans, those seen shortly before the last sighting.
+    each("SELECT device_id, ip, last_seen_ms, coalesce(last_scan, 0) FROM device_ips" +
+             where_device(only, "device_id") + " ORDER BY device_id, ip",
          [&](DeviceRecord& d, sqlite::Statement& s) {
-             if (s.column_int(2) >= last_seen_ms[d.id] - kCurrentAddressWindowMs) {
-                 d.ips.emplace_back(static_cast<std::uint32_t>(s.column_int(1)));
-             }
+             const bool current = d.last_scan != 0 && s.column_int(3) != 0
+                                      ? s.column_int(3) == d.last_scan
+                                      : s.column_int(2) >= last_seen_ms[d.id] - kCurrentAddressWindowMs;
+             if (current) d.ips.emplace_back(static_cast<std::uint32_t>(s.column_int(1)));
          });
     each("SELECT device_id, evidence FROM device_evidence" + where_device(only, "device_id") +
              " ORDER BY device_id, updated_ms",
@@ -85,6 +91,17 @@ std::vector<DeviceRecord> Store::Impl::load_devices(std::optional<std::int64_t> 
          });
     each("SELECT device_id, key, value FROM annotations" + where_device(only, "device_id"),
          [](DeviceRecord& d, sqlite::Statement& s) { d.annotations[s.column_text(1)] = s.column_text(2); });
+    each("SELECT device_id, switch_device_id, switch_name, port, vlan, source FROM device_ports" +
+             where_device(only, "device_id"),
+         [](DeviceRecord& d, sqlite::Statement& s) {
+             SwitchAttachment a;
+             a.switch_device_id = s.column_int(1);
+             a.switch_name = s.column_text(2);
+             a.port = s.column_text(3);
+             if (!s.is_null(4)) a.vlan = static_cast<std::uint32_t>(s.column_int(4));
+             a.source = s.column_text(5);
+             d.attachment = std::move(a);
+         });
     return out;
 }
 
@@ -147,6 +164,68 @@ std::vector<ChangeEvent> Store::events(std::optional<std::int64_t> since_scan) c
         out.push_back(std::move(e));
     }
     return out;
+}
+
+}  // namespace nd
+
+namespace nd {
+
+bool is_annotation_key(std::string_view key) {
+    return std::find(std::begin(kAnnotationKeys), std::end(kAnnotationKeys), key) !=
+           std::end(kAnnotationKeys);
+}
+
+std::vector<std::int64_t> Store::find_devices(const std::string& name) const {
+    auto& db = impl_->db;
+    std::set<std::int64_t> out;
+    auto collect = [&](const std::string& sql, auto&& bind) {
+        auto stmt = db.prepare(sql);
+        bind(stmt);
+        while (stmt.step()) out.insert(stmt.column_int(0));
+    };
+    if (!name.empty() &&
+        std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isdigit(c); })) {
+        collect("SELECT id FROM devices WHERE id = ?1",
+                [&](sqlite::Statement& s) { s.bind(1, static_cast<std::int64_t>(std::stoll(name))); });
+        if (!out.empty()) return {out.begin(), out.end()};
+    }
+    if (auto ip = Ipv4Address::parse(name)) {
+        // The device holding the address now (an old DHCP lease of another device does not count).
+        collect(
+            "SELECT i.device_id FROM device_ips i JOIN devices d ON d.id = i.device_id WHERE i.ip = ?1 AND "
+            "(i.last_scan IS d.last_scan OR i.last_seen_ms >= d.last_seen_ms - 3600000)",
+            [&](sqlite::Statement& s) { s.bind(1, static_cast<std::int64_t>(ip->value())); });
+        return {out.begin(), out.end()};
+    }
+    if (auto mac = MacAddress::parse(name)) {
+        collect("SELECT device_id FROM device_macs WHERE mac = ?1",
+                [&](sqlite::Statement& s) { s.bind(1, mac->to_string()); });
+        return {out.begin(), out.end()};
+    }
+    std::string wanted = name;
+    std::transform(wanted.begin(), wanted.end(), wanted.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (wanted.ends_with(".local")) wanted.resize(wanted.size() - 6);
+    collect(
+        "SELECT device_id FROM attributes WHERE attribute IN ('hostname', 'hostname-seen') AND (lower(value) "
+        "= ?1 "
+        "OR lower(value) LIKE ?1 || '.%')",
+        [&](sqlite::Statement& s) { s.bind(1, wanted); });
+    collect("SELECT id FROM devices WHERE lower(hostname) = ?1 OR lower(hostname) LIKE ?1 || '.%'",
+            [&](sqlite::Statement& s) { s.bind(1, wanted); });
+    return {out.begin(), out.end()};
+}
+
+std::int64_t Store::resolve_device(const std::string& name) const {
+    const auto found = find_devices(name);
+    if (found.empty())
+        throw StoreError("no device '" + name + "' in " + path() + " (give an id, IP, MAC or host name)");
+    if (found.size() > 1) {
+        std::string list;
+        for (auto id : found) list += (list.empty() ? "" : ", ") + std::to_string(id);
+        throw StoreError("'" + name + "' is ambiguous: it names devices " + list + "; give one id");
+    }
+    return found.front();
 }
 
 }  // namespace nd

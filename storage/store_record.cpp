@@ -1,8 +1,11 @@
 // Merging one observation into the device it belongs to.
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "model/evidence_json.hpp"
 #include "storage/evidence_merge.hpp"
+#include "storage/identity_keys.hpp"
 #include "storage/store_impl.hpp"
 
 namespace nd {
@@ -19,8 +22,16 @@ std::optional<std::int64_t> find_key(Connection& db, std::string_view kind, cons
     return id;
 }
 
-void put_key(Connection& db, std::string_view kind, const std::string& value, std::int64_t device,
+// Returns true when the key is new.
+bool put_key(Connection& db, std::string_view kind, const std::string& value, std::int64_t device,
              const std::string& source, std::int64_t t) {
+    bool fresh = false;
+    {
+        auto& known = db.cached("SELECT 1 FROM device_keys WHERE kind = ?1 AND value = ?2");
+        known.bind(1, kind).bind(2, value);
+        fresh = !known.step();
+        known.reset();
+    }
     db.cached(
           "INSERT INTO device_keys(kind, value, device_id, source, first_seen_ms, last_seen_ms) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT(kind, value) DO UPDATE SET "
@@ -31,6 +42,26 @@ void put_key(Connection& db, std::string_view kind, const std::string& value, st
         .bind(4, std::string_view(source))
         .bind(5, t)
         .run();
+    return fresh;
+}
+
+// The one device that used this host name; none when several did (names repeat).
+std::optional<std::int64_t> name_holder(Connection& db, const std::string& name) {
+    auto& stmt = db.cached(
+        "SELECT DISTINCT device_id FROM attributes WHERE attribute = 'hostname-seen' AND value = ?1 LIMIT 2");
+    stmt.bind(1, name);
+    std::vector<std::int64_t> found;
+    while (stmt.step()) found.push_back(stmt.column_int(0));
+    if (found.size() != 1) return std::nullopt;
+    return found.front();
+}
+
+bool is_virtual_address(Connection& db, Ipv4Address ip) {
+    auto& stmt = db.cached("SELECT 1 FROM virtual_addresses WHERE ip = ?1");
+    stmt.bind(1, static_cast<std::int64_t>(ip.value()));
+    const bool found = stmt.step();
+    stmt.reset();
+    return found;
 }
 
 // The device that most recently held the address, whatever identifies it.
@@ -44,14 +75,6 @@ std::optional<std::int64_t> ip_holder(Connection& db, Ipv4Address ip) {
     return id;
 }
 
-bool has_macs(Connection& db, std::int64_t device) {
-    auto& stmt = db.cached("SELECT 1 FROM device_macs WHERE device_id = ?1 LIMIT 1");
-    stmt.bind(1, device);
-    const bool found = stmt.step();
-    stmt.reset();
-    return found;
-}
-
 void bind_scan(sqlite::Statement& stmt, int index, std::int64_t scan) {
     if (scan == 0) {
         stmt.bind_null(index);
@@ -60,43 +83,131 @@ void bind_scan(sqlite::Statement& stmt, int index, std::int64_t scan) {
     }
 }
 
-std::string la_key(const MacAddress& mac, Ipv4Address ip) { return mac.to_string() + "@" + ip.to_string(); }
+// Scores the stored devices the observation's keys point at and decides which device it is.
+struct Resolution {
+    std::optional<std::int64_t> device;
+    std::vector<std::int64_t> absorb;  // further devices the observation proves to be the same one
+    std::map<std::int64_t, std::string> absorb_why;  // the evidence that ties each of them in
+    int score = 0;
+    std::string reason;
+};
+
+Resolution resolve(Store::Impl& impl, const std::vector<IdentityKey>& keys) {
+    auto& db = impl.db;
+    std::map<std::int64_t, int> strong, weak;
+    std::map<std::int64_t, std::string> why;
+    bool has_strong = false;
+    bool has_la = false;
+    for (const auto& k : keys) {
+        has_strong = has_strong || k.strong();
+        has_la = has_la || k.kind == "mac-la";
+        std::optional<std::int64_t> holder;
+        if (k.kind == "ip") {
+            holder = ip_holder(db, *Ipv4Address::parse(k.value));
+        } else if (k.kind == "hostname") {
+            holder = name_holder(db, k.value);
+        } else {
+            holder = find_key(db, k.kind, k.value);
+        }
+        if (!holder) continue;
+        (k.strong() ? strong : weak)[*holder] += k.weight;
+        auto& w = why[*holder];
+        w += (w.empty() ? "" : ", ") + describe(k) + " (" + k.why + ")";
+    }
+    Resolution r;
+    if (!strong.empty()) {
+        // Strong keys name one device each; several devices named by one observation are one device
+        // (an SNMP agent listing two interfaces), unless an engineer split them.
+        r.device = strong.begin()->first;  // the oldest keeps its id (annotations, links)
+        r.score = strong.begin()->second;
+        r.reason = why[*r.device];
+        for (const auto& [id, score] : strong) {
+            if (id == *r.device) continue;
+            if (impl.kept_apart(*r.device, id)) {
+                impl.log_identity(0, *r.device, id, "merge-refused", score,
+                                  "an engineer split these devices; shared evidence: " + why[id]);
+                continue;
+            }
+            r.absorb.push_back(id);
+            r.absorb_why[id] = why[id];
+        }
+        // Devices known only by an address or a name (seen by ICMP before) that this one claims.
+        for (const auto& [id, score] : weak) {
+            if (strong.contains(id) || impl.has_strong_keys(id) || impl.kept_apart(*r.device, id)) continue;
+            r.absorb.push_back(id);
+            r.absorb_why[id] = why[id];
+        }
+        return r;
+    }
+    if (weak.empty()) return r;
+    auto best = std::max_element(weak.begin(), weak.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (has_strong) {
+        // A new MAC (or serial, ...) at a known address: the same device only if that device had no
+        // identity of its own yet (ICMP saw it before ARP); else the address was handed on (DHCP).
+        for (const auto& [id, score] : weak) {
+            if (impl.has_strong_keys(id)) continue;
+            if (!r.device) {
+                r.device = id;
+                r.score = score;
+                r.reason = why[id];
+            } else if (!impl.kept_apart(*r.device, id)) {
+                r.absorb.push_back(id);
+            }
+        }
+        return r;
+    }
+    // Weak evidence only. A randomised MAC needs address and name to agree; a MAC-less observation
+    // (ICMP, a routed host) belongs to the device that last held the address.
+    if (has_la && best->second < kMatchThreshold) return r;
+    r.device = best->first;
+    r.score = best->second;
+    r.reason = why[best->first];
+    return r;
+}
 
 }  // namespace
 
 std::int64_t Store::Impl::record_one(const Observation& o) {
-    const DeviceEvidence& e = o.evidence;
     const std::int64_t t = to_ms(o.time);
     const std::int64_t scan = o.scan_id;
-    std::optional<MacAddress> mac = e.mac;
-    if (mac && mac->is_virtual_router()) return 0;  // a router's shared address, not a device
-    if (mac && (mac->is_zero() || mac->is_multicast())) mac.reset();
-    const bool trusted_mac = mac && !mac->is_locally_administered();
-
-    std::optional<std::int64_t> device;
-    if (trusted_mac) {
-        device = find_key(db, "mac", mac->to_string());
-    } else if (mac) {
+    DeviceEvidence e = o.evidence;
+    if (e.mac && e.mac->is_virtual_router()) {
+        // A router's shared address, not a device: remember it so MAC-less sightings are dropped too.
         for (const auto& ip : e.ips) {
-            if ((device = find_key(db, "mac-la", la_key(*mac, ip)))) break;
+            db.cached(
+                  "INSERT INTO virtual_addresses(ip, mac, first_seen_ms, last_seen_ms) VALUES (?1, ?2, ?3, "
+                  "?3) "
+                  "ON CONFLICT(ip) DO UPDATE SET mac = excluded.mac, last_seen_ms = excluded.last_seen_ms")
+                .bind(1, static_cast<std::int64_t>(ip.value()))
+                .bind(2, e.mac->to_string())
+                .bind(3, t)
+                .run();
+            db.cached("DELETE FROM device_keys WHERE kind = 'ip' AND value = ?1")
+                .bind(1, ip.to_string())
+                .run();
         }
-    } else {
-        for (const auto& ip : e.ips) {
-            if ((device = ip_holder(db, ip))) break;
-        }
+        return 0;
     }
-    if (!device && mac) {
-        // A host first seen without a MAC (ICMP before ARP) gets its MAC now.
-        for (const auto& ip : e.ips) {
-            auto holder = find_key(db, "ip", ip.to_string());
-            if (holder && !has_macs(db, *holder)) {
-                device = holder;
-                db.cached("DELETE FROM device_keys WHERE device_id = ?1 AND kind = 'ip'")
-                    .bind(1, *device)
-                    .run();
-                break;
-            }
-        }
+    if (e.mac && (e.mac->is_zero() || e.mac->is_multicast())) e.mac.reset();
+    if (!e.mac && !e.ips.empty()) {
+        std::erase_if(e.ips, [&](const Ipv4Address& ip) { return is_virtual_address(db, ip); });
+        if (e.ips.empty() && e.snmp.empty()) return 0;  // only a virtual router address answered
+    }
+    const std::optional<MacAddress> mac = e.mac;
+    const auto keys = identity_keys(e);
+    if (keys.empty()) return 0;  // nothing to tie it to a device
+
+    Resolution found = resolve(*this, keys);
+    std::optional<std::int64_t> device = found.device;
+    if (device && !found.reason.empty()) {
+        auto& stmt = db.cached(
+            "SELECT 1 FROM identity_log WHERE device_id = ?1 AND action = 'matched' AND reason = ?2");
+        stmt.bind(1, *device).bind(2, found.reason);
+        const bool logged = stmt.step();
+        stmt.reset();
+        if (!logged && found.score < kStrongWeight)
+            log_identity(scan, *device, 0, "matched", found.score, found.reason);
     }
     const bool created = !device;
     if (created) {
@@ -121,12 +232,32 @@ std::int64_t Store::Impl::record_one(const Observation& o) {
         update.run();
     }
 
-    if (trusted_mac) put_key(db, "mac", mac->to_string(), *device, o.source, t);
-    if (mac && !trusted_mac) {
-        for (const auto& ip : e.ips) put_key(db, "mac-la", la_key(*mac, ip), *device, o.source, t);
+    for (const auto& id : found.absorb) {
+        const std::string& tie = found.absorb_why[id];
+        merge_devices(*device, id, scan, "merged",
+                      "the same device: " + (tie.empty() ? std::string("shared identity evidence") : tie) +
+                          (found.reason.empty() ? "" : "; it is " + found.reason));
     }
-    if (!mac && !has_macs(db, *device)) {
+    if (created) {
+        std::string what;
+        for (const auto& k : keys) what += (what.empty() ? "" : ", ") + describe(k);
+        log_identity(scan, *device, 0, "created", 0, "no stored device holds " + what);
+    }
+    for (const auto& k : keys) {
+        if (k.kind == "ip") continue;                     // addresses live in device_ips (DHCP hands them on)
+        if (!k.strong() && k.kind != "mac-la") continue;  // names only support a match
+        if (put_key(db, k.kind, k.value, *device, o.source, t) && !created)
+            log_identity(scan, *device, 0, "key-added", k.weight,
+                         describe(k) + " (" + k.why + ")" +
+                             (found.reason.empty() ? "" : "; matched on " + found.reason));
+    }
+    if (!has_strong_keys(*device)) {
         for (const auto& ip : e.ips) put_key(db, "ip", ip.to_string(), *device, o.source, t);
+    } else {
+        db.cached("DELETE FROM device_keys WHERE device_id = ?1 AND kind = 'ip'").bind(1, *device).run();
+    }
+    for (const auto& k : keys) {
+        if (k.kind == "hostname") touch_attribute(*device, "hostname-seen", k.value, scan, t);
     }
     if (mac) {
         auto& stmt = db.cached(

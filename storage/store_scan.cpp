@@ -1,4 +1,5 @@
 // Closing a scan (counts, gone devices, address changes) and verdict updates with their history.
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -37,28 +38,52 @@ std::vector<Ipv4Network> scan_targets(Connection& db, std::int64_t scan_id) {
     return out;
 }
 
-// Devices of the previous completed scan missing from this one, when this scan looked where they were.
-std::int64_t record_gone(Store::Impl& impl, std::int64_t scan_id, std::int64_t previous, std::int64_t now) {
-    if (previous == 0) return 0;
-    const auto targets = scan_targets(impl.db, scan_id);
+bool covers(const std::vector<Ipv4Network>& targets, const std::vector<Ipv4Address>& ips) {
+    if (targets.empty() || ips.empty()) return true;  // nothing says where to look: every scan looked
+    for (const auto& ip : ips) {
+        for (const auto& net : targets) {
+            if (net.contains(ip)) return true;
+        }
+    }
+    return false;
+}
+
+// Devices missed by the last N completed scans (this one included) that looked where they were,
+// and not yet reported gone since their last sighting.
+std::int64_t record_gone(Store::Impl& impl, std::int64_t scan_id, std::int64_t now) {
+    const int needed = impl.gone_after_scans();
+    std::vector<std::pair<std::int64_t, std::vector<Ipv4Network>>> runs;  // completed scans, newest first
+    runs.emplace_back(scan_id, scan_targets(impl.db, scan_id));
+    {
+        auto stmt = impl.db.prepare("SELECT id FROM scans WHERE completed = 1 AND id < ?1 ORDER BY id DESC");
+        stmt.bind(1, scan_id);
+        std::vector<std::int64_t> ids;
+        while (stmt.step()) ids.push_back(stmt.column_int(0));
+        for (auto id : ids) runs.emplace_back(id, scan_targets(impl.db, id));
+    }
     auto stmt = impl.db.prepare(
-        "SELECT p.device_id, (SELECT group_concat(ip) FROM device_ips i WHERE i.device_id = p.device_id "
-        "AND i.last_scan = ?2) FROM scan_devices p WHERE p.scan_id = ?2 AND p.device_id NOT IN "
-        "(SELECT device_id FROM scan_devices WHERE scan_id = ?1)");
-    stmt.bind(1, scan_id).bind(2, previous);
+        "WITH seen AS (SELECT device_id, max(scan_id) AS last FROM scan_devices GROUP BY device_id) "
+        "SELECT s.device_id, s.last, (SELECT group_concat(ip) FROM device_ips i WHERE i.device_id = "
+        "s.device_id "
+        "AND i.last_scan = s.last) FROM seen s WHERE s.last < ?1 AND NOT EXISTS (SELECT 1 FROM events e "
+        "WHERE e.device_id = s.device_id AND e.kind = 'gone' AND e.scan_id > s.last)");
+    stmt.bind(1, scan_id);
     std::vector<std::int64_t> gone;
     while (stmt.step()) {
-        bool looked = targets.empty();
-        std::string ips = stmt.column_text(1);
-        for (std::size_t begin = 0; !looked && begin < ips.size();) {
-            const std::size_t end = std::min(ips.find(',', begin), ips.size());
-            const auto ip =
-                Ipv4Address(static_cast<std::uint32_t>(std::stoll(ips.substr(begin, end - begin))));
-            for (const auto& net : targets) looked = looked || net.contains(ip);
+        const std::int64_t last = stmt.column_int(1);
+        std::vector<Ipv4Address> ips;
+        const std::string text = stmt.column_text(2);
+        for (std::size_t begin = 0; begin < text.size();) {
+            const std::size_t end = std::min(text.find(',', begin), text.size());
+            ips.emplace_back(static_cast<std::uint32_t>(std::stoll(text.substr(begin, end - begin))));
             begin = end + 1;
         }
-        if (ips.empty()) looked = true;  // seen without an address: nothing says where to look
-        if (looked) gone.push_back(stmt.column_int(0));
+        int missed = 0;
+        for (const auto& [id, targets] : runs) {
+            if (id <= last) break;
+            if (covers(targets, ips)) ++missed;
+        }
+        if (missed >= needed) gone.push_back(stmt.column_int(0));
     }
     for (auto id : gone) impl.add_event(scan_id, id, now, "gone", "", "", "");
     return static_cast<std::int64_t>(gone.size());
@@ -106,10 +131,9 @@ ScanSummary Store::finish_scan(std::int64_t scan_id, std::int64_t packets_sent) 
     summary.scan_id = scan_id;
     summary.devices_seen = count(db, "SELECT count(*) FROM scan_devices WHERE scan_id = ?1", scan_id);
     summary.devices_new = count(db, "SELECT count(*) FROM devices WHERE first_scan = ?1", scan_id);
-    const std::int64_t previous =
-        count(db, "SELECT coalesce(max(id), 0) FROM scans WHERE completed = 1 AND id < ?1", scan_id);
-    summary.devices_gone = record_gone(*impl_, scan_id, previous, now);
+    summary.devices_gone = record_gone(*impl_, scan_id, now);
     record_address_changes(*impl_, scan_id, now);
+    impl_->record_derived_changes(scan_id, now);
     db.cached(
           "UPDATE scans SET finished_ms = ?2, devices_seen = ?3, devices_new = ?4, devices_gone = ?5, "
           "packets_sent = ?6, completed = 1 WHERE id = ?1")
@@ -155,6 +179,11 @@ void Store::set_verdict(std::int64_t device_id, const Verdict& verdict) {
                              before, new_values[i]);
         }
     }
+
+    static const char* const kHistory[] = {"class", "model", "firmware", "serial", "hostname", "os"};
+    for (std::size_t i = 0; i < std::size(kHistory); ++i)
+        impl_->touch_attribute(device_id, kHistory[i], new_values[i], scan, now);
+    if (verdict.vendor) impl_->touch_attribute(device_id, "vendor", verdict.vendor->value, scan, now);
 
     auto opt_value = [](const std::optional<Finding>& f) {
         return f && !f->value.empty() ? std::optional<std::string>(f->value) : std::nullopt;

@@ -146,6 +146,7 @@ TEST(Store, RandomisedMacIsTrustedOnlyWithItsAddress) {
 TEST(Store, CountsNewAndGoneAgainstThePreviousCompletedScan) {
     TempDir dir;
     auto store = Store::open(dir.path() / "nd.db");
+    store.set_gone_after_scans(1);  // gone at the first missed scan (the default waits for 3)
     const auto s1 = store.begin_scan({"198.18.0.0/24"});
     store.record(std::vector<Observation>{seen("arp", s1, "00:1b:a9:00:00:01", {"198.18.0.1"}),
                                           seen("arp", s1, "00:1b:a9:00:00:02", {"198.18.0.2"}),
