@@ -37,6 +37,32 @@ struct Section {
         }
         return v->get();
     }
+    std::optional<bool> boolean(const toml::table& t, std::string_view key) const {
+        const auto* node = t.get(key);
+        if (node == nullptr) return std::nullopt;
+        const auto* v = node->as_boolean();
+        if (v == nullptr) fail(key, "must be true or false");
+        return v->get();
+    }
+    // "30m", "90s", "2h" or an integer number of seconds.
+    std::optional<std::chrono::seconds> duration(const toml::table& t, std::string_view key,
+                                                 std::chrono::seconds max) const {
+        const auto* node = t.get(key);
+        if (node == nullptr) return std::nullopt;
+        std::optional<std::chrono::seconds> value;
+        if (const auto* i = node->as_integer()) {
+            if (i->get() >= 0 && i->get() <= max.count()) value = std::chrono::seconds(i->get());
+        } else if (const auto* s = node->as_string()) {
+            value = parse_duration(s->get());
+        } else {
+            fail(key, "must be a duration like \"30m\", \"90s\", \"2h\" or a number of seconds");
+        }
+        if (!value || *value > max) {
+            fail(key, "must be a duration from 0 to " + std::to_string(max.count()) +
+                          " s, like \"30m\", \"90s\" or \"2h\"");
+        }
+        return value;
+    }
     std::optional<std::string> string(const toml::table& t, std::string_view key) const {
         const auto* node = t.get(key);
         if (node == nullptr) return std::nullopt;
@@ -89,7 +115,57 @@ bool has_inline_secret(const toml::table& snmp) {
     return false;
 }
 
+DaemonSettings parse_daemon(const toml::table& table, std::string_view file) {
+    const Section at{file, "daemon"};
+    at.reject_unknown(table, {"schedule", "jitter", "onboarding", "passive", "keep_observations_days",
+                              "keep_scan_details_days", "keep_last_scans"});
+    DaemonSettings out;
+    if (auto v = at.string(table, "schedule")) {
+        const auto parsed = parse_schedule(*v);
+        if (!parsed) {
+            at.fail("schedule", "\"" + *v +
+                                    "\" is not a schedule; use \"HH:MM\" (daily), \"mon-fri HH:MM\" "
+                                    "(chosen weekdays) or \"every 6h\" (an interval: s, m, h, d)");
+        }
+        out.schedule = *parsed;
+    }
+    const bool interval = out.schedule.interval();
+    // Jitter spreads many sites' sweeps; it must leave the schedule recognisable.
+    const auto max_jitter = interval ? out.schedule.every : std::chrono::seconds(6 * 3600);
+    if (auto v = at.duration(table, "jitter", std::chrono::seconds(30LL * 86400))) {
+        if (*v > max_jitter || (interval && *v >= out.schedule.every)) {
+            at.fail("jitter", std::to_string(v->count()) + " s is too long for the schedule (" +
+                                  (interval ? "less than the interval" : "at most 6 h") + ")");
+        }
+        out.schedule.jitter = *v;
+    }
+    if (auto v = at.boolean(table, "onboarding")) out.onboarding = *v;
+    if (auto v = at.boolean(table, "passive")) out.passive = *v;
+    if (auto v = at.integer(table, "keep_observations_days", 0, 3650))
+        out.retention.observation_days = static_cast<int>(*v);
+    if (auto v = at.integer(table, "keep_scan_details_days", 0, 3650))
+        out.retention.scan_detail_days = static_cast<int>(*v);
+    if (auto v = at.integer(table, "keep_last_scans", 1, 1000)) out.retention.keep_scans = static_cast<int>(*v);
+    return out;
+}
+
 }  // namespace
+
+ScanOptions scan_options_from(const AgentConfig& config) {
+    ScanOptions o;
+    o.site_name = config.site_name;
+    o.targets = config.scan.targets;
+    o.exclude = config.scan.exclude;
+    o.interface = config.scan.interface;
+    o.rate_pps = config.scan.rate_pps;
+    o.retries = config.scan.retries;
+    o.reply_timeout = config.scan.reply_timeout;
+    o.max_prefix = config.scan.max_prefix;
+    o.max_per_host = config.scan.max_per_host;
+    o.store_path = config.store_path;
+    o.snmp = config.snmp;
+    return o;
+}
 
 AgentConfig parse_config(std::string_view text, std::string_view file) {
     toml::table root;
@@ -101,7 +177,7 @@ AgentConfig parse_config(std::string_view text, std::string_view file) {
     }
     AgentConfig local;  // filled completely before anything is handed back
     for (const auto& [key, node] : root) {
-        static const std::set<std::string_view> kSections = {"site", "scan", "store", "snmp"};
+        static const std::set<std::string_view> kSections = {"site", "scan", "store", "snmp", "daemon"};
         if (!kSections.contains(key.str())) {
             throw ConfigError(std::string(file) + ": " + std::string(key.str()) + ": unknown section");
         }
@@ -138,6 +214,7 @@ AgentConfig parse_config(std::string_view text, std::string_view file) {
         at.reject_unknown(*store, {"path"});
         if (auto v = at.string(*store, "path")) local.store_path = *v;
     }
+    if (const auto* daemon = subtable(root, "daemon", file)) local.daemon = parse_daemon(*daemon, file);
     if (const auto* snmp = subtable(root, "snmp", file)) {
         local.snmp = parse_snmp_options(*snmp, file);
         local.has_inline_secrets = has_inline_secret(*snmp);
@@ -185,7 +262,13 @@ std::string describe(const AgentConfig& c) {
         << "scan.max_per_host: " << c.scan.max_per_host << "\n"
         << "scan.max_prefix:  /" << c.scan.max_prefix << "\n"
         << "store.path:       " << c.store_path.string() << "\n"
-        << "snmp:             " << to_string(c.snmp) << "\n";
+        << "snmp:             " << to_string(c.snmp) << "\n"
+        << "daemon.schedule:  " << c.daemon.schedule.describe() << "\n"
+        << "daemon.onboarding: " << (c.daemon.onboarding ? "on" : "off") << "\n"
+        << "daemon.passive:   " << (c.daemon.passive ? "on" : "off") << "\n"
+        << "daemon.retention: observations " << c.daemon.retention.observation_days
+        << " days, scan details " << c.daemon.retention.scan_detail_days << " days, last "
+        << c.daemon.retention.keep_scans << " scans kept whole (0 days: forever)\n";
     return out.str();
 }
 

@@ -9,14 +9,20 @@
 //           max_per_host = 4 (requests in flight to one host)
 //   [store] path = "/var/lib/netdossier/site.db"
 //   [snmp]  see collectors/snmp/snmp_config.hpp
+//   [daemon] schedule = "02:00" | "mon-fri 02:00" | "every 6h"   jitter = "30m"   onboarding = true
+//            passive = true   keep_observations_days = 30   keep_scan_details_days = 180
+//            keep_last_scans = 14   (see agent/daemon/schedule.hpp and storage/retention.hpp)
 #include <chrono>
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "agent/daemon/schedule.hpp"
+#include "agent/scan_plan.hpp"
 #include "collectors/snmp/snmp_config.hpp"
 #include "model/address.hpp"
+#include "storage/retention.hpp"
 
 namespace nd {
 
@@ -35,9 +41,18 @@ struct ScanConfig {
     int max_per_host = 4;  // requests/connections in flight to one host, across all collectors
 };
 
+// How `netdossier daemon` runs; the daemon's command-line flags override the schedule and onboarding.
+struct DaemonSettings {
+    Schedule schedule;        // default: nightly at 02:00 local time, up to 30 min jitter
+    bool onboarding = true;   // audit at once when the store holds no completed scan
+    bool passive = true;      // listen for LLDP, CDP, mDNS, DHCP, gratuitous ARP between scans too
+    RetentionPolicy retention;
+};
+
 struct AgentConfig {
     std::string site_name;
     ScanConfig scan;
+    DaemonSettings daemon;
     std::filesystem::path store_path{std::string(kDefaultStorePath)};
     SnmpOptions snmp;
     bool has_inline_secrets = false;    // communities or passphrases written in the file itself
@@ -50,6 +65,10 @@ AgentConfig parse_config(std::string_view text, std::string_view file);
 // Reads and parses a file. A file with inline secrets that others may read is refused when
 // world-readable and warned about when group-readable (the warning lands in `warnings`).
 AgentConfig load_config(const std::filesystem::path& path);
+
+// The options of one scan from the file alone (no command-line flags): `netdossier scan` applies its
+// flags on top, the daemon uses them as they are.
+ScanOptions scan_options_from(const AgentConfig& config);
 
 // A readable summary for --check-config; secrets never appear in it.
 std::string describe(const AgentConfig& config);

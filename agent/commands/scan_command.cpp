@@ -66,18 +66,7 @@ FollowupStages parse_stages(const std::vector<std::string>& names) {
 }
 
 ScanOptions build_options(const ScanFlags& flags, const AgentConfig& config) {
-    ScanOptions o;
-    o.site_name = config.site_name;
-    o.targets = config.scan.targets;
-    o.exclude = config.scan.exclude;
-    o.interface = config.scan.interface;
-    o.rate_pps = config.scan.rate_pps;
-    o.retries = config.scan.retries;
-    o.reply_timeout = config.scan.reply_timeout;
-    o.max_prefix = config.scan.max_prefix;
-    o.store_path = config.store_path;
-    o.snmp = config.snmp;
-    o.max_per_host = config.scan.max_per_host;
+    ScanOptions o = scan_options_from(config);  // the file's settings, shared with the daemon
     // Flags win over the file; --target replaces the file's targets, --exclude adds to its exclusions
     // (an exclusion in the file protects something and must not vanish because of a flag).
     if (!flags.targets.empty()) o.targets = parse_networks(flags.targets, "--target");
@@ -89,7 +78,7 @@ ScanOptions build_options(const ScanFlags& flags, const AgentConfig& config) {
     if (flags.reply_timeout_ms) o.reply_timeout = std::chrono::milliseconds(*flags.reply_timeout_ms);
     if (!flags.db.empty()) o.store_path = flags.db;
     o.force = flags.force;
-    if (flags.max_per_host) o.max_per_host = *flags.max_per_host;
+    o.max_per_host = flags.max_per_host.value_or(config.scan.max_per_host);
     if (!flags.stages.empty()) o.stages = parse_stages(flags.stages);
     if (flags.listen_seconds) o.stages.passive_min_seconds = *flags.listen_seconds;
     for (std::size_t i = 0; i < flags.communities.size(); ++i) {
