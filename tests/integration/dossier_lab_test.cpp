@@ -196,8 +196,9 @@ TEST_F(DossierLab, ChangesAreReportedExactlyAndCorrectionsStick) {
             EXPECT_EQ(e.old_value, printer2->ip);
             EXPECT_EQ(e.new_value, new_ip);
         }
-        if (e.kind == "firmware-changed")
+        if (e.kind == "firmware-changed") {
             EXPECT_NE(e.new_value.find("01.17.0002"), std::string::npos) << e.new_value;
+        }
     }
     const auto text = nd("changes" + db);
     EXPECT_TRUE(text.ok()) << text.err;

@@ -64,7 +64,9 @@ TEST_F(LabClassification, EveryGroundTruthDeviceGetsItsClass) {
         if (d.answers.size() <= 2 && !d.answers_to("snmp") && d.device_class == "workstation") {
             EXPECT_LT(v.class_confidence, 0.5) << d.name << " is a weak guess, not a certainty";
         }
-        if (v.hostname) EXPECT_NE(v.hostname->value, "<private>") << d.name;
+        if (v.hostname) {
+            EXPECT_NE(v.hostname->value, "<private>") << d.name;
+        }
         ++checked;
     }
     EXPECT_EQ(checked, t.devices.size());
