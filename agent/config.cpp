@@ -163,6 +163,7 @@ ScanOptions scan_options_from(const AgentConfig& config) {
     o.max_prefix = config.scan.max_prefix;
     o.max_per_host = config.scan.max_per_host;
     o.store_path = config.store_path;
+    o.gone_after_scans = config.gone_after_scans;
     o.snmp = config.snmp;
     return o;
 }
@@ -211,8 +212,9 @@ AgentConfig parse_config(std::string_view text, std::string_view file) {
     }
     if (const auto* store = subtable(root, "store", file)) {
         const Section at{file, "store"};
-        at.reject_unknown(*store, {"path"});
+        at.reject_unknown(*store, {"path", "gone_after_scans"});
         if (auto v = at.string(*store, "path")) local.store_path = *v;
+        if (auto v = at.integer(*store, "gone_after_scans", 1, 1000)) local.gone_after_scans = static_cast<int>(*v);
     }
     if (const auto* daemon = subtable(root, "daemon", file)) local.daemon = parse_daemon(*daemon, file);
     if (const auto* snmp = subtable(root, "snmp", file)) {

@@ -7,13 +7,14 @@
 //   [scan]  targets = ["198.18.1.0/24"]   exclude = ["198.18.1.250/32"]   interface = "eth0"
 //           rate = 2000 (packets/s)   retries = 2   reply_timeout_ms = 250   max_prefix = 16
 //           max_per_host = 4 (requests in flight to one host)
-//   [store] path = "/var/lib/netdossier/site.db"
+//   [store] path = "/var/lib/netdossier/site.db"   gone_after_scans = 3
 //   [snmp]  see collectors/snmp/snmp_config.hpp
 //   [daemon] schedule = "02:00" | "mon-fri 02:00" | "every 6h"   jitter = "30m"   onboarding = true
 //            passive = true   keep_observations_days = 30   keep_scan_details_days = 180
 //            keep_last_scans = 14   (see agent/daemon/schedule.hpp and storage/retention.hpp)
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,7 @@ struct AgentConfig {
     ScanConfig scan;
     DaemonSettings daemon;
     std::filesystem::path store_path{std::string(kDefaultStorePath)};
+    std::optional<int> gone_after_scans;  // completed scans without a sighting before "gone"
     SnmpOptions snmp;
     bool has_inline_secrets = false;    // communities or passphrases written in the file itself
     std::vector<std::string> warnings;  // non-fatal findings (file permissions, ...)

@@ -3,6 +3,7 @@
 // Pure (interfaces are passed in), so every refusal is unit-tested without touching the network.
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -38,6 +39,7 @@ struct ScanOptions {
     int max_per_host = 4;  // requests/connections in flight to one host (TCP probes, SNMP subtrees)
     bool force = false;
     std::filesystem::path store_path;
+    std::optional<int> gone_after_scans;  // [store] gone_after_scans; unset keeps the store's setting
     SnmpOptions snmp;       // for the SNMP stage: credentials from [snmp] plus --community
     bool progress = false;  // a progress line (only when stderr is a terminal)
     FollowupStages stages;

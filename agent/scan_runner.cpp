@@ -78,6 +78,7 @@ ScanReport ScanRunner::run() {
         throw ScanError(ScanError::Kind::kStore, e.what());
     }
     if (!options_.site_name.empty()) store->set_meta("site", options_.site_name);
+    if (options_.gone_after_scans) store->set_gone_after_scans(*options_.gone_after_scans);
 
     ScanReport report;
     report.targets = plan.target_list;

@@ -84,6 +84,14 @@ TEST(Config, RangeChecksEveryNumber) {
               "site.toml: scan.reply_timeout_ms: must be 10..60000, got 5");
     EXPECT_EQ(error_of("[scan]\nmax_prefix = 33\n"), "site.toml: scan.max_prefix: must be 8..32, got 33");
     EXPECT_EQ(error_of("[scan]\nrate = \"fast\"\n"), "site.toml: scan.rate: must be an integer");
+    EXPECT_EQ(error_of("[store]\ngone_after_scans = 0\n"),
+              "site.toml: store.gone_after_scans: must be 1..1000, got 0");
+}
+
+TEST(Config, GoneAfterScansReachesTheScanOptions) {
+    EXPECT_FALSE(scan_options_from(parse_config("", "site.toml")).gone_after_scans);
+    EXPECT_EQ(
+        scan_options_from(parse_config("[store]\ngone_after_scans = 5\n", "site.toml")).gone_after_scans, 5);
 }
 
 TEST(Config, RejectsBadNetworksAndNames) {
@@ -197,8 +205,9 @@ TEST(Config, DaemonErrorsNameTheKey) {
               "site.toml: daemon.schedule: \"25:00\" is not a schedule; use \"HH:MM\" (daily), \"mon-fri "
               "HH:MM\" (chosen weekdays) or \"every 6h\" (an interval: s, m, h, d)");
     EXPECT_EQ(error_of("[daemon]\nschedule = 2\n"), "site.toml: daemon.schedule: must be a string");
-    EXPECT_EQ(error_of("[daemon]\njitter = \"soon\"\n"),
-              "site.toml: daemon.jitter: must be a duration from 0 to 2592000 s, like \"30m\", \"90s\" or \"2h\"");
+    EXPECT_EQ(
+        error_of("[daemon]\njitter = \"soon\"\n"),
+        "site.toml: daemon.jitter: must be a duration from 0 to 2592000 s, like \"30m\", \"90s\" or \"2h\"");
     EXPECT_EQ(error_of("[daemon]\njitter = \"8h\"\n"),
               "site.toml: daemon.jitter: 28800 s is too long for the schedule (at most 6 h)");
     EXPECT_EQ(error_of("[daemon]\nschedule = \"every 60s\"\njitter = 60\n"),
@@ -206,7 +215,8 @@ TEST(Config, DaemonErrorsNameTheKey) {
     EXPECT_EQ(error_of("[daemon]\npassive = \"yes\"\n"), "site.toml: daemon.passive: must be true or false");
     EXPECT_EQ(error_of("[daemon]\nkeep_observations_days = -1\n"),
               "site.toml: daemon.keep_observations_days: must be 0..3650, got -1");
-    EXPECT_EQ(error_of("[daemon]\nkeep_last_scans = 0\n"), "site.toml: daemon.keep_last_scans: must be 1..1000, got 0");
+    EXPECT_EQ(error_of("[daemon]\nkeep_last_scans = 0\n"),
+              "site.toml: daemon.keep_last_scans: must be 1..1000, got 0");
     EXPECT_EQ(error_of("[daemon]\nshedule = \"02:00\"\n"), "site.toml: daemon.shedule: unknown key");
     EXPECT_EQ(error_of("daemon = 1\n"), "site.toml: daemon: must be a table ([daemon])");
 }

@@ -56,7 +56,18 @@ protected:
     ScanOptions options_;
 };
 
+TEST_F(ScanRunnerTest, ByDefaultADeviceIsGoneOnlyAfterThreeScansMissedIt) {
+    const std::pair<std::string, std::string> stays{"198.18.1.10", "3c:2a:f4:00:00:10"};
+    const std::pair<std::string, std::string> leaves{"198.18.1.11", "00:1b:78:00:00:11"};
+    EXPECT_EQ(scan({stays, leaves}).summary.devices_new, 2);
+    EXPECT_EQ(scan({stays}).summary.devices_gone, 0);  // one miss: a laptop that was switched off
+    EXPECT_EQ(scan({stays}).summary.devices_gone, 0);
+    EXPECT_EQ(scan({stays}).summary.devices_gone, 1);  // the third completed scan without it
+    EXPECT_EQ(scan({stays}).summary.devices_gone, 0);  // said once, not every night
+}
+
 TEST_F(ScanRunnerTest, RecordsEveryAnsweringHostAndCountsNewAndGone) {
+    options_.gone_after_scans = 1;  // gone as soon as one completed scan misses it
     const auto first = scan({{"198.18.1.10", "3c:2a:f4:00:00:10"}, {"198.18.1.11", "00:1b:78:00:00:11"}});
     EXPECT_EQ(first.summary.devices_seen, 2);
     EXPECT_EQ(first.summary.devices_new, 2);
