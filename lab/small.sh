@@ -33,7 +33,7 @@ up_small() {
   "$PY" "$LAB_DIR/isolation.py" "$PREFIX" >&2 || die "isolation check failed; nothing was started"
 
   while IFS='|' read -r name ns ip mac subnet cls vendor answers services rest; do
-    small_device_daemons "$name" "$PREFIX-$ns" "$ip" "$services"
+    small_device_daemons "$name" "$PREFIX-$ns" "$ip" "$services" "$mac"
   done < <(plan_lines)
   small_wait_ready
   "$PY" "$LAB_DIR/truth.py" --plan "$SMALL_PLAN" --prefix "$PREFIX" --size small --out "$TRUTH" \
@@ -66,14 +66,18 @@ small_device_net() {
 }
 
 small_device_daemons() {
-  local name=$1 ns=$2 ip=$3 services=$4 svc listen=() dir=$STATE/dev/$1
+  local name=$1 ns=$2 ip=$3 services=$4 mac=${5:-} svc listen=() dir=$STATE/dev/$1
   mkdir -p "$dir"
   for svc in $services; do
     case $svc in
       snmpsim:*)
-        local fdb=
+        local fdb= addrs s2
         [[ " $services " == *" fdb "* ]] && fdb=fdb
-        start_snmpsim "$name" "$ns" "$ip" "$(cut -d: -f2 <<<"$svc")" "$(cut -d: -f3 <<<"$svc")" "$fdb"
+        addrs="$ip=$mac"
+        for s2 in $services; do  # a router's second leg is in its IP-MIB too
+          [[ $s2 == leg2:* ]] && addrs+=" $(cut -d: -f2 <<<"$s2")=$(cut -d: -f3 <<<"$s2" | tr - :)"
+        done
+        start_snmpsim "$name" "$ns" "$ip" "$(cut -d: -f2 <<<"$svc")" "$(cut -d: -f3 <<<"$svc")" "$fdb" "$addrs"
         ;;
       snmpd) start_snmpd "$name" "$ns" "$ip" ;;
       avahi:*) start_avahi "$name" "$ns" "${svc#avahi:}" ;;
@@ -90,7 +94,7 @@ small_device_daemons() {
 # Debian's snmpsim serving one recording on IP:161. Community = file name, so the recording is copied
 # as <community>.snmprec (context add-ons as <community>@<ctx>.snmprec). It drops root after binding.
 start_snmpsim() {
-  local name=$1 ns=$2 ip=$3 rec=$4 community=$5 fdb=${6:-} dir=$STATE/dev/$1 src f ctx
+  local name=$1 ns=$2 ip=$3 rec=$4 community=$5 fdb=${6:-} addrs=${7:-} dir=$STATE/dev/$1 src f ctx
   mkdir -p "$dir/data" "$dir/cache"
   src=$CORPUS/librenms-dev/snmprec/$rec.snmprec
   if [[ -f $src ]]; then cp "$src" "$dir/data/$community.snmprec"
@@ -102,6 +106,7 @@ start_snmpsim() {
     cp "$f" "$dir/data/$community@$ctx"
   done
   [[ -z $fdb ]] || small_switch_fdb "$dir/data" "$community"
+  [[ -z $addrs ]] || small_ip_addresses "$dir/data/$community.snmprec" "$addrs"
   chown -R nobody:nogroup "$dir"
   launch "$name-snmpsim" "$ns" snmpsimd --data-dir="$dir/data" --cache-dir="$dir/cache" \
     --agent-udpv4-endpoint="$ip:161" --process-user=nobody --process-group=nogroup \
@@ -157,6 +162,37 @@ for vlan, table in rows.items():
                     table[parts[0]] = (parts[1], parts[2])
     with open(path, "w", encoding="utf-8") as f:
         for oid in sorted(table, key=key):
+            f.write("%s|%s|%s\n" % (oid, table[oid][0], table[oid][1]))
+PYEOF
+}
+
+# The device's lab addresses in its IP-MIB ipAddrTable, as its agent would list them: each IP=MAC goes on
+# the interface whose ifPhysAddress is that MAC (recordings whose MACs the lab reuses), else is skipped.
+# The recording's own (foreign) addresses stay; the file is rewritten in OID order for snmpsim.
+small_ip_addresses() {
+  local file=$1 addrs=$2
+  "$PY" - "$file" $addrs <<'PYEOF'
+import sys
+path, pairs = sys.argv[1], [a.split("=", 1) for a in sys.argv[2:]]
+table = {}
+for line in open(path, encoding="utf-8", errors="surrogateescape"):
+    parts = line.rstrip("\n").split("|", 2)
+    if len(parts) == 3:
+        table[parts[0]] = (parts[1], parts[2])
+by_mac = {v[1].lower(): o.rsplit(".", 1)[1] for o, v in table.items()
+          if o.startswith("1.3.6.1.2.1.2.2.1.6.") and v[0] == "4x"}
+changed = False
+for ip, mac in pairs:
+    if_index = by_mac.get(mac.replace(":", "").lower())
+    if if_index is None:
+        continue
+    table["1.3.6.1.2.1.4.20.1.1." + ip] = ("64", ip)
+    table["1.3.6.1.2.1.4.20.1.2." + ip] = ("2", if_index)
+    table["1.3.6.1.2.1.4.20.1.3." + ip] = ("64", "255.255.255.0")
+    changed = True
+if changed:
+    with open(path, "w", encoding="utf-8", errors="surrogateescape") as f:
+        for oid in sorted(table, key=lambda o: [int(x) for x in o.split(".")]):
             f.write("%s|%s|%s\n" % (oid, table[oid][0], table[oid][1]))
 PYEOF
 }

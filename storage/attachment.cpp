@@ -200,7 +200,10 @@ std::map<std::int64_t, SwitchAttachment> attach_endpoints(const std::vector<Swit
                 for (const auto& learned : it->second) {
                     if (ports.uplinks.contains(learned.if_index)) continue;
                     const std::size_t macs = ports.macs_per_port.at(learned.if_index);
-                    if (macs < best_macs) {
+                    const bool previous =
+                        !e.previous_port.empty() && e.previous_port == sw->name + " " + learned.port;
+                    if (macs < best_macs ||
+                        (macs == best_macs && previous && best && best->source == "fdb")) {
                         best = SwitchAttachment{sw->device_id, sw->name, learned.port, learned.vlan, "fdb"};
                         best_macs = macs;
                     } else if (best && best->source != "fdb" && !best->vlan &&

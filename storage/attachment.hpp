@@ -26,6 +26,7 @@ struct EndpointView {
     std::int64_t device_id = 0;
     std::vector<MacAddress> macs;
     std::vector<Ipv4Address> ips;
+    std::string previous_port;  // "switch port" it was attached to; kept when still as good (no flapping)
 };
 
 // Port facts of one switch, decoded from its walk (exposed for tests).

@@ -52,6 +52,10 @@ bool generic_hostname(const std::string& name) {
                                                    "ubuntu",  "debian",    "openwrt",
                                                    "dd-wrt"};
     if (kGeneric.contains(name)) return true;
+    // Placeholders agents answer instead of a name ("<private>", "<unknown>"), and noise.
+    if (name.front() == '<' ||
+        std::none_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c); }))
+        return true;
     return Ipv4Address::parse(name).has_value();
 }
 

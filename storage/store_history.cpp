@@ -95,7 +95,9 @@ void Store::Impl::record_derived_changes(std::int64_t scan, std::int64_t now) {
             if (name.empty() && !d.ips.empty()) name = d.ips.front().to_string();
             switches.push_back({d.id, name, &d.evidence.snmp});
         }
-        endpoints.push_back({d.id, d.macs, d.ips});
+        std::string previous;
+        if (d.attachment) previous = d.attachment->switch_name + " " + d.attachment->port;
+        endpoints.push_back({d.id, d.macs, d.ips, previous});
     }
     for (const auto& [device, a] : attach_endpoints(switches, endpoints)) {
         auto& old = db.cached("SELECT switch_name, port FROM device_ports WHERE device_id = ?1");

@@ -72,7 +72,31 @@ std::optional<std::int64_t> ip_holder(Connection& db, Ipv4Address ip) {
     std::optional<std::int64_t> id;
     if (stmt.step()) id = stmt.column_int(0);
     stmt.reset();
-    return id;
+    // An address a device's agent lists (a router's other leg) before anything answered on it.
+    return id ? id : find_key(db, "ip", ip.to_string());
+}
+
+// True when the device already holds a serial, engine id or chassis id other than the observation's
+// (a different box now answering at that address).
+bool conflicts(Connection& db, std::int64_t device, const std::vector<IdentityKey>& keys) {
+    auto& stmt = db.cached(
+        "SELECT kind, value FROM device_keys WHERE device_id = ?1 AND kind IN ('serial', 'engine-id', "
+        "'chassis-id')");
+    stmt.bind(1, device);
+    bool conflict = false;
+    while (!conflict && stmt.step()) {
+        const auto kind = stmt.column_text(0);
+        const auto value = stmt.column_text(1);
+        bool same_kind = false, same_value = false;
+        for (const auto& k : keys) {
+            if (k.kind != kind) continue;
+            same_kind = true;
+            same_value = same_value || k.value == value;
+        }
+        conflict = same_kind && !same_value;
+    }
+    stmt.reset();
+    return conflict;
 }
 
 void bind_scan(sqlite::Statement& stmt, int index, std::int64_t scan) {
@@ -143,10 +167,15 @@ Resolution resolve(Store::Impl& impl, const std::vector<IdentityKey>& keys) {
     auto best = std::max_element(weak.begin(), weak.end(),
                                  [](const auto& a, const auto& b) { return a.second < b.second; });
     if (has_strong) {
-        // A new MAC (or serial, ...) at a known address: the same device only if that device had no
-        // identity of its own yet (ICMP saw it before ARP); else the address was handed on (DHCP).
+        // A new MAC at a known address: the same device only if that device had no identity of its own
+        // yet (ICMP saw it before ARP); else the address was handed on (DHCP). Without a MAC (an SNMP
+        // agent that lists none of its interfaces), a new serial or engine id at the address belongs to
+        // the device ARP found there, unless that device holds a different one.
+        const bool has_mac = std::any_of(keys.begin(), keys.end(), [](const IdentityKey& k) {
+            return k.kind == "mac" || k.kind == "mac-la";
+        });
         for (const auto& [id, score] : weak) {
-            if (impl.has_strong_keys(id)) continue;
+            if (impl.has_strong_keys(id) && (has_mac || conflicts(db, id, keys))) continue;
             if (!r.device) {
                 r.device = id;
                 r.score = score;

@@ -120,9 +120,9 @@ TEST(Attachment, AccessPortFromTheForwardingTableNotTheUplink) {
     w.fdb("00:1b:a9:0b:a7:52", 5).qfdb(10, "14:cb:19:95:2e:a0", 6);
     w.fdb("00:50:56:00:00:99", 9);  // a host behind the uplink
     const SwitchView sw{1, "sw-core", &w.walk()};
-    const auto out = attach_endpoints({sw}, {{2, {*MacAddress::parse("00:1b:a9:0b:a7:52")}, {}},
-                                             {3, {*MacAddress::parse("14:cb:19:95:2e:a0")}, {}},
-                                             {4, {*MacAddress::parse("00:50:56:00:00:99")}, {}}});
+    const auto out = attach_endpoints({sw}, {{2, {*MacAddress::parse("00:1b:a9:0b:a7:52")}, {}, {}},
+                                             {3, {*MacAddress::parse("14:cb:19:95:2e:a0")}, {}, {}},
+                                             {4, {*MacAddress::parse("00:50:56:00:00:99")}, {}, {}}});
     ASSERT_TRUE(out.contains(2));
     EXPECT_EQ(out.at(2).port, "Fa0/5");
     EXPECT_EQ(out.at(2).switch_name, "sw-core");
@@ -135,11 +135,24 @@ TEST(Attachment, AccessPortFromTheForwardingTableNotTheUplink) {
     EXPECT_TRUE(ports.uplinks.contains(10101));
 }
 
+TEST(Attachment, ADeviceOnTwoEqualPortsKeepsThePortItHad) {
+    auto w = access_switch();
+    w.fdb("d4:be:d9:61:0a:33", 3).fdb("10:c5:95:2b:7e:90", 4);  // one device (merged), two access ports
+    const SwitchView sw{1, "sw-core", &w.walk()};
+    const std::vector<MacAddress> macs{*MacAddress::parse("d4:be:d9:61:0a:33"),
+                                       *MacAddress::parse("10:c5:95:2b:7e:90")};
+    for (const char* previous : {"sw-core Fa0/3", "sw-core Fa0/4"}) {
+        const auto out = attach_endpoints({sw}, {{9, macs, {}, previous}});
+        ASSERT_TRUE(out.contains(9));
+        EXPECT_EQ("sw-core " + out.at(9).port, previous);  // no port move reported for a merge
+    }
+}
+
 TEST(Attachment, LldpPhoneNeighbourNamesItsPort) {
     auto w = access_switch();
     w.lldp_neighbour(10003, 1, "80:5e:c0:4a:21:7b", "SIP-T46S", 0x24);  // bridge + telephone: an endpoint
     const SwitchView sw{1, "sw-core", &w.walk()};
-    const auto out = attach_endpoints({sw}, {{7, {*MacAddress::parse("80:5e:c0:4a:21:7b")}, {}}});
+    const auto out = attach_endpoints({sw}, {{7, {*MacAddress::parse("80:5e:c0:4a:21:7b")}, {}, {}}});
     ASSERT_TRUE(out.contains(7));
     EXPECT_EQ(out.at(7).port, "Fa0/3");
     EXPECT_EQ(out.at(7).source, "lldp");

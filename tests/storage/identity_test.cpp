@@ -57,6 +57,31 @@ TEST(Identity, RouterAnsweringOnTwoAddressesIsOneDevice) {
               1);
 }
 
+TEST(Identity, AnAgentWithoutItsMacsJoinsTheDeviceArpFoundAtItsAddress) {
+    TempDir dir;
+    auto store = Store::open(dir.path() / "nd.db");
+    const auto scan = store.begin_scan({"198.18.1.0/24"});
+    const auto arp = store.record(seen("arp", scan, "00:1b:a9:0b:a7:52", {"198.18.1.32"}));
+    WalkBuilder w;  // no IP-MIB: the agent names none of its interfaces' MACs
+    w.sys_name("<private>")
+        .str("1.3.6.1.2.1.47.1.1.1.1.11.1", "B9J154306")
+        .num("1.3.6.1.2.1.47.1.1.1.1.5.1", 3);
+    EXPECT_EQ(store.record(walked(scan, "198.18.1.32", w.walk())), arp);
+    store.finish_scan(scan, 0);
+    EXPECT_EQ(store.devices().size(), 1U);
+    // A different box (another serial) at an address whose device has a serial is not merged into it.
+    const auto scan2 = store.begin_scan({"198.18.1.0/24"});
+    WalkBuilder other;
+    other.str("1.3.6.1.2.1.47.1.1.1.1.11.1", "ZZZ999").num("1.3.6.1.2.1.47.1.1.1.1.5.1", 3);
+    EXPECT_NE(store.record(walked(scan2, "198.18.1.32", other.walk())), arp);
+}
+
+TEST(Identity, PlaceholderNamesAreNoIdentity) {
+    EXPECT_TRUE(generic_hostname("<private>"));
+    EXPECT_TRUE(generic_hostname("--"));
+    EXPECT_FALSE(generic_hostname("srv-files01"));
+}
+
 TEST(Identity, SerialTiesANewInterfaceToTheKnownDevice) {
     TempDir dir;
     auto store = Store::open(dir.path() / "nd.db");
