@@ -30,7 +30,7 @@ db=/var/lib/netdossier/netdossier.db
 conf=/etc/netdossier/netdossier.toml
 fail=0
 
-step() { printf '[%6.1f s] %s\n' "$(echo "$(date +%s.%N) - $started" | bc)" "$*"; }
+step() { printf "[%6.1f s] %s\n" "$(awk -v now="$(date +%s.%N)" -v t0="$started" "BEGIN { print now - t0 }")" "$*"; }
 bad() { echo "FAIL: $*"; fail=1; }
 
 cleanup() {
