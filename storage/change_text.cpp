@@ -1,12 +1,16 @@
 #include "storage/change_text.hpp"
 
+#include "storage/identity_keys.hpp"
+
 namespace nd {
 
 std::string change_subject(const DeviceRecord& d) {
     std::string name;
     if (auto it = d.annotations.find("role"); it != d.annotations.end()) name = it->second;
     if (name.empty() && d.verdict.hostname) name = d.verdict.hostname->value;
-    if (name.empty() && !d.evidence.hostnames.empty()) name = d.evidence.hostnames.front();
+    for (const auto& h : d.evidence.hostnames) {  // the first real one, never "<private>"
+        if (name.empty() && !generic_hostname(normalise_hostname(h))) name = h;
+    }
     std::string what;
     if (d.verdict.device_class != DeviceClass::kUnknown)
         what = std::string(to_string(d.verdict.device_class));

@@ -139,7 +139,7 @@ void Store::Impl::record_derived_changes(std::int64_t scan, std::int64_t now) {
             auto& prev = db.cached(
                 "SELECT value FROM attributes WHERE device_id = ?1 AND attribute = ?2 AND "
                 "coalesce(last_scan, 0) < ?3 "
-                "ORDER BY last_seen_ms DESC LIMIT 1");
+                "ORDER BY coalesce(last_scan, 0) DESC, last_seen_ms DESC LIMIT 1");  // scans, not clock ticks
             prev.bind(1, d.id).bind(2, attribute).bind(3, scan);
             std::optional<int> before;
             if (prev.step()) before = std::atoi(prev.column_text(0).c_str());

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "storage/attachment.hpp"
+#include "storage/change_text.hpp"
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
 #include "tests/storage/store_fixture.hpp"
@@ -261,6 +262,16 @@ TEST(History, AnnotationsSurviveTenRescansWithChangingEvidence) {
                                                                   {"owner", "Accounting"}}));
     store.annotate(id, "owner", "");
     EXPECT_FALSE(store.device(id)->annotations.contains("owner"));
+}
+
+TEST(ChangeText, PlaceholderSysNamesAreNotNames) {
+    DeviceRecord d;
+    d.id = 5;
+    d.evidence.hostnames = {"<private>", "prn-2og"};
+    d.ips = {*Ipv4Address::parse("198.18.1.32")};
+    EXPECT_EQ(change_subject(d), "prn-2og (198.18.1.32)");
+    d.evidence.hostnames = {"<private>"};
+    EXPECT_EQ(change_subject(d), "device 5 (198.18.1.32)");
 }
 
 TEST(Migration, UpgradeFromTheFirstSchemaKeepsEverything) {
