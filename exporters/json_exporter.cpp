@@ -66,13 +66,35 @@ json document(const DossierInput& input, DossierSection section) {
     return doc;
 }
 
+// One top-level key per line and one array element (a device, a change) per line: readable and diffable
+// line by line, and several times faster than indenting every nested field of 10,000 devices.
+std::string dump_lines(const json& doc) {
+    std::string out = "{";
+    bool first = true;
+    for (const auto& [key, value] : doc.items()) {
+        out += first ? "\n  " : ",\n  ";
+        first = false;
+        out += json(key).dump() + ": ";
+        if (!value.is_array() || value.empty()) {
+            out += value.dump();
+            continue;
+        }
+        out += "[";
+        for (std::size_t i = 0; i < value.size(); ++i)
+            out += (i == 0 ? "\n    " : ",\n    ") + value[i].dump();
+        out += "\n  ]";
+    }
+    out += "\n}\n";
+    return out;
+}
+
 class JsonExporter final : public Exporter {
 public:
     DossierFormat format() const override { return DossierFormat::kJson; }
     std::vector<DossierDocument> render(const DossierInput& input, DossierSection section) const override {
         const std::string name =
             section == DossierSection::kAll ? "dossier" : std::string(to_string(section));
-        return {DossierDocument{name + ".json", document(input, section).dump(2) + "\n"}};
+        return {DossierDocument{name + ".json", dump_lines(document(input, section))}};
     }
 };
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "exporters/device_view.hpp"
 #include "exporters/json_device.hpp"
@@ -74,6 +75,19 @@ TEST(JsonExporter, WholeDossierFollowsTheContract) {
     ASSERT_EQ(doc["changes"].size(), 1U);  // only the last scan's
     EXPECT_EQ(doc["changes"][0]["kind"], "ip-changed");
     EXPECT_EQ(doc["subnets"].size(), 2U);
+}
+
+TEST(JsonExporter, OneDevicePerLine) {
+    auto exporter = make_exporter(DossierFormat::kJson);
+    const auto docs = exporter->render(test::sample_site(), DossierSection::kAll);
+    ASSERT_EQ(docs.size(), 1U);
+    const json doc = json::parse(docs.front().content);
+    std::size_t device_lines = 0;
+    std::istringstream lines(docs.front().content);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("    {\"annotations\":", 0) == 0) ++device_lines;  // keys are sorted
+    }
+    EXPECT_EQ(device_lines, doc.at("devices").size());
 }
 
 TEST(JsonExporter, SectionsHoldOnlyTheirDevices) {
