@@ -7,6 +7,7 @@
 #include <map>
 #include <queue>
 
+#include "exporters/templates.hpp"
 #include "exporters/topology.hpp"
 #include "model/evidence_json.hpp"
 
@@ -21,31 +22,8 @@ constexpr double kCharWidth = 6.4;     // average advance at 11-12 px sans
 constexpr std::size_t kMaxLabel = 30;  // characters before an ellipsis
 constexpr std::size_t kRowWidth = 7;   // nodes per row before wrapping
 
-std::string xml(std::string_view text) {
-    std::string out;
-    for (char c : sanitize_utf8(text)) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
-        }
-    }
-    return out;
-}
+// SVG text and attributes escape exactly as HTML does (the SVG sits inline in the HTML dossier).
+std::string xml(std::string_view text) { return html_escape(text); }
 
 // Shortens to `max` characters (UTF-8 aware), with an ellipsis.
 std::string shorten(const std::string& text, std::size_t max) {

@@ -82,6 +82,7 @@ TEST(JsonExporter, OneDevicePerLine) {
     const auto docs = exporter->render(test::sample_site(), DossierSection::kAll);
     ASSERT_EQ(docs.size(), 1U);
     const json doc = json::parse(docs.front().content);
+    ASSERT_FALSE(doc.at("devices").empty());
     std::size_t device_lines = 0;
     std::istringstream lines(docs.front().content);
     for (std::string line; std::getline(lines, line);) {
