@@ -8,8 +8,8 @@
 namespace nd::packets {
 namespace {
 
-struct PktDeleter {
-    void operator()(ldns_pkt* p) const { ldns_pkt_free(p); }
+struct RrDeleter {
+    void operator()(ldns_rr* rr) const { ldns_rr_free(rr); }
 };
 
 // Wire-format domain name (uncompressed labels, as ldns stores it) to "label.label.label".
@@ -41,54 +41,51 @@ std::string type_of(std::string owner) {
     return owner;
 }
 
-void collect(const ldns_rr_list* list, DnsRecords& out) {
-    if (list == nullptr) return;
-    for (std::size_t i = 0; i < ldns_rr_list_rr_count(list); ++i) {
-        const ldns_rr* rr = ldns_rr_list_rr(list, i);
-        const std::string owner = dname_text(ldns_rr_owner(rr));
-        switch (ldns_rr_get_type(rr)) {
-            case LDNS_RR_TYPE_PTR:
-                if (ldns_rr_rd_count(rr) == 1) out.ptr.push_back({owner, dname_text(ldns_rr_rdf(rr, 0))});
-                break;
-            case LDNS_RR_TYPE_SRV:
-                if (ldns_rr_rd_count(rr) == 4 && ldns_rdf_size(ldns_rr_rdf(rr, 2)) == 2) {
-                    out.srv.push_back(
-                        {owner, dname_text(ldns_rr_rdf(rr, 3)), ldns_rdf2native_int16(ldns_rr_rdf(rr, 2))});
-                }
-                break;
-            case LDNS_RR_TYPE_TXT: {
-                TxtRecord txt{owner, {}};
-                for (std::size_t k = 0; k < ldns_rr_rd_count(rr); ++k) {
-                    const ldns_rdf* rdf = ldns_rr_rdf(rr, k);
-                    const Bytes data{ldns_rdf_data(rdf), ldns_rdf_size(rdf)};
-                    if (data.empty() || data[0] + 1U > data.size()) continue;  // length-prefixed string
-                    if (data[0] == 0) continue;
-                    txt.strings.push_back(printable_text(data.subspan(1, data[0])));
-                }
-                out.txt.push_back(std::move(txt));
-                break;
+// Keeps the records DNS-SD assembly needs; other types (OPT, TSIG, NSEC, ...) are skipped.
+void collect(const ldns_rr* rr, DnsRecords& out) {
+    const std::string owner = dname_text(ldns_rr_owner(rr));
+    switch (ldns_rr_get_type(rr)) {
+        case LDNS_RR_TYPE_PTR:
+            if (ldns_rr_rd_count(rr) == 1) out.ptr.push_back({owner, dname_text(ldns_rr_rdf(rr, 0))});
+            break;
+        case LDNS_RR_TYPE_SRV:
+            if (ldns_rr_rd_count(rr) == 4 && ldns_rdf_size(ldns_rr_rdf(rr, 2)) == 2) {
+                out.srv.push_back(
+                    {owner, dname_text(ldns_rr_rdf(rr, 3)), ldns_rdf2native_int16(ldns_rr_rdf(rr, 2))});
             }
-            case LDNS_RR_TYPE_A:
-                if (ldns_rr_rd_count(rr) == 1 && ldns_rdf_size(ldns_rr_rdf(rr, 0)) == 4) {
-                    const std::uint8_t* d = ldns_rdf_data(ldns_rr_rdf(rr, 0));
-                    out.a.push_back(
-                        {owner, Ipv4Address{(std::uint32_t{d[0]} << 24U) | (std::uint32_t{d[1]} << 16U) |
-                                            (std::uint32_t{d[2]} << 8U) | d[3]}});
-                }
-                break;
-            case LDNS_RR_TYPE_AAAA:
-                if (ldns_rr_rd_count(rr) == 1) {
-                    char* text = ldns_rdf2str(ldns_rr_rdf(rr, 0));
-                    if (text != nullptr) {
-                        out.aaaa_owners.push_back(owner);
-                        out.aaaa_addresses.emplace_back(text);
-                        free(text);  // NOLINT(cppcoreguidelines-no-malloc): ldns allocates with malloc
-                    }
-                }
-                break;
-            default:
-                break;
+            break;
+        case LDNS_RR_TYPE_TXT: {
+            TxtRecord txt{owner, {}};
+            for (std::size_t k = 0; k < ldns_rr_rd_count(rr); ++k) {
+                const ldns_rdf* rdf = ldns_rr_rdf(rr, k);
+                const Bytes data{ldns_rdf_data(rdf), ldns_rdf_size(rdf)};
+                if (data.empty() || data[0] + 1U > data.size()) continue;  // length-prefixed string
+                if (data[0] == 0) continue;
+                txt.strings.push_back(printable_text(data.subspan(1, data[0])));
+            }
+            out.txt.push_back(std::move(txt));
+            break;
         }
+        case LDNS_RR_TYPE_A:
+            if (ldns_rr_rd_count(rr) == 1 && ldns_rdf_size(ldns_rr_rdf(rr, 0)) == 4) {
+                const std::uint8_t* d = ldns_rdf_data(ldns_rr_rdf(rr, 0));
+                out.a.push_back(
+                    {owner, Ipv4Address{(std::uint32_t{d[0]} << 24U) | (std::uint32_t{d[1]} << 16U) |
+                                        (std::uint32_t{d[2]} << 8U) | d[3]}});
+            }
+            break;
+        case LDNS_RR_TYPE_AAAA:
+            if (ldns_rr_rd_count(rr) == 1) {
+                char* text = ldns_rdf2str(ldns_rr_rdf(rr, 0));
+                if (text != nullptr) {
+                    out.aaaa_owners.push_back(owner);
+                    out.aaaa_addresses.emplace_back(text);
+                    free(text);  // NOLINT(cppcoreguidelines-no-malloc): ldns allocates with malloc
+                }
+            }
+            break;
+        default:
+            break;
     }
 }
 
@@ -105,23 +102,34 @@ void DnsRecords::append(const DnsRecords& other) {
 
 DecodeResult<MdnsMessage> decode_mdns(Bytes payload) {
     if (payload.size() < 12) return DecodeError::truncated;
-    ldns_pkt* raw = nullptr;
-    if (ldns_wire2pkt(&raw, payload.data(), payload.size()) != LDNS_STATUS_OK || raw == nullptr) {
-        if (raw != nullptr) ldns_pkt_free(raw);
-        return DecodeError::library_error;
-    }
-    const std::unique_ptr<ldns_pkt, PktDeleter> pkt{raw};
+    // Record by record with ldns_wire2rr instead of ldns_wire2pkt: ldns_wire2pkt leaks every TSIG
+    // record but the last one when a message carries several (NLnetLabs/ldns#317, found by our fuzzer).
+    const std::uint8_t* wire = payload.data();
     MdnsMessage out;
-    out.id = ldns_pkt_id(pkt.get());
-    out.response = ldns_pkt_qr(pkt.get());
-    if (const ldns_rr_list* q = ldns_pkt_question(pkt.get()); q != nullptr) {
-        for (std::size_t i = 0; i < ldns_rr_list_rr_count(q); ++i) {
-            out.questions.push_back(dname_text(ldns_rr_owner(ldns_rr_list_rr(q, i))));
+    out.id = LDNS_ID_WIRE(wire);
+    out.response = LDNS_QR_WIRE(wire) != 0;
+    const std::pair<ldns_pkt_section, std::size_t> sections[] = {
+        {LDNS_SECTION_QUESTION, LDNS_QDCOUNT(wire)},
+        {LDNS_SECTION_ANSWER, LDNS_ANCOUNT(wire)},
+        {LDNS_SECTION_AUTHORITY, LDNS_NSCOUNT(wire)},
+        {LDNS_SECTION_ADDITIONAL, LDNS_ARCOUNT(wire)},
+    };
+    std::size_t pos = LDNS_HEADER_SIZE;
+    for (const auto& [section, count] : sections) {
+        for (std::size_t i = 0; i < count; ++i) {
+            ldns_rr* raw = nullptr;
+            if (ldns_wire2rr(&raw, wire, payload.size(), &pos, section) != LDNS_STATUS_OK || raw == nullptr) {
+                if (raw != nullptr) ldns_rr_free(raw);
+                return DecodeError::library_error;
+            }
+            const std::unique_ptr<ldns_rr, RrDeleter> rr{raw};
+            if (section == LDNS_SECTION_QUESTION) {
+                out.questions.push_back(dname_text(ldns_rr_owner(rr.get())));
+            } else {
+                collect(rr.get(), out.records);
+            }
         }
     }
-    collect(ldns_pkt_answer(pkt.get()), out.records);
-    collect(ldns_pkt_authority(pkt.get()), out.records);
-    collect(ldns_pkt_additional(pkt.get()), out.records);
     return out;
 }
 

@@ -50,6 +50,19 @@ TEST(Mdns, RejectsGarbageAndTruncation) {
     EXPECT_FALSE(decode_mdns(test::from_hex("000084000000000100000000c00c000c000100001194000100")).ok());
 }
 
+// Two TSIG records in the additional section: ldns_wire2pkt leaks all but the last (NLnetLabs/ldns#317,
+// found by fuzz_mdns). The decoder must read such a message without leaking (the ASan build checks) and
+// still keep the answer. TSIG rdata: root algorithm name, time, fudge, empty MAC, id, error, no other data.
+TEST(Mdns, SeveralTsigRecordsAreSkippedWithoutLeaking) {
+    const std::string tsig = "0000fa00ff0000000000110000000000000000000000000000000000";
+    const std::string ptr = "045f697070045f746370056c6f63616c00000c00010000119400040150c00c";
+    const auto bytes = test::from_hex("000084000000000100000002" + ptr + tsig + tsig);
+    const auto m = decode_mdns(bytes);
+    ASSERT_TRUE(m.ok()) << to_string(m.error());
+    ASSERT_EQ(m->records.ptr.size(), 1U);
+    EXPECT_EQ(m->records.ptr[0].target, "P._ipp._tcp.local");
+}
+
 TEST(Mdns, ParseTxtLowerCasesKeysAndSkipsEmptyKeys) {
     const auto txt = parse_txt({"TxtVers=1", "=novalue", "adminurl=http://NPI.local./#a=b", "Duplex=F"});
     EXPECT_EQ(txt.size(), 3U);
