@@ -172,6 +172,7 @@ public:
         }
         // The per-host limit caps the subtrees walked at once on one agent.
         snmp.subtrees_in_flight = std::max(1, std::min(snmp.subtrees_in_flight, options_.max_per_host));
+        snmp.rate = ctx.rate;  // every SNMP request and retry draws from the scan's one packet rate
         std::vector<SnmpTarget> targets;
         for (auto ip : ctx.targets) targets.push_back(SnmpTarget{ip.to_string(), snmp.port});
         SnmpCollector collector(snmp);

@@ -7,7 +7,7 @@
 namespace nd::snmp_read {
 namespace {
 
-Oid oid(std::string_view dotted) { return *Oid::parse(dotted); }
+using snmp_decode::oid;
 
 bool meaningful_serial(const std::string& s) {
     if (s.size() < 4 || s.size() > 64) return false;
@@ -20,85 +20,6 @@ bool meaningful_serial(const std::string& s) {
 }
 
 }  // namespace
-
-std::map<Index, const SnmpValue*> column(const SnmpWalk& walk, const Oid& column_oid) {
-    std::map<Index, const SnmpValue*> out;
-    for (auto it = walk.lower_bound(column_oid); it != walk.end() && it->first.starts_with(column_oid);
-         ++it) {
-        if (it->second.is_exception()) continue;
-        const auto& arcs = it->first.arcs();
-        Index index(arcs.begin() + static_cast<std::ptrdiff_t>(column_oid.size()), arcs.end());
-        if (!index.empty()) out.emplace(std::move(index), &it->second);
-    }
-    return out;
-}
-
-const SnmpValue* scalar(const SnmpWalk& walk, const Oid& o) {
-    auto it = walk.find(o);
-    return it == walk.end() || it->second.is_exception() ? nullptr : &it->second;
-}
-
-std::optional<std::int64_t> number(const SnmpValue* v) {
-    if (v == nullptr) return std::nullopt;
-    switch (v->type) {
-        case SnmpType::kInteger:
-        case SnmpType::kCounter32:
-        case SnmpType::kGauge32:
-        case SnmpType::kTimeTicks:
-        case SnmpType::kCounter64:
-            return v->number;
-        default:
-            return std::nullopt;
-    }
-}
-
-std::string text(const SnmpValue* v) {
-    if (v == nullptr || (v->type != SnmpType::kOctetString && v->type != SnmpType::kOpaque)) return {};
-    std::string t = v->text();
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
-    return t;
-}
-
-std::optional<MacAddress> mac(const SnmpValue* v) {
-    if (v == nullptr || v->type != SnmpType::kOctetString) return std::nullopt;
-    if (v->bytes.size() == 6) {
-        std::array<std::uint8_t, 6> o{};
-        for (std::size_t i = 0; i < 6; ++i) o[i] = static_cast<std::uint8_t>(v->bytes[i]);
-        return MacAddress(o);
-    }
-    return MacAddress::parse(v->bytes);
-}
-
-std::optional<MacAddress> mac_from_index(const Index& index, std::size_t offset) {
-    if (index.size() < offset + 6) return std::nullopt;
-    std::array<std::uint8_t, 6> o{};
-    for (std::size_t i = 0; i < 6; ++i) {
-        if (index[offset + i] > 255) return std::nullopt;
-        o[i] = static_cast<std::uint8_t>(index[offset + i]);
-    }
-    return MacAddress(o);
-}
-
-std::optional<Ipv4Address> ipv4_from_index(const Index& index, std::size_t offset) {
-    if (index.size() < offset + 4) return std::nullopt;
-    std::uint32_t value = 0;
-    for (std::size_t i = 0; i < 4; ++i) {
-        if (index[offset + i] > 255) return std::nullopt;
-        value = (value << 8U) | index[offset + i];
-    }
-    return Ipv4Address(value);
-}
-
-std::string hex(const SnmpValue* v) {
-    if (v == nullptr || v->type != SnmpType::kOctetString) return {};
-    static const char* const kDigits = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : v->bytes) {
-        out.push_back(kDigits[c >> 4U]);
-        out.push_back(kDigits[c & 0x0fU]);
-    }
-    return out;
-}
 
 std::string engine_id(const SnmpWalk& walk) {
     static const Oid kEngineId = oid("1.3.6.1.6.3.10.2.1.1.0");
@@ -166,14 +87,14 @@ std::vector<SupplyLevel> supply_levels(const SnmpWalk& walk) {
     std::vector<SupplyLevel> out;
     for (const auto& [index, level] : column(walk, kLevel)) {
         auto it = maxima.find(index);
-        const auto max = it == maxima.end() ? std::nullopt : number(it->second);
+        const std::int64_t max = it == maxima.end() ? 0 : number(it->second).value_or(0);
         const auto now = number(level);
         // Negative levels (-2 unknown, -3 "some remaining") and unknown capacities give no percentage.
-        if (!max || !now || *max <= 0 || *now < 0 || *now > *max) continue;
+        if (max <= 0 || !now || *now < 0 || *now > max) continue;
         auto d = descriptions.find(index);
         std::string name = d == descriptions.end() ? std::string() : text(d->second);
         if (name.empty()) name = "supply " + std::to_string(index.back());
-        out.push_back({name, static_cast<int>(*now * 100 / *max)});
+        out.push_back({name, static_cast<int>(*now * 100 / max)});
     }
     return out;
 }

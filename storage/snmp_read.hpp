@@ -2,7 +2,7 @@
 // The few SNMP objects the store itself reads from stored walks: identity (engine id, serial, LLDP
 // chassis, interface addresses), switch forwarding tables and neighbours (switch ports), printer
 // supplies (change events). Storage sits below collectors, so it reads raw OIDs here rather than
-// the collectors' decoders.
+// through the collectors' decoders.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,20 +11,20 @@
 
 #include "model/address.hpp"
 #include "model/snmp_value.hpp"
+#include "model/snmp_walk_read.hpp"
 
 namespace nd::snmp_read {
 
-using Index = std::vector<std::uint32_t>;
-
-// index -> value for every instance of one table column ("1.3.6.1.2.1.2.2.1.6").
-std::map<Index, const SnmpValue*> column(const SnmpWalk& walk, const Oid& column_oid);
-const SnmpValue* scalar(const SnmpWalk& walk, const Oid& o);
-std::optional<std::int64_t> number(const SnmpValue* v);
-std::string text(const SnmpValue* v);  // printable text of strings, "" otherwise
-std::optional<MacAddress> mac(const SnmpValue* v);
-std::optional<MacAddress> mac_from_index(const Index& index, std::size_t offset);
-std::optional<Ipv4Address> ipv4_from_index(const Index& index, std::size_t offset);
-std::string hex(const SnmpValue* v);  // raw bytes as lower-case hex without separators
+// The generic walk readers live in model/snmp_walk_read.hpp, shared with the collectors' decoders.
+using snmp_decode::column;
+using snmp_decode::hex;
+using snmp_decode::Index;
+using snmp_decode::ipv4_from_index;
+using snmp_decode::mac;
+using snmp_decode::mac_from_index;
+using snmp_decode::number;
+using snmp_decode::scalar;
+using snmp_decode::text;
 
 // Identity facts.
 std::string engine_id(const SnmpWalk& walk);        // snmpEngineID as hex; "" when absent or trivial

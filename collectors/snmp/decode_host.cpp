@@ -1,6 +1,6 @@
 // HOST-RESOURCES-MIB: memory, processors, storage, devices.
 #include "collectors/snmp/snmp_decode.hpp"
-#include "collectors/snmp/snmp_decode_util.hpp"
+#include "model/snmp_walk_read.hpp"
 
 namespace nd {
 using namespace snmp_decode;

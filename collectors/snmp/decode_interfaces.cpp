@@ -3,7 +3,7 @@
 #include <set>
 
 #include "collectors/snmp/snmp_decode.hpp"
-#include "collectors/snmp/snmp_decode_util.hpp"
+#include "model/snmp_walk_read.hpp"
 
 namespace nd {
 using namespace snmp_decode;

@@ -1,6 +1,6 @@
 // LLDP-MIB remote systems and CISCO-CDP-MIB cache: the walked device's neighbours.
 #include "collectors/snmp/snmp_decode.hpp"
-#include "collectors/snmp/snmp_decode_util.hpp"
+#include "model/snmp_walk_read.hpp"
 
 namespace nd {
 using namespace snmp_decode;

@@ -2,7 +2,7 @@
 #include <array>
 
 #include "collectors/snmp/snmp_decode.hpp"
-#include "collectors/snmp/snmp_decode_util.hpp"
+#include "model/snmp_walk_read.hpp"
 
 namespace nd {
 using namespace snmp_decode;

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <set>
 
+#include "collectors/collector.hpp"
+
 namespace nd {
 namespace {
 
@@ -22,8 +24,13 @@ std::string error_status_text(long status) {
 
 }  // namespace
 
-HostWalk::HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan& plan)
-    : target_(std::move(target)), options_(options), plan_(plan), repetitions_(options.bulk_repetitions) {
+HostWalk::HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan& plan,
+                   const std::atomic<bool>* cancel)
+    : target_(std::move(target)),
+      options_(options),
+      plan_(plan),
+      cancel_(cancel),
+      repetitions_(options.bulk_repetitions) {
     result_.target = target_;
     std::set<Oid> seen;
     for (const Oid& root : plan_.subtrees) {
@@ -84,9 +91,10 @@ void HostWalk::resume() {
             continue;
         }
         tried_.push_back(c.name);
-        session_ = open_session(target_, c, options_.timeout, options_.retries, error, engine_id_);
+        session_ = open_session(target_, c, options_.timeout, 0, error, engine_id_);
         if (session_) {
             probing_ = true;
+            attempt_ = 0;
             send_probe();
             if (session_) return;
             continue;
@@ -101,24 +109,25 @@ void HostWalk::resume() {
 
 void HostWalk::start_discovery() {
     std::string error;
-    session_ = open_discovery_session(target_, options_.timeout, options_.retries, error);
+    session_ = open_discovery_session(target_, options_.timeout, 0, error);
     if (!session_) {
         result_.warnings.push_back(error);
         v3_silent_ = true;
         return;
     }
     discovering_ = true;
-    netsnmp_pdu* pdu = discovery_pdu();
-    tags_.push_back({this, generation_});
-    ++result_.requests;
-    if (snmp_sess_async_send(session_.get(), pdu, &HostWalk::on_pdu_trampoline, &tags_.back()) == 0) {
+    attempt_ = 0;
+    send_discovery();
+}
+
+void HostWalk::send_discovery() {
+    if (send_request(discovery_pdu()) == 0) {
         int lib_error = 0;
         int sys_error = 0;
         char* text = nullptr;
         snmp_sess_error(session_.get(), &lib_error, &sys_error, &text);
         const std::string why = text != nullptr ? text : "unknown error";
         free(text);  // NOLINT: allocated by net-snmp
-        snmp_free_pdu(pdu);
         discovering_ = false;
         v3_silent_ = true;
         result_.warnings.push_back("cannot send the SNMPv3 engine-ID discovery to " + target_.to_string() +
@@ -164,13 +173,44 @@ void HostWalk::send_probe() {
         auto arcs = to_netsnmp(o);
         snmp_add_null_var(pdu, arcs.data(), arcs.size());
     }
-    tags_.push_back({this, generation_});
-    ++result_.requests;
-    if (snmp_sess_async_send(session_.get(), pdu, &HostWalk::on_pdu_trampoline, &tags_.back()) == 0) {
-        snmp_free_pdu(pdu);
+    if (send_request(pdu) == 0) {
         result_.warnings.push_back("cannot send to " + target_.to_string());
         retire_session();
     }
+}
+
+int HostWalk::send_request(snmp_pdu* pdu) {
+    // A collector stopped while waiting for a token sends nothing more.
+    if (options_.rate != nullptr && !options_.rate->take(cancel_)) {
+        snmp_free_pdu(pdu);
+        return 0;
+    }
+    tags_.push_back({this, generation_});
+    ++result_.requests;
+    const int reqid = snmp_sess_async_send(session_.get(), pdu, &HostWalk::on_pdu_trampoline, &tags_.back());
+    if (reqid == 0) snmp_free_pdu(pdu);
+    return reqid;
+}
+
+bool HostWalk::retry(int reqid) {
+    if (discovering_ || probing_) {
+        if (attempt_ >= options_.retries) return false;
+        ++attempt_;
+        if (discovering_) {
+            send_discovery();
+            if (!session_) tried_.push_back(options_.credentials[credential_].name);
+        } else {
+            send_probe();
+        }
+        if (!session_) open_pending_ = true;  // could not send again: the next credential, from the poller
+        return true;
+    }
+    auto it = in_flight_.find(reqid);
+    if (it == in_flight_.end() || it->second.attempt >= options_.retries) return false;
+    const InFlight request = it->second;
+    in_flight_.erase(it);
+    if (!send_walk(request.cursor, request.attempt + 1) && !done_) pump();
+    return true;
 }
 
 int HostWalk::on_pdu_trampoline(int op, snmp_session* /*session*/, int reqid, snmp_pdu* pdu, void* magic) {
@@ -186,6 +226,7 @@ void HostWalk::on_pdu(int generation, int op, int reqid, snmp_pdu* pdu) {
         op != NETSNMP_CALLBACK_OP_SEND_FAILED && op != NETSNMP_CALLBACK_OP_SEC_ERROR) {
         return;
     }
+    if (op == NETSNMP_CALLBACK_OP_TIMED_OUT && retry(reqid)) return;
     if (op == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE) ++result_.responses;
     if (op == NETSNMP_CALLBACK_OP_TIMED_OUT) ++result_.timeouts;
     if (discovering_) {
@@ -198,7 +239,7 @@ void HostWalk::on_pdu(int generation, int op, int reqid, snmp_pdu* pdu) {
     }
     auto it = in_flight_.find(reqid);
     if (it == in_flight_.end()) return;
-    const std::size_t cursor = it->second;
+    const std::size_t cursor = it->second.cursor;
     in_flight_.erase(it);
     on_walk(cursor, op, pdu);
     if (!done_) pump();
@@ -234,7 +275,7 @@ void HostWalk::pump() {
     }
 }
 
-bool HostWalk::send_walk(std::size_t index) {
+bool HostWalk::send_walk(std::size_t index, int attempt) {
     WalkCursor& cursor = cursors_[index];
     if (device_.budget_exhausted) cursor.finish();
     if (cursor.done()) return false;
@@ -246,15 +287,12 @@ bool HostWalk::send_walk(std::size_t index) {
     }
     auto arcs = to_netsnmp(cursor.next());
     snmp_add_null_var(pdu, arcs.data(), arcs.size());
-    tags_.push_back({this, generation_});
-    ++result_.requests;
-    const int reqid = snmp_sess_async_send(session_.get(), pdu, &HostWalk::on_pdu_trampoline, &tags_.back());
+    const int reqid = send_request(pdu);
     if (reqid == 0) {
-        snmp_free_pdu(pdu);
-        cursor.abort("send failed", device_);
+        cursor.abort(cancel_ != nullptr && cancel_->load() ? "collector stopped" : "send failed", device_);
         return false;
     }
-    in_flight_[reqid] = index;
+    in_flight_[reqid] = InFlight{index, attempt};
     return true;
 }
 

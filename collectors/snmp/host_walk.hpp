@@ -2,8 +2,11 @@
 // One host's SNMP conversation as an asynchronous state machine on a net-snmp single-API session:
 // probe credentials in order (a GET of the system scalars), then walk the plan's subtrees with
 // GETBULK (GETNEXT for v1), a few subtrees in flight at once. Driven by SnmpCollector's poller;
-// never blocks: v3 engine-ID discovery is one more asynchronous request (once per host, shared by
-// every v3 credential), so a silent v3 host costs its own timeout and nobody else's.
+// never blocks on the network: v3 engine-ID discovery is one more asynchronous request (once per
+// host, shared by every v3 credential), so a silent v3 host costs its own timeout and nobody else's.
+// Retries are ours, not net-snmp's (sessions have none): every request PDU and every retry takes a
+// token from options.rate first, the only place a walk may wait.
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <map>
@@ -37,7 +40,9 @@ struct SnmpHostResult {
 class HostWalk {
 public:
     using Clock = std::chrono::steady_clock;
-    HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan& plan);
+    // `cancel` (optional) ends a wait for a rate-limit token early (the collector's stop()).
+    HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan& plan,
+             const std::atomic<bool>* cancel = nullptr);
     HostWalk(const HostWalk&) = delete;
     HostWalk& operator=(const HostWalk&) = delete;
     ~HostWalk();
@@ -66,10 +71,15 @@ private:
     void try_next_credential();
     void start_discovery();
     void on_discovery(int op, snmp_pdu* pdu);
+    // Takes a rate token and sends; returns net-snmp's request id, 0 when not sent (pdu freed).
+    int send_request(snmp_pdu* pdu);
+    // A request timed out: sends it again when it has retries left (true), else false.
+    bool retry(int reqid);
+    void send_discovery();
     void send_probe();
     void on_probe(int op, snmp_pdu* pdu);
     void pump();  // keeps up to options.subtrees_in_flight subtree requests in flight
-    bool send_walk(std::size_t cursor);
+    bool send_walk(std::size_t cursor, int attempt = 0);
     void on_walk(std::size_t cursor, int op, snmp_pdu* pdu);
     void finish(bool complete);
     void retire_session();
@@ -77,11 +87,17 @@ private:
     SnmpTarget target_;
     const SnmpOptions& options_;
     const WalkPlan& plan_;
+    const std::atomic<bool>* cancel_;
     SnmpHostResult result_;
     DeviceWalkState device_;
     std::vector<WalkCursor> cursors_;
     std::size_t next_cursor_ = 0;
-    std::map<int, std::size_t> in_flight_;  // reqid -> cursor
+    struct InFlight {
+        std::size_t cursor;
+        int attempt;  // 0: first try
+    };
+    std::map<int, InFlight> in_flight_;  // reqid -> subtree request
+    int attempt_ = 0;                    // of the probe or discovery request in flight
     SessionHandle session_;
     std::vector<SessionHandle> retired_;
     std::deque<Tag> tags_;  // stable addresses for net-snmp's callback magic

@@ -151,7 +151,8 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
                 Job job{index, p.todo.front(), std::make_unique<SnmpOptions>(options_), nullptr};
                 p.todo.pop_front();
                 job.options->credentials = {vlan_credential(p.credential, *job.vlan)};
-                job.walk = std::make_unique<HostWalk>(targets[index], *job.options, vlan_plan_);
+                job.walk =
+                    std::make_unique<HostWalk>(targets[index], *job.options, vlan_plan_, &stop_requested_);
                 ++p.running;
                 active.push_back(std::move(job));
                 active.back().walk->start();
@@ -165,7 +166,8 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
         while (!stop_requested_ && active.size() < limit && next < targets.size()) {
             started_at_[next] = HostWalk::Clock::now();
             active.push_back(
-                Job{next, std::nullopt, nullptr, std::make_unique<HostWalk>(targets[next], options_, plan_)});
+                Job{next, std::nullopt, nullptr,
+                    std::make_unique<HostWalk>(targets[next], options_, plan_, &stop_requested_)});
             ++next;
             active.back().walk->start();
         }

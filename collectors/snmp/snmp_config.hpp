@@ -14,6 +14,8 @@
 
 namespace nd {
 
+class RateLimit;  // collectors/collector.hpp
+
 // A community or passphrase. Printing it (to_string, streams, fmt) yields "<redacted>".
 class Secret {
 public:
@@ -89,7 +91,7 @@ struct SnmpWalkLimits {
 struct SnmpOptions {
     std::vector<SnmpCredential> credentials;  // tried in order per host; first that answers wins
     std::chrono::milliseconds timeout{1000};  // per request
-    int retries = 1;                          // per request, after the first try
+    int retries = 1;                          // per request, after the first try (each one paced)
     int bulk_repetitions = 10;                // GETBULK; > 10 overflows snmpsim replies (LAB-NOTES)
     int max_concurrent_hosts = 64;
     int subtrees_in_flight = 1;  // per host; more hides round trips on real gear, but snmpsim and
@@ -100,6 +102,9 @@ struct SnmpOptions {
     int vlan_walks_in_flight = 4;
     std::uint16_t port = 161;  // default agent port
     SnmpWalkLimits limits;
+    // The scan's global packet rate: every request PDU (probe, GETBULK/GETNEXT, v3 discovery, each
+    // retry) takes a token first. Not owned; null: unpaced (identify, tests).
+    RateLimit* rate = nullptr;
     bool operator==(const SnmpOptions&) const = default;
 };
 

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "collectors/snmp/snmp_decode_util.hpp"
+#include "model/snmp_walk_read.hpp"
 #include "collectors/snmp/walk_file.hpp"
 
 namespace nd {

@@ -4,7 +4,9 @@
 
 #include <chrono>
 #include <map>
+#include <thread>
 
+#include "collectors/collector.hpp"
 #include "collectors/snmp/snmp_collector.hpp"
 #include "collectors/snmp/snmp_decode.hpp"
 #include "tests/collectors/snmp/fake_agent.hpp"
@@ -254,6 +256,55 @@ TEST(SnmpCollectorFake, SilentV3HostAmongAnsweringOnesFinishesInItsOwnTime) {
     EXPECT_EQ(results[0].error, "no answer with any credential (tried office, core-v3)");
     EXPECT_TRUE(results[1].answered);
     EXPECT_TRUE(results[2].answered);
+}
+
+// The scan's shared packet rate: every request PDU takes a token, the wrong credential's probe and
+// its retry included; nothing is sent faster than the rate allows.
+TEST(SnmpCollectorFake, EveryRequestAndRetryTakesARateToken) {
+    FakeAgentBehaviour b;
+    b.max_varbinds = 4;  // short answers: many requests
+    FakeAgent agent(switch_walk(10), b);
+    constexpr double kRate = 40.0;
+    const auto start = RateLimit::Clock::now();
+    // The clock seam: a bucket that starts at `start` with its one token already taken, so every
+    // request below waits its turn (burst of one token).
+    RateLimit rate(kRate, std::chrono::milliseconds(25), start);
+    ASSERT_TRUE(rate.try_take(start));
+    SnmpOptions o =
+        options_for({community_credential("wrong", "nope"), community_credential("office", "public")});
+    o.rate = &rate;
+    SnmpCollector collector(o, small_plan());
+    const auto r = collector.walk_hosts({local(agent.port())})[0];
+    const double elapsed = std::chrono::duration<double>(RateLimit::Clock::now() - start).count();
+    ASSERT_TRUE(r.answered) << r.error;
+    EXPECT_TRUE(r.complete);
+    EXPECT_EQ(r.walk.size(), switch_walk(10).size());
+    // The wrong community is never answered: its probe and one retry, then the agent's own requests.
+    EXPECT_EQ(r.requests, static_cast<std::uint64_t>(agent.requests()) + 2);
+    EXPECT_GT(r.requests, 10U);
+    EXPECT_EQ(rate.taken(), r.requests + 1);  // + the token the test took
+    EXPECT_GE(elapsed, static_cast<double>(r.requests) / kRate * 0.95);
+    EXPECT_EQ(collector.stats().sent, r.requests);
+}
+
+TEST(SnmpCollectorFake, StopEndsAWaitForARateToken) {
+    FakeAgent agent(switch_walk(10), {});
+    RateLimit rate(2.0, std::chrono::milliseconds(500));  // one request every half second
+    SnmpOptions o = options_for({community_credential("office", "public")});
+    o.rate = &rate;
+    SnmpCollector collector(o, small_plan());
+    std::thread stopper([&] {
+        std::this_thread::sleep_for(milliseconds(700));
+        collector.stop();
+    });
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = collector.walk_hosts({local(agent.port())})[0];
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    stopper.join();
+    EXPECT_LT(elapsed, milliseconds(1500));  // the full walk would take several seconds at 2/s
+    EXPECT_TRUE(r.answered);
+    EXPECT_FALSE(r.complete);
+    EXPECT_LE(r.requests, 3U);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-#include "collectors/snmp/snmp_decode_util.hpp"
+#include "model/snmp_walk_read.hpp"
 
+#include <cctype>
 #include <stdexcept>
 
 namespace nd::snmp_decode {
@@ -55,7 +56,7 @@ std::string text(const SnmpValue* v) {
         case SnmpType::kOid:
         case SnmpType::kIpAddress: {
             std::string t = v->text();
-            while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\r')) t.pop_back();
+            while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
             return t;
         }
         default:
@@ -164,5 +165,17 @@ std::vector<int> bits(const SnmpValue* v) {
 }
 
 std::uint32_t index_at(const Index& index, std::size_t i) { return i < index.size() ? index[i] : 0; }
+
+std::string hex(const SnmpValue* v) {
+    if (v == nullptr || v->type != SnmpType::kOctetString) return {};
+    static const char* const kDigits = "0123456789abcdef";
+    std::string out;
+    out.reserve(v->bytes.size() * 2);
+    for (unsigned char c : v->bytes) {
+        out.push_back(kDigits[c >> 4U]);
+        out.push_back(kDigits[c & 0x0fU]);
+    }
+    return out;
+}
 
 }  // namespace nd::snmp_decode

@@ -1,5 +1,6 @@
 #pragma once
-// Small helpers the MIB decoders share: reading table columns and converting values.
+// Reading stored SNMP walks: table columns, scalars and value conversions. Shared by the
+// collectors' MIB decoders and the store's identity reads (storage sits below collectors).
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -33,5 +34,6 @@ std::optional<Ipv4Address> ipv4_from_index(const Index& index, std::size_t offse
 // BITS (SNMP octet string, bit 0 = MSB of the first byte) -> set bit positions.
 std::vector<int> bits(const SnmpValue* v);
 std::uint32_t index_at(const Index& index, std::size_t i);  // 0 when absent
+std::string hex(const SnmpValue* v);  // octet string as lower-case hex without separators; "" otherwise
 
 }  // namespace nd::snmp_decode
