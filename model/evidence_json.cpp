@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 #include <ctime>
+#include <type_traits>
 #include <utility>
 
 namespace nd {
@@ -145,6 +146,135 @@ std::optional<T> opt_object(const json& j, const char* key) {
     } catch (const nlohmann::json::exception& e) {
         fail(key, e.what());
     }
+}
+
+template <typename T>
+struct IsOptional : std::false_type {};
+template <typename T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+template <typename T>
+struct IsVector : std::false_type {};
+template <typename T>
+struct IsVector<std::vector<T>> : std::true_type {};
+
+// One list of fields per evidence type (the *_fields functions below) serves both directions, so
+// writing and reading cannot drift apart. Empty values are left out; absent keys read as empty.
+struct FieldWriter {
+    json& j;
+    template <typename T>
+    void operator()(const char* key, const T& value) const {
+        if constexpr (std::is_same_v<T, std::string>) {
+            put_string(j, key, value);
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+            if (!value.empty()) j[key] = strings_json(value);
+        } else if constexpr (IsOptional<T>::value) {
+            if (value) j[key] = *value;
+        } else if constexpr (IsVector<T>::value) {
+            if (!value.empty()) j[key] = value;
+        } else {
+            static_assert(std::is_integral_v<T>);
+            if (value != 0) j[key] = value;
+        }
+    }
+};
+
+struct FieldReader {
+    const json& j;
+    template <typename T>
+    void operator()(const char* key, T& value) const {
+        if constexpr (std::is_same_v<T, std::string>) {
+            value = opt_string(j, key);
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+            value = opt_strings(j, key);
+        } else if constexpr (IsOptional<T>::value) {
+            using Inner = typename T::value_type;
+            if constexpr (std::is_floating_point_v<Inner>) {
+                auto it = j.find(key);
+                value = it == j.end() || it->is_null() ? std::nullopt : std::optional<Inner>(opt_double(j, key));
+            } else if constexpr (std::is_integral_v<Inner>) {
+                value = opt_number<Inner>(j, key);
+            } else {
+                value = opt_object<Inner>(j, key);
+            }
+        } else if constexpr (IsVector<T>::value) {
+            value = opt_array<typename T::value_type>(j, key);
+        } else {
+            static_assert(std::is_integral_v<T>);
+            value = opt_int<T>(j, key);
+        }
+    }
+};
+
+template <typename Neighbor, typename Visit>  // Neighbor: LldpNeighbor or const LldpNeighbor
+void lldp_fields(Neighbor& n, Visit&& f) {
+    f("chassis_id", n.chassis_id);
+    f("port_id", n.port_id);
+    f("port_description", n.port_description);
+    f("system_name", n.system_name);
+    f("system_description", n.system_description);
+    f("capabilities", n.capabilities);
+    f("enabled_capabilities", n.enabled_capabilities);
+    f("management_address", n.management_address);
+    f("med_device_class", n.med_device_class);
+    f("med_hardware_revision", n.med_hardware_revision);
+    f("med_firmware_revision", n.med_firmware_revision);
+    f("med_software_revision", n.med_software_revision);
+    f("med_serial", n.med_serial);
+    f("med_manufacturer", n.med_manufacturer);
+    f("med_model", n.med_model);
+    f("med_asset_id", n.med_asset_id);
+    f("med_capabilities", n.med_capabilities);
+    f("med_voice_vlan", n.med_voice_vlan);
+}
+
+template <typename Neighbor, typename Visit>
+void cdp_fields(Neighbor& n, Visit&& f) {
+    f("device_id", n.device_id);
+    f("platform", n.platform);
+    f("software_version", n.software_version);
+    f("port_id", n.port_id);
+    f("capabilities", n.capabilities);
+    f("address", n.address);
+    f("addresses", n.addresses);
+    f("native_vlan", n.native_vlan);
+    f("voice_vlan", n.voice_vlan);
+}
+
+template <typename Dhcp, typename Visit>
+void dhcp_fields(Dhcp& d, Visit&& f) {
+    f("hostname", d.hostname);
+    f("vendor_class", d.vendor_class);
+    f("parameter_request_list", d.parameter_request_list);
+    f("requested_ip", d.requested_ip);
+    f("client_id", d.client_id);
+    f("message_type", d.message_type);
+}
+
+template <typename Banner, typename Visit>
+void banner_fields(Banner& b, Visit&& f) {
+    f("port", b.port);
+    f("ssh_banner", b.ssh_banner);
+    f("http_server", b.http_server);
+    f("http_title", b.http_title);
+    f("raw", b.raw);
+}
+
+// Everything but the SNMP walk, which has its own compact form.
+template <typename Evidence, typename Visit>
+void evidence_fields(Evidence& e, Visit&& f) {
+    f("mac", e.mac);
+    f("ips", e.ips);
+    f("oui_registrant", e.oui_registrant);
+    f("ttl", e.ttl);
+    f("rtt_ms", e.rtt_ms);
+    f("hostnames", e.hostnames);
+    f("snmp_credential", e.snmp_credential);  // the credential's name, never its secret
+    f("mdns", e.mdns);
+    f("lldp", e.lldp);
+    f("cdp", e.cdp);
+    f("dhcp", e.dhcp);
+    f("open_tcp_ports", e.open_tcp_ports);
+    f("banners", e.banners);
 }
 
 }  // namespace
@@ -401,147 +531,55 @@ void from_json(const json& j, MdnsService& s) {
 
 void to_json(json& j, const LldpNeighbor& n) {
     j = json::object();
-    put_string(j, "chassis_id", n.chassis_id);
-    put_string(j, "port_id", n.port_id);
-    put_string(j, "port_description", n.port_description);
-    put_string(j, "system_name", n.system_name);
-    put_string(j, "system_description", n.system_description);
-    if (n.capabilities != 0) j["capabilities"] = n.capabilities;
-    if (n.enabled_capabilities != 0) j["enabled_capabilities"] = n.enabled_capabilities;
-    if (n.management_address) j["management_address"] = *n.management_address;
-    if (n.med_device_class) j["med_device_class"] = *n.med_device_class;
-    put_string(j, "med_hardware_revision", n.med_hardware_revision);
-    put_string(j, "med_firmware_revision", n.med_firmware_revision);
-    put_string(j, "med_software_revision", n.med_software_revision);
-    put_string(j, "med_serial", n.med_serial);
-    put_string(j, "med_manufacturer", n.med_manufacturer);
-    put_string(j, "med_model", n.med_model);
-    put_string(j, "med_asset_id", n.med_asset_id);
-    if (n.med_capabilities != 0) j["med_capabilities"] = n.med_capabilities;
-    if (n.med_voice_vlan) j["med_voice_vlan"] = *n.med_voice_vlan;
+    lldp_fields(n, FieldWriter{j});
 }
 
 void from_json(const json& j, LldpNeighbor& n) {
     if (!j.is_object()) fail("lldp", "expected an object");
-    n.chassis_id = opt_string(j, "chassis_id");
-    n.port_id = opt_string(j, "port_id");
-    n.port_description = opt_string(j, "port_description");
-    n.system_name = opt_string(j, "system_name");
-    n.system_description = opt_string(j, "system_description");
-    n.capabilities = opt_int<std::uint16_t>(j, "capabilities");
-    n.enabled_capabilities = opt_int<std::uint16_t>(j, "enabled_capabilities");
-    n.management_address = opt_object<Ipv4Address>(j, "management_address");
-    n.med_device_class = opt_number<int>(j, "med_device_class");
-    n.med_hardware_revision = opt_string(j, "med_hardware_revision");
-    n.med_firmware_revision = opt_string(j, "med_firmware_revision");
-    n.med_software_revision = opt_string(j, "med_software_revision");
-    n.med_serial = opt_string(j, "med_serial");
-    n.med_manufacturer = opt_string(j, "med_manufacturer");
-    n.med_model = opt_string(j, "med_model");
-    n.med_asset_id = opt_string(j, "med_asset_id");
-    n.med_capabilities = opt_int<std::uint16_t>(j, "med_capabilities");
-    n.med_voice_vlan = opt_number<std::uint16_t>(j, "med_voice_vlan");
+    lldp_fields(n, FieldReader{j});
 }
 
 void to_json(json& j, const CdpNeighbor& n) {
     j = json::object();
-    put_string(j, "device_id", n.device_id);
-    put_string(j, "platform", n.platform);
-    put_string(j, "software_version", n.software_version);
-    put_string(j, "port_id", n.port_id);
-    if (n.capabilities != 0) j["capabilities"] = n.capabilities;
-    if (n.address) j["address"] = *n.address;
-    if (!n.addresses.empty()) j["addresses"] = n.addresses;
-    if (n.native_vlan) j["native_vlan"] = *n.native_vlan;
-    if (n.voice_vlan) j["voice_vlan"] = *n.voice_vlan;
+    cdp_fields(n, FieldWriter{j});
 }
 
 void from_json(const json& j, CdpNeighbor& n) {
     if (!j.is_object()) fail("cdp", "expected an object");
-    n.device_id = opt_string(j, "device_id");
-    n.platform = opt_string(j, "platform");
-    n.software_version = opt_string(j, "software_version");
-    n.port_id = opt_string(j, "port_id");
-    n.capabilities = opt_int<std::uint32_t>(j, "capabilities");
-    n.address = opt_object<Ipv4Address>(j, "address");
-    n.addresses = opt_array<Ipv4Address>(j, "addresses");
-    n.native_vlan = opt_number<std::uint16_t>(j, "native_vlan");
-    n.voice_vlan = opt_number<std::uint16_t>(j, "voice_vlan");
+    cdp_fields(n, FieldReader{j});
 }
 
 void to_json(json& j, const DhcpFingerprint& d) {
     j = json::object();
-    put_string(j, "hostname", d.hostname);
-    put_string(j, "vendor_class", d.vendor_class);
-    j["parameter_request_list"] = d.parameter_request_list;
-    if (d.requested_ip) j["requested_ip"] = *d.requested_ip;
-    put_string(j, "client_id", d.client_id);
-    if (d.message_type) j["message_type"] = *d.message_type;
+    dhcp_fields(d, FieldWriter{j});
 }
 
 void from_json(const json& j, DhcpFingerprint& d) {
     if (!j.is_object()) fail("dhcp", "expected an object");
-    d.hostname = opt_string(j, "hostname");
-    d.vendor_class = opt_string(j, "vendor_class");
-    d.parameter_request_list = opt_array<std::uint8_t>(j, "parameter_request_list");
-    d.requested_ip = opt_object<Ipv4Address>(j, "requested_ip");
-    d.client_id = opt_string(j, "client_id");
-    d.message_type = opt_number<int>(j, "message_type");
+    dhcp_fields(d, FieldReader{j});
 }
 
 void to_json(json& j, const ServiceBanner& b) {
     j = json::object();
-    j["port"] = b.port;
-    put_string(j, "ssh_banner", b.ssh_banner);
-    put_string(j, "http_server", b.http_server);
-    put_string(j, "http_title", b.http_title);
-    put_string(j, "raw", b.raw);
+    banner_fields(b, FieldWriter{j});
 }
 
 void from_json(const json& j, ServiceBanner& b) {
     if (!j.is_object()) fail("banner", "expected an object");
-    b.port = opt_int<std::uint16_t>(j, "port");
-    b.ssh_banner = opt_string(j, "ssh_banner");
-    b.http_server = opt_string(j, "http_server");
-    b.http_title = opt_string(j, "http_title");
-    b.raw = opt_string(j, "raw");
+    banner_fields(b, FieldReader{j});
 }
 
 void to_json(json& j, const DeviceEvidence& e) {
     j = json::object();
-    if (e.mac) j["mac"] = *e.mac;
-    if (!e.ips.empty()) j["ips"] = e.ips;
-    put_string(j, "oui_registrant", e.oui_registrant);
-    if (e.ttl) j["ttl"] = *e.ttl;
-    if (e.rtt_ms) j["rtt_ms"] = *e.rtt_ms;
-    if (!e.hostnames.empty()) j["hostnames"] = strings_json(e.hostnames);
+    evidence_fields(e, FieldWriter{j});
     if (!e.snmp.empty()) j["snmp"] = snmp_walk_to_json(e.snmp);
-    put_string(j, "snmp_credential", e.snmp_credential);  // the credential's name, never its secret
-    if (!e.mdns.empty()) j["mdns"] = e.mdns;
-    if (!e.lldp.empty()) j["lldp"] = e.lldp;
-    if (!e.cdp.empty()) j["cdp"] = e.cdp;
-    if (e.dhcp) j["dhcp"] = *e.dhcp;
-    if (!e.open_tcp_ports.empty()) j["open_tcp_ports"] = e.open_tcp_ports;
-    if (!e.banners.empty()) j["banners"] = e.banners;
 }
 
 void from_json(const json& j, DeviceEvidence& e) {
     if (!j.is_object()) fail("evidence", "expected an object");
     e = DeviceEvidence{};
-    e.mac = opt_object<MacAddress>(j, "mac");
-    e.ips = opt_array<Ipv4Address>(j, "ips");
-    e.oui_registrant = opt_string(j, "oui_registrant");
-    e.ttl = opt_number<int>(j, "ttl");
-    if (auto it = j.find("rtt_ms"); it != j.end() && !it->is_null()) e.rtt_ms = opt_double(j, "rtt_ms");
-    e.hostnames = opt_strings(j, "hostnames");
+    evidence_fields(e, FieldReader{j});
     if (auto it = j.find("snmp"); it != j.end()) e.snmp = snmp_walk_from_json(*it);
-    e.snmp_credential = opt_string(j, "snmp_credential");
-    e.mdns = opt_array<MdnsService>(j, "mdns");
-    e.lldp = opt_array<LldpNeighbor>(j, "lldp");
-    e.cdp = opt_array<CdpNeighbor>(j, "cdp");
-    e.dhcp = opt_object<DhcpFingerprint>(j, "dhcp");
-    e.open_tcp_ports = opt_array<std::uint16_t>(j, "open_tcp_ports");
-    e.banners = opt_array<ServiceBanner>(j, "banners");
 }
 
 void to_json(json& j, const Observation& o) {

@@ -54,6 +54,25 @@ protected:
     }
     std::vector<ScanRun> scans() const { return Store::open_existing(store_).scans(); }
 
+    // Starts the daemon on a config with `rate = 123`, rewrites the config to `new_config` and sends
+    // SIGHUP during the first scan, stops it in the second; returns the rate each scan ran with.
+    std::vector<double> rates_around_a_sighup(const std::string& new_config) {
+        write_config("[scan]\nrate = 123\n");
+        std::vector<double> rates;
+        Daemon daemon(options_, [&](const ScanOptions& o, const std::atomic<bool>&) {
+            rates.push_back(o.rate_pps);
+            if (rates.size() == 1) {
+                std::ofstream(options_.config_path) << new_config;
+                kill(getpid(), SIGHUP);
+            } else {
+                kill(getpid(), SIGTERM);
+            }
+            return record_scan(o);
+        });
+        EXPECT_EQ(daemon.run(), kDaemonExitOk);
+        return rates;
+    }
+
     fs::path dir_;
     fs::path store_;
     DaemonOptions options_;
@@ -113,37 +132,11 @@ TEST_F(DaemonTest, SigtermDuringAScanCancelsItAndKeepsWhatWasWritten) {
 }
 
 TEST_F(DaemonTest, SighupWithABadConfigKeepsTheOldOne) {
-    write_config("[scan]\nrate = 123\n");
-    std::vector<double> rates;
-    Daemon daemon(options_, [&](const ScanOptions& o, const std::atomic<bool>&) {
-        rates.push_back(o.rate_pps);
-        if (rates.size() == 1) {
-            std::ofstream(options_.config_path) << "[scan]\nrate = \"fast\"\nbogus = 1\n";
-            kill(getpid(), SIGHUP);
-        } else {
-            kill(getpid(), SIGTERM);
-        }
-        return record_scan(o);
-    });
-    EXPECT_EQ(daemon.run(), kDaemonExitOk);
-    EXPECT_EQ(rates, (std::vector<double>{123, 123}));
+    EXPECT_EQ(rates_around_a_sighup("[scan]\nrate = \"fast\"\nbogus = 1\n"), (std::vector<double>{123, 123}));
 }
 
 TEST_F(DaemonTest, SighupWithAGoodConfigAppliesFromTheNextScan) {
-    write_config("[scan]\nrate = 123\n");
-    std::vector<double> rates;
-    Daemon daemon(options_, [&](const ScanOptions& o, const std::atomic<bool>&) {
-        rates.push_back(o.rate_pps);
-        if (rates.size() == 1) {
-            std::ofstream(options_.config_path) << "[scan]\nrate = 456\n";
-            kill(getpid(), SIGHUP);
-        } else {
-            kill(getpid(), SIGTERM);
-        }
-        return record_scan(o);
-    });
-    EXPECT_EQ(daemon.run(), kDaemonExitOk);
-    EXPECT_EQ(rates, (std::vector<double>{123, 456}));
+    EXPECT_EQ(rates_around_a_sighup("[scan]\nrate = 456\n"), (std::vector<double>{123, 456}));
 }
 
 TEST_F(DaemonTest, TheScheduleComesFromTheDaemonSectionAndSighupRevalidatesIt) {

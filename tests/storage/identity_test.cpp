@@ -29,9 +29,14 @@ bool logged(const Store& store, std::int64_t device, const std::string& action, 
     });
 }
 
-TEST(Identity, RouterAnsweringOnTwoAddressesIsOneDevice) {
+// Every test starts with an empty store of its own.
+class Identity : public ::testing::Test {
+protected:
     TempDir dir;
-    auto store = Store::open(dir.path() / "nd.db");
+    Store store = Store::open(dir.path() / "nd.db");
+};
+
+TEST_F(Identity, RouterAnsweringOnTwoAddressesIsOneDevice) {
     const auto scan = store.begin_scan({"198.18.1.0/24", "198.18.2.0/24"});
     const auto lan = store.record(seen("arp", scan, "70:c9:c6:cb:4e:20", {"198.18.1.1"}));
     const auto leg2 = store.record(seen("icmp", scan, nullptr, {"198.18.2.1"}));
@@ -57,9 +62,7 @@ TEST(Identity, RouterAnsweringOnTwoAddressesIsOneDevice) {
               1);
 }
 
-TEST(Identity, AnAgentWithoutItsMacsJoinsTheDeviceArpFoundAtItsAddress) {
-    TempDir dir;
-    auto store = Store::open(dir.path() / "nd.db");
+TEST_F(Identity, AnAgentWithoutItsMacsJoinsTheDeviceArpFoundAtItsAddress) {
     const auto scan = store.begin_scan({"198.18.1.0/24"});
     const auto arp = store.record(seen("arp", scan, "00:1b:a9:0b:a7:52", {"198.18.1.32"}));
     WalkBuilder w;  // no IP-MIB: the agent names none of its interfaces' MACs
@@ -76,15 +79,13 @@ TEST(Identity, AnAgentWithoutItsMacsJoinsTheDeviceArpFoundAtItsAddress) {
     EXPECT_NE(store.record(walked(scan2, "198.18.1.32", other.walk())), arp);
 }
 
-TEST(Identity, PlaceholderNamesAreNoIdentity) {
+TEST_F(Identity, PlaceholderNamesAreNoIdentity) {
     EXPECT_TRUE(generic_hostname("<private>"));
     EXPECT_TRUE(generic_hostname("--"));
     EXPECT_FALSE(generic_hostname("srv-files01"));
 }
 
-TEST(Identity, SerialTiesANewInterfaceToTheKnownDevice) {
-    TempDir dir;
-    auto store = Store::open(dir.path() / "nd.db");
+TEST_F(Identity, SerialTiesANewInterfaceToTheKnownDevice) {
     const auto s1 = store.begin_scan({"198.18.1.0/24"});
     WalkBuilder w;
     w.chassis_serial("FDO2249A154");
@@ -99,9 +100,7 @@ TEST(Identity, SerialTiesANewInterfaceToTheKnownDevice) {
     EXPECT_EQ(store.devices().size(), 1U);
 }
 
-TEST(Identity, LldpChassisIdAndArpMacAreOneDevice) {
-    TempDir dir;
-    auto store = Store::open(dir.path() / "nd.db");
+TEST_F(Identity, LldpChassisIdAndArpMacAreOneDevice) {
     const auto scan = store.begin_scan({"198.18.1.0/24"});
     Observation lldp = seen("lldp", scan, nullptr, {});
     LldpNeighbor n;
@@ -113,9 +112,7 @@ TEST(Identity, LldpChassisIdAndArpMacAreOneDevice) {
     EXPECT_EQ(a, b);
 }
 
-TEST(Identity, RandomisedMacIsNotTrustedAlone) {
-    TempDir dir;
-    auto store = Store::open(dir.path() / "nd.db");
+TEST_F(Identity, RandomisedMacIsNotTrustedAlone) {
     const auto scan = store.begin_scan({"198.18.1.0/24"});
     // The same randomised MAC at two addresses: no evidence it is one device.
     const auto a = store.record(seen("arp", scan, "da:a1:19:00:00:01", {"198.18.1.60"}));
@@ -126,9 +123,7 @@ TEST(Identity, RandomisedMacIsNotTrustedAlone) {
               "mac-la");
 }
 
-TEST(Identity, RotatedRandomisedMacMatchesOnAddressAndName) {
-    TempDir dir;
-    auto store = Store::open(dir.path() / "nd.db");
+TEST_F(Identity, RotatedRandomisedMacMatchesOnAddressAndName) {
     const auto s1 = store.begin_scan({"198.18.1.0/24"});
     auto o1 = seen("mdns", s1, "da:a1:19:00:00:01", {"198.18.1.60"});
     o1.evidence.hostnames = {"Annas-iPhone.local"};
@@ -143,9 +138,7 @@ TEST(Identity, RotatedRandomisedMacMatchesOnAddressAndName) {
     EXPECT_NE(store.record(seen("arp", s2, "de:ad:19:00:00:03", {"198.18.1.60"})), a);
 }
 
-TEST(Identity, AddressHandedOnByDhcpIsANewDevice) {
-    TempDir dir;
-    auto store = Store::open(dir.path() / "nd.db");
+TEST_F(Identity, AddressHandedOnByDhcpIsANewDevice) {
     const auto s1 = store.begin_scan({"198.18.1.0/24"});
     const auto a = store.record(seen("arp", s1, "00:1b:a9:00:00:01", {"198.18.1.50"}));
     store.finish_scan(s1, 0);
@@ -154,9 +147,7 @@ TEST(Identity, AddressHandedOnByDhcpIsANewDevice) {
     EXPECT_NE(a, b);
 }
 
-TEST(Identity, VirtualRouterMacsAndTheirAddressesAreNoDevices) {
-    TempDir dir;
-    auto store = Store::open(dir.path() / "nd.db");
+TEST_F(Identity, VirtualRouterMacsAndTheirAddressesAreNoDevices) {
     const auto scan = store.begin_scan({"198.18.1.0/24"});
     for (const char* mac : {"00:00:5e:00:01:0a", "00:00:0c:07:ac:01", "00:07:b4:00:01:02"}) {
         EXPECT_EQ(store.record(seen("arp", scan, mac, {"198.18.1.254"})), 0) << mac;
@@ -166,14 +157,9 @@ TEST(Identity, VirtualRouterMacsAndTheirAddressesAreNoDevices) {
     EXPECT_TRUE(store.devices().empty());
 }
 
-TEST(Identity, ParallelWritersNeverCreateDuplicates) {
-    TempDir dir;
-    const auto path = dir.path() / "nd.db";
-    std::int64_t scan = 0;
-    {
-        auto store = Store::open(path);
-        scan = store.begin_scan({"198.18.0.0/16"});
-    }
+TEST_F(Identity, ParallelWritersNeverCreateDuplicates) {
+    const auto path = dir.path() / "parallel.db";  // a store of its own: one connection per thread
+    const std::int64_t scan = Store::open(path).begin_scan({"198.18.0.0/16"});
     constexpr int kThreads = 4;
     constexpr int kHosts = 60;
     std::vector<std::thread> threads;
@@ -181,15 +167,15 @@ TEST(Identity, ParallelWritersNeverCreateDuplicates) {
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {
             try {
-                auto store = Store::open(path);  // one connection per collector thread
+                auto writer = Store::open(path);  // one connection per collector thread
                 for (int i = 0; i < kHosts; ++i) {
                     const int h = (i * 7 + t * 13) % kHosts;  // every thread in another order
                     char mac[18];
                     std::snprintf(mac, sizeof mac, "00:1b:a9:00:01:%02x", h);
                     const std::string ip = "198.18.3." + std::to_string(h + 1);
-                    store.record(seen(t % 2 == 0 ? "arp" : "snmp", scan, mac, {ip.c_str()}));
+                    writer.record(seen(t % 2 == 0 ? "arp" : "snmp", scan, mac, {ip.c_str()}));
                     // And MAC-less sightings of the same hosts racing the ARP ones.
-                    store.record(seen("icmp", scan, nullptr, {ip.c_str()}));
+                    writer.record(seen("icmp", scan, nullptr, {ip.c_str()}));
                 }
             } catch (const std::exception&) {
                 ++failures;
@@ -198,13 +184,10 @@ TEST(Identity, ParallelWritersNeverCreateDuplicates) {
     }
     for (auto& th : threads) th.join();
     EXPECT_EQ(failures.load(), 0);
-    auto store = Store::open(path);
-    EXPECT_EQ(store.devices().size(), static_cast<std::size_t>(kHosts));
+    EXPECT_EQ(Store::open(path).devices().size(), static_cast<std::size_t>(kHosts));
 }
 
-TEST(Identity, EngineerMergeSticksAcrossRescans) {
-    TempDir dir;
-    auto store = Store::open(dir.path() / "nd.db");
+TEST_F(Identity, EngineerMergeSticksAcrossRescans) {
     const auto s1 = store.begin_scan({"198.18.1.0/24"});
     // A laptop's Wi-Fi and wired MACs: nothing automatic ties them together.
     const auto wired = store.record(seen("arp", s1, "00:1b:a9:00:00:10", {"198.18.1.70"}));
@@ -224,9 +207,7 @@ TEST(Identity, EngineerMergeSticksAcrossRescans) {
     EXPECT_TRUE(logged(store, wired, "merged-by-engineer", "same laptop"));
 }
 
-TEST(Identity, EngineerSplitSticksAgainstEvidenceThatWouldMerge) {
-    TempDir dir;
-    auto store = Store::open(dir.path() / "nd.db");
+TEST_F(Identity, EngineerSplitSticksAgainstEvidenceThatWouldMerge) {
     WalkBuilder w;  // an agent that (wrongly, e.g. a cluster address) lists another box's interface
     w.interface(1, "198.18.1.80", "00:1b:a9:00:00:20").interface(2, "198.18.1.81", "00:1b:a9:00:00:21");
     const auto s1 = store.begin_scan({"198.18.1.0/24"});
@@ -250,9 +231,7 @@ TEST(Identity, EngineerSplitSticksAgainstEvidenceThatWouldMerge) {
     EXPECT_THROW(store.split(a, {"not-a-key"}), StoreError);
 }
 
-TEST(Identity, DevicesAreFoundByIdAddressMacOrNameAndAmbiguityIsAnError) {
-    TempDir dir;
-    auto store = Store::open(dir.path() / "nd.db");
+TEST_F(Identity, DevicesAreFoundByIdAddressMacOrNameAndAmbiguityIsAnError) {
     const auto scan = store.begin_scan({"198.18.1.0/24"});
     auto o1 = seen("mdns", scan, "00:1b:a9:00:00:30", {"198.18.1.90"});
     o1.evidence.hostnames = {"printer-2og.local"};
