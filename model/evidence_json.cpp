@@ -190,7 +190,8 @@ struct FieldReader {
             using Inner = typename T::value_type;
             if constexpr (std::is_floating_point_v<Inner>) {
                 auto it = j.find(key);
-                value = it == j.end() || it->is_null() ? std::nullopt : std::optional<Inner>(opt_double(j, key));
+                value =
+                    it == j.end() || it->is_null() ? std::nullopt : std::optional<Inner>(opt_double(j, key));
             } else if constexpr (std::is_integral_v<Inner>) {
                 value = opt_number<Inner>(j, key);
             } else {
