@@ -151,6 +151,17 @@ FingerprintEngine FingerprintEngine::load(const std::vector<std::filesystem::pat
     return FingerprintEngine(std::move(rules));
 }
 
+FingerprintEngine FingerprintEngine::without_rules(const std::set<std::string>& ids) const {
+    auto rules = std::make_unique<Rules>();
+    rules->set.vendor_aliases = rules_->set.vendor_aliases;
+    rules->set.files = rules_->set.files;
+    for (const auto& rule : rules_->set.rules) {
+        if (!ids.contains(rule.id)) rules->set.rules.push_back(rule);
+    }
+    rules->build_indexes();
+    return FingerprintEngine(std::move(rules));
+}
+
 std::vector<std::filesystem::path> FingerprintEngine::default_rule_dirs() {
     std::vector<std::filesystem::path> dirs;
     std::error_code ec;
@@ -216,6 +227,18 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
                                (source.empty() ? "" : " read from " + source);
             std::string key = f == static_cast<std::size_t>(Field::kVendor) ? fp::vendor_key(shown) : shown;
             add(fields[f], key, shown, rule.weight, order, reason_for(rule, *match, what));
+        }
+    }
+
+    // The maker's own product registry names the exact sysObjectID: a model when no stronger rule names one.
+    if (facts.sys_object_id) {
+        auto oid = facts.sys_object_id->to_string();
+        if (auto it = rules_->set.products.find(oid); it != rules_->set.products.end()) {
+            const auto& product = it->second;
+            add(fields[static_cast<std::size_t>(Field::kModel)], product.name, product.name, product.weight,
+                ++order,
+                "model \"" + product.name + "\": sysObjectID " + oid + " is registered as " + product.name +
+                    " in " + product.source);
         }
     }
 

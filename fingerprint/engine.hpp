@@ -4,6 +4,7 @@
 // /etc/netdossier/fingerprints.d), validated at load.
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,10 @@ public:
     // Ids of every rule whose conditions hold for this evidence, in rule order (for explain and for
     // measuring which rules a corpus item depends on).
     std::vector<std::string> matching_rules(const DeviceEvidence& evidence) const;
+
+    // A copy without the rules named in `ids` (measuring how rules generalise to families they were not
+    // written for).
+    FingerprintEngine without_rules(const std::set<std::string>& ids) const;
 
     // The maker name the vendor alias table gives for `name` ("Hewlett-Packard" -> "HP").
     std::string canonical_vendor(std::string_view name) const;

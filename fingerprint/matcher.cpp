@@ -99,7 +99,32 @@ const SnmpValue* DeviceFacts::lookup(const Oid& oid) const {
 
 bool DeviceFacts::has_subtree(const Oid& prefix) const { return lookup(prefix) != nullptr; }
 
+namespace {
+
+// A 6-byte hardware address as aa:bb:cc:dd:ee:ff; nullopt for other lengths and all-zero / all-one values.
+std::optional<std::string> mac_text(const SnmpValue& value) {
+    if (value.type != SnmpType::kOctetString || value.bytes.size() != 6) return std::nullopt;
+    if (value.bytes == std::string(6, '\0') || value.bytes == std::string(6, '\xff')) return std::nullopt;
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : value.bytes) {
+        if (!out.empty()) out.push_back(':');
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xf]);
+    }
+    return out;
+}
+
+}  // namespace
+
 std::optional<std::string> DeviceFacts::read(const OidSource& source) const {
+    if (source.as_mac) {  // the first row of the column (or the exact OID) that holds an address
+        for (auto row = evidence.snmp.lower_bound(source.oid);
+             row != evidence.snmp.end() && row->first.starts_with(source.oid); ++row) {
+            if (auto mac = mac_text(row->second)) return mac;
+        }
+        return std::nullopt;
+    }
     const SnmpValue* value = nullptr;
     if (!source.entity_field.empty()) {
         const Oid column = kEntPhysicalEntry.child(entity_column(source.entity_field));
@@ -121,8 +146,20 @@ std::optional<std::string> DeviceFacts::read(const OidSource& source) const {
                 }
             }
         }
+    } else if (auto exact = evidence.snmp.find(source.oid); exact != evidence.snmp.end()) {
+        value = &exact->second;
     } else {
-        value = lookup(source.oid);
+        // A table column: its first row that holds a real value (row 1 is often an empty loopback or
+        // a masked entry).
+        for (auto row = evidence.snmp.lower_bound(source.oid);
+             row != evidence.snmp.end() && row->first.starts_with(source.oid); ++row) {
+            if (value == nullptr) value = &row->second;
+            if (!row->second.is_exception() && row->second.type != SnmpType::kNull &&
+                !is_placeholder(clean_text(row->second.text()))) {
+                value = &row->second;
+                break;
+            }
+        }
     }
     if (value == nullptr || value->is_exception() || value->type == SnmpType::kNull) return std::nullopt;
     std::string text = value->type == SnmpType::kInteger || value->type == SnmpType::kGauge32

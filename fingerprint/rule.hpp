@@ -27,6 +27,7 @@ struct OidSource {
     Oid oid;
     std::string entity_field;  // "model", "serial", "software", "firmware", "hardware", "descr", "mfg"
     Regex regex;               // group `value` or group 1 selects the part to keep
+    bool as_mac = false;       // `as = "mac"`: a 6-byte address, shown aa:bb:cc:dd:ee:ff
     std::string text;          // as written, for reasons
 };
 

@@ -71,10 +71,16 @@ public:
     OidSource oid_source(const toml::node& node, const std::string& where) const {
         OidSource source;
         if (auto* table = node.as_table()) {
-            check_keys(*table, where, {"oid", "regex"});
+            check_keys(*table, where, {"oid", "regex", "as"});
             if (!table->contains("oid")) fail(node, where, "needs 'oid'");
             source = oid_source(*table->get("oid"), where);
             if (auto* re = table->get("regex")) source.regex = regex(*re, where + ".regex");
+            if (auto* as = table->get("as")) {
+                if (string(*as, where + ".as") != "mac") fail(*as, where + ".as", "only \"mac\" is known");
+                if (!source.entity_field.empty())
+                    fail(*as, where + ".as", "needs an OID, not an entity field");
+                source.as_mac = true;
+            }
             return source;
         }
         return oid_source_text(string(node, where), node, where);
@@ -265,6 +271,33 @@ Rule enterprise_rule(const Reader& r, const toml::table& t, const std::string& f
     return rule;
 }
 
+// `[[product_registry]] source = "CISCO-PRODUCTS-MIB", prefix = "1.3.6.1.4.1.9.1", products = { "359" =
+// "catalyst2950t24" }`: a maker's own sysObjectID -> product name assignments (every product it registered,
+// not a list of seen devices).
+void read_product_registry(const Reader& r, const toml::table& t, RuleSet& set) {
+    r.check_keys(t, "product_registry", {"source", "prefix", "weight", "products"});
+    for (const char* key : {"source", "prefix", "products"}) {
+        if (!t.contains(key)) r.fail(t, "product_registry", std::string("needs '") + key + "'");
+    }
+    auto source = r.string(*t.get("source"), "product_registry.source");
+    auto prefix = r.oid(*t.get("prefix"), "product_registry.prefix").to_string();
+    double weight = 0.4;
+    if (auto* w = t.get("weight")) {
+        weight = r.number(*w, "product_registry.weight");
+        if (weight <= 0.0 || weight > 1.0) r.fail(*w, "product_registry.weight", "must be in (0, 1]");
+    }
+    auto* products = t.get("products")->as_table();
+    if (products == nullptr) r.fail(*t.get("products"), "product_registry.products", "expected a table");
+    for (const auto& [suffix, name] : *products) {
+        auto where = "product_registry.products." + std::string(suffix.str());
+        auto full = Oid::parse(prefix + "." + std::string(suffix.str()));
+        if (!full) r.fail(name, where, "not a numeric OID suffix");
+        auto text = r.string(name, where);
+        if (text.empty()) r.fail(name, where, "empty product name");
+        set.products[full->to_string()] = ProductName{text, source, weight};
+    }
+}
+
 void add_rule(RuleSet& set, Rule rule, bool disabled) {
     auto same =
         std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& r) { return r.id == rule.id; });
@@ -328,7 +361,7 @@ void load_rule_text(RuleSet& set, std::string_view text, const std::string& file
                           std::string(e.description()));
     }
     Reader r(file_name);
-    r.check_keys(doc, "top level", {"rule", "enterprise", "vendor"});
+    r.check_keys(doc, "top level", {"rule", "enterprise", "vendor", "product_registry"});
     auto tables = [&](const char* key, auto&& f) {
         auto* node = doc.get(key);
         if (node == nullptr) return;
@@ -372,6 +405,7 @@ void load_rule_text(RuleSet& set, std::string_view text, const std::string& file
         }
         add_rule(set, std::move(rule), false);
     });
+    tables("product_registry", [&](const toml::table& t) { read_product_registry(r, t, set); });
     tables("rule", [&](const toml::table& t) {
         bool disabled = t.get("disabled") && t.get("disabled")->value<bool>().value_or(false);
         if (disabled) {

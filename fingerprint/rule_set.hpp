@@ -12,10 +12,18 @@
 
 namespace nd::fp {
 
+// A product name a maker assigns to one sysObjectID in its own registry MIB (CISCO-PRODUCTS-MIB, ...).
+struct ProductName {
+    std::string name;    // "catalyst2950t24"
+    std::string source;  // "CISCO-PRODUCTS-MIB"
+    double weight = 0.4;
+};
+
 struct RuleSet {
     std::vector<Rule> rules;  // load order; a later rule with the same id replaced the earlier one
     std::map<std::string, std::string> vendor_aliases;  // vendor_key(alias) -> canonical name
     std::vector<std::string> files;                     // every file read, in order
+    std::map<std::string, ProductName> products;        // dotted sysObjectID -> registry name
 };
 
 // Reads every *.toml of each directory (sorted by name), directories in order. Missing directories

@@ -12,6 +12,7 @@ bash "$root/scripts/install-deps.sh"
 echo "== release build and unit tests"
 build="$(bash "$root/scripts/build.sh" release | tail -n1)"
 (cd "$build" && ctest --output-on-failure -L unit --timeout 900)
+(cd "$build" && ctest --output-on-failure -L corpus --timeout 900)
 
 echo "== integration tests against the simulated site (one shared lab; tests that change it bring their own)"
 lab_prefix="ndci$$"

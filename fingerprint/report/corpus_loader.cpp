@@ -61,6 +61,7 @@ Corpus load_librenms_corpus(const std::filesystem::path& dir) {
     for (const auto& j : read_jsonl(dir / "labels.jsonl")) {
         LabelledDevice d;
         d.id = str(j, "id");
+        d.family = str(j, "os");
         d.classes = classes_of(j);
         if (auto e = j.find("expected"); e != j.end() && e->is_object()) {
             d.model = str(*e, "hardware");

@@ -60,9 +60,14 @@ bool CorpusReport::passed() const {
     return std::all_of(scores.begin(), scores.end(), [](const FieldScore& s) { return s.passed(); });
 }
 
-CorpusReport score_corpus(const FingerprintEngine& engine, const Corpus& corpus) {
+namespace {
+
+CorpusReport score_verdicts(const FingerprintEngine& engine, const Corpus& corpus,
+                            const std::vector<std::pair<const LabelledDevice*, Verdict>>& verdicts,
+                            double seconds) {
     CorpusReport report;
     report.corpus = corpus.name;
+    report.classify_seconds = seconds;
     report.malformed_records = corpus.malformed_records;
     std::map<std::string, FieldScore> scores;
     for (const char* f : {"class", "vendor", "model", "firmware", "serial"})
@@ -76,16 +81,9 @@ CorpusReport score_corpus(const FingerprintEngine& engine, const Corpus& corpus)
         else
             s.misses.push_back({id, expected, got});
     };
-    auto start = std::chrono::steady_clock::now();
-    std::vector<std::pair<const LabelledDevice*, Verdict>> verdicts;
-    for (const auto& d : corpus.devices) {
-        ++report.devices;
-        if (!d.problem.empty()) ++report.unloadable;
-        verdicts.emplace_back(&d, engine.classify(d.evidence));
-    }
-    report.classify_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
     for (const auto& [d, v] : verdicts) {
+        ++report.devices;
+        if (!d->problem.empty()) ++report.unloadable;
         auto value = [](const std::optional<Finding>& f) { return f ? f->value : std::string(); };
         std::string vendor = value(v.vendor);
         if (!d->classes.empty()) {
@@ -122,6 +120,46 @@ CorpusReport score_corpus(const FingerprintEngine& engine, const Corpus& corpus)
     for (const char* f : {"class", "vendor", "model", "firmware", "serial"}) {
         if (scores[f].total > 0) report.scores.push_back(std::move(scores[f]));
     }
+    return report;
+}
+
+}  // namespace
+
+CorpusReport score_corpus(const FingerprintEngine& engine, const Corpus& corpus) {
+    auto start = std::chrono::steady_clock::now();
+    std::vector<std::pair<const LabelledDevice*, Verdict>> verdicts;
+    for (const auto& d : corpus.devices) verdicts.emplace_back(&d, engine.classify(d.evidence));
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return score_verdicts(engine, corpus, verdicts, seconds);
+}
+
+CorpusReport score_leave_families_out(const FingerprintEngine& engine, const Corpus& corpus) {
+    // Which families each rule fires on; a rule firing on one family only is treated as written from it.
+    std::map<std::string, std::set<std::string>> rule_families;
+    for (const auto& d : corpus.devices) {
+        for (const auto& id : engine.matching_rules(d.evidence)) rule_families[id].insert(d.family);
+    }
+    std::map<std::string, std::set<std::string>> family_only;  // family -> its own rules
+    for (const auto& [id, families] : rule_families) {
+        if (families.size() == 1) family_only[*families.begin()].insert(id);
+    }
+    std::map<std::string, std::vector<const LabelledDevice*>> by_family;
+    for (const auto& d : corpus.devices) by_family[d.family].push_back(&d);
+    auto start = std::chrono::steady_clock::now();
+    std::vector<std::pair<const LabelledDevice*, Verdict>> verdicts;
+    for (const auto& [family, devices] : by_family) {
+        auto own = family_only.find(family);
+        if (own == family_only.end()) {
+            for (const auto* d : devices) verdicts.emplace_back(d, engine.classify(d->evidence));
+            continue;
+        }
+        auto reduced = engine.without_rules(own->second);
+        for (const auto* d : devices) verdicts.emplace_back(d, reduced.classify(d->evidence));
+    }
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    auto report = score_verdicts(engine, corpus, verdicts, seconds);
+    report.corpus += " leave-families-out";
+    for (auto& s : report.scores) s.target.reset();
     return report;
 }
 

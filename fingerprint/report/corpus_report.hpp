@@ -42,6 +42,10 @@ struct CorpusReport {
 // Scores one corpus. Targets come from the corpus name (librenms*, recog*; others are informational).
 CorpusReport score_corpus(const FingerprintEngine& engine, const Corpus& corpus);
 
+// Generalisation estimate: each family (LibreNMS os) is scored without the rules that fire on that family
+// only in this corpus, as if they had never been written. Informational (no targets).
+CorpusReport score_leave_families_out(const FingerprintEngine& engine, const Corpus& corpus);
+
 // Matching rules, exposed for tests: normalised (case, punctuation, vendor prefix) equality or containment.
 bool model_matches(const std::string& expected, const std::string& got, const std::string& vendor);
 bool version_matches(const std::string& expected, const std::string& got);

@@ -88,6 +88,35 @@ TEST_F(ClassifyTest, SnmpSwitchFromIosBannerAndEntityMib) {
     EXPECT_THAT(joined(v.serial->reasons), HasSubstr("entity.serial"));
 }
 
+TEST_F(ClassifyTest, ProductRegistryNamesAModelOnlyWhenNothingStrongerDoes) {
+    // A 2950 without ENTITY-MIB: CISCO-PRODUCTS-MIB's name for its sysObjectID is the model.
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString,
+        "Cisco Internetwork Operating System Software IOS (tm) C2950 Software (C2950-I6Q4L2-M), Version "
+        "12.1(22)EA14");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.9.1.359");
+    auto v = engine_->classify(d);
+    ASSERT_TRUE(v.model);
+    EXPECT_EQ(v.model->value, "catalyst2950t24");
+    EXPECT_THAT(joined(v.model->reasons), HasSubstr("CISCO-PRODUCTS-MIB"));
+    // The ENTITY-MIB chassis model is stronger than the registry name (here a stack's name).
+    auto with_entity = engine_->classify(snmp_switch());
+    ASSERT_TRUE(with_entity.model);
+    EXPECT_EQ(with_entity.model->value, "WS-C2960X-48FPS-L");
+}
+
+TEST_F(ClassifyTest, AxisSerialIsTheFirstRealInterfaceAddress) {
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString,
+        " ; AXIS P1455-LE; Network Camera; 11.10.61; Apr 18 2024");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.368.1.1");
+    set(d, "1.3.6.1.2.1.2.2.1.6.1", SnmpType::kOctetString, "");  // loopback: no address
+    set(d, "1.3.6.1.2.1.2.2.1.6.2", SnmpType::kOctetString, std::string("\xb8\xa4\x4f\xc0\xff\xee", 6));
+    auto v = engine_->classify(d);
+    ASSERT_TRUE(v.serial);
+    EXPECT_EQ(v.serial->value, "b8:a4:4f:c0:ff:ee");
+}
+
 TEST_F(ClassifyTest, UpsFromUpsMibOfAnUnknownEnterprise) {
     auto v = engine_->classify(snmp_ups());
     EXPECT_EQ(v.device_class, DeviceClass::kPower);

@@ -34,6 +34,33 @@ TEST(RuleLoadingTest, MalformedTomlNamesFileAndLine) {
     EXPECT_THAT(error, HasSubstr("custom.toml:3"));
 }
 
+TEST(RuleLoadingTest, ProductRegistryLoadsAndBadEntriesNameTheirLine) {
+    fp::RuleSet set;
+    fp::load_rule_text(
+        set,
+        "[[product_registry]]\nsource = \"ACME-PRODUCTS-MIB\"\nprefix = \"1.3.6.1.4.1.99999.1\"\n"
+        "[product_registry.products]\n\"7\" = \"acmeWidget7\"\n\"8.1\" = \"acmeWidget8\"\n",
+        "acme.toml");
+    ASSERT_EQ(set.products.size(), 2u);
+    EXPECT_EQ(set.products.at("1.3.6.1.4.1.99999.1.7").name, "acmeWidget7");
+    EXPECT_EQ(set.products.at("1.3.6.1.4.1.99999.1.8.1").source, "ACME-PRODUCTS-MIB");
+    auto error = load_error(
+        "[[product_registry]]\nsource = \"X\"\nprefix = "
+        "\"1.3.6.1.4.1.99999.1\"\n[product_registry.products]\n"
+        "\"x7\" = \"w\"\n");
+    EXPECT_THAT(error, HasSubstr("custom.toml:5"));
+    EXPECT_THAT(error, HasSubstr("not a numeric OID suffix"));
+    EXPECT_THAT(load_error("[[product_registry]]\nsource = \"X\"\n"), HasSubstr("needs 'prefix'"));
+}
+
+TEST(RuleLoadingTest, OidSourceFormatMustBeKnown) {
+    auto error = load_error(
+        "[[rule]]\nid = \"x\"\nwhen.enterprise = [9]\nfrom.serial = [{ oid = \"1.3.6.1.2.1.2.2.1.6\", as = "
+        "\"ipv6\" }]\n");
+    EXPECT_THAT(error, HasSubstr("custom.toml:4"));
+    EXPECT_THAT(error, HasSubstr("only \"mac\" is known"));
+}
+
 TEST(RuleLoadingTest, UnknownKeyNamesFileLineAndKey) {
     auto error = load_error("[[rule]]\nid = \"x\"\nclass = \"printer\"\nwhen.sysdescr = 'x'\n");
     EXPECT_THAT(error, HasSubstr("custom.toml:4"));
