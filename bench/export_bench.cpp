@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
 
 #include "exporters/dossier.hpp"
 #include "storage/store.hpp"
@@ -79,15 +80,23 @@ int main(int argc, char** argv) {
     try {
         if (!std::filesystem::exists(path)) build(path, devices);
         auto t0 = std::chrono::steady_clock::now();
+        auto lap = [last = t0]() mutable {
+            const auto now = std::chrono::steady_clock::now();
+            return Seconds(now - std::exchange(last, now)).count();
+        };
         auto store = nd::Store::open_existing(path);
         nd::DossierInput input;
         input.generated = Clock::now();
         input.site = store.meta("site").value_or("");
+        const double open = lap();
         input.devices = store.devices();
+        const double devices = lap();
         input.scans = store.scans();
         input.changes = store.events();
+        const double rest = lap();
         const double load = Seconds(std::chrono::steady_clock::now() - t0).count();
-        std::printf("store %s: %zu devices loaded in %.3f s\n", path.c_str(), input.devices.size(), load);
+        std::printf("store %s: %zu devices loaded in %.3f s (open %.3f, devices %.3f, scans+events %.3f)\n",
+                    path.c_str(), input.devices.size(), load, open, devices, rest);
         std::printf("%-6s %-8s %10s %12s %12s\n", "format", "section", "files", "bytes", "seconds");
         bool slow = false;
         for (const char* name : {"json", "md", "csv", "html", "dot"}) {

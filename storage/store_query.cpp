@@ -28,12 +28,16 @@ std::vector<DeviceRecord> Store::Impl::load_devices(std::optional<std::int64_t> 
     std::unordered_map<std::int64_t, std::size_t> index;
     std::unordered_map<std::int64_t, std::int64_t> last_seen_ms;
     {
+        // Built in place: growing the vector moved every (large) record about twice, a third of the load
+        // time of 10,000 devices.
+        auto count = conn.prepare("SELECT count(*) FROM devices" + where_device(only, "id"));
+        if (count.step()) out.reserve(static_cast<std::size_t>(count.column_int(0)));
         auto stmt = conn.prepare(
             "SELECT id, first_seen_ms, last_seen_ms, coalesce(first_scan, 0), coalesce(last_scan, 0), "
             "oui_registrant, class, class_confidence, verdict_json FROM devices" +
             where_device(only, "id") + " ORDER BY id");
         while (stmt.step()) {
-            DeviceRecord d;
+            DeviceRecord& d = out.emplace_back();
             d.id = stmt.column_int(0);
             d.first_seen = from_ms(stmt.column_int(1));
             d.last_seen = from_ms(stmt.column_int(2));
@@ -53,9 +57,8 @@ std::vector<DeviceRecord> Store::Impl::load_devices(std::optional<std::int64_t> 
             }
             d.evidence.oui_registrant = stmt.column_text(5);
             if (d.verdict.oui_registrant.empty()) d.verdict.oui_registrant = d.evidence.oui_registrant;
-            index[d.id] = out.size();
+            index[d.id] = out.size() - 1;
             last_seen_ms[d.id] = stmt.column_int(2);
-            out.push_back(std::move(d));
         }
     }
     auto each = [&](const std::string& sql, auto&& fn) {
