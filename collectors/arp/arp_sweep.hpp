@@ -65,6 +65,13 @@ struct ArpSweepResult {
     double packets_per_second() const;
 };
 
+// Whether a retry sent at `send_at` is settled (answered or given up after `wait`) by `tail_end`, the
+// end of the reply wait after the first pass. Without evidence of loss, retries are sent only then: the
+// sweep stays within addresses / rate + one reply timeout at any rate, also when slow replies stretch
+// the adaptive retry wait.
+bool retry_fits_tail(FrameChannel::Clock::time_point send_at, FrameChannel::Clock::duration wait,
+                     FrameChannel::Clock::time_point tail_end);
+
 // Expands target networks into host addresses in order, without exclusions, our own address and
 // duplicates. Throws std::invalid_argument naming a target that is not on one of the endpoint's subnets.
 std::vector<Ipv4Address> arp_sweep_addresses(const std::vector<Ipv4Network>& targets,
@@ -78,7 +85,8 @@ public:
     ArpSweep(FrameChannel& channel, ArpEndpoint endpoint, ArpSweepOptions options,
              const OuiRegistry& registry);
 
-    // Sweeps `addresses` (see arp_sweep_addresses) and emits an Observation per answering (IP, MAC).
+    // Sweeps `addresses` (see arp_sweep_addresses) and emits an Observation per answering (IP, MAC),
+    // all when the sweep ends (the OUI lookup stays out of the paced loop).
     ArpSweepResult run(const std::vector<Ipv4Address>& addresses, ObservationSink& sink,
                        const ProgressHandler& progress = {});
 
