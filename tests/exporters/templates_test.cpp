@@ -63,6 +63,31 @@ TEST_F(TemplateDir, BrokenTemplateIsAClearErrorNamingTheFile) {
     }
 }
 
+// One template directory serves every format that has templates (HTML, and Markdown in every section's
+// file); the formats without templates (JSON, CSV, DOT) are the same with or without it.
+TEST_F(TemplateDir, EveryTemplatedFormatUsesTheUserTemplatesAndTheOthersIgnoreThem) {
+    write("dossier.html.mustache", "<p>custom html {{site}}</p>");
+    write("section.md.mustache", "custom md {{#sections}}{{id}}{{/sections}}");
+    const auto site = test::sample_site();
+    const auto html =
+        make_exporter(DossierFormat::kHtml, ExportOptions{dir_})->render(site, DossierSection::kAll);
+    ASSERT_EQ(html.size(), 1U);
+    EXPECT_EQ(html[0].content, "<p>custom html Müller &amp; Söhne | Zentrale</p>");
+    const auto md =
+        make_exporter(DossierFormat::kMarkdown, ExportOptions{dir_})->render(site, DossierSection::kAll);
+    ASSERT_EQ(md.size(), 4U);
+    for (const auto& doc : md) {
+        const auto section = doc.file_name.substr(0, doc.file_name.find('.'));
+        EXPECT_EQ(doc.content, "custom md " + section) << doc.file_name;
+    }
+    for (auto format : {DossierFormat::kJson, DossierFormat::kCsv, DossierFormat::kDot}) {
+        const auto with = make_exporter(format, ExportOptions{dir_})->render(site, DossierSection::kAll);
+        const auto without = make_exporter(format)->render(site, DossierSection::kAll);
+        ASSERT_EQ(with.size(), without.size()) << to_string(format);
+        for (std::size_t i = 0; i < with.size(); ++i) EXPECT_EQ(with[i].content, without[i].content);
+    }
+}
+
 TEST(Templates, MissingDirectoryIsAnError) {
     EXPECT_THROW(load_template(std::filesystem::path("/nonexistent/nd-templates"), kHtmlTemplate),
                  TemplateError);

@@ -151,6 +151,54 @@ TEST_F(DossierHtml, RendersSectionsCountsAndTopologyInChromium) {
     EXPECT_NE(diagram.find("data-kind=\"router\""), std::string::npos);
     EXPECT_GE(count(diagram, "<path"), 1U) << "no link drawn";
 
+    // On a phone (360 CSS px; headless windows are at least 500 wide, so the dossier sits in a 360 px
+    // iframe of a wrapper page): no sideways scrolling, tables become one card per device with the
+    // column names beside the values, text stays readable.
+    {
+        std::string escaped;
+        for (char c : read_file(html)) {
+            if (c == '&') {
+                escaped += "&amp;";
+            } else if (c == '"') {
+                escaped += "&quot;";
+            } else {
+                escaped += c;
+            }
+        }
+        const auto wrapper = dir_ / "phone.html";
+        std::ofstream(wrapper)
+            << "<!doctype html><html><head><meta charset=\"utf-8\"></head><body style=\"margin:0\">"
+               "<iframe id=\"phone\" style=\"border:0;width:360px;height:740px\" srcdoc=\""
+            << escaped
+            << "\"></iframe><script>document.getElementById('phone').addEventListener('load',function(){"
+               "var w=this.contentWindow,d=this.contentDocument,tr=d.querySelector('tbody tr'),"
+               "th=d.querySelector('thead'),wide=[];"
+               "d.querySelectorAll('body *').forEach(function(e){var r=e.getBoundingClientRect();"
+               "if(r.width>0&&r.right>w.innerWidth+1)wide.push(e.tagName.toLowerCase());});"
+               "var p=document.createElement('pre');p.id='phone-check';"
+               "p.textContent='viewport='+w.innerWidth+' scroll='+d.documentElement.scrollWidth+' row='+"
+               "(tr?w.getComputedStyle(tr).display:'-')+' thead='+(th?w.getComputedStyle(th).position:'-')+"
+               "' font='+parseFloat(w.getComputedStyle(d.body).fontSize)+' wide='+wide.slice(0,8).join(',')+"
+               "' end';document.body.appendChild(p);});</script></body></html>";
+        const auto phone = chromium("--window-size=500,900 --virtual-time-budget=5000 --dump-dom file://" +
+                                    wrapper.string());
+        ASSERT_TRUE(phone.ok()) << "chromium --dump-dom (phone) failed: " << phone.exit_code << phone.err;
+        const auto at = phone.out.find("<pre id=\"phone-check\">");
+        ASSERT_NE(at, std::string::npos) << "the phone probe did not run";
+        std::istringstream fields(phone.out.substr(at + 22, phone.out.find("</pre>", at) - at - 22));
+        std::map<std::string, std::string> m;
+        for (std::string field; fields >> field;) {
+            const auto eq = field.find('=');
+            if (eq != std::string::npos) m[field.substr(0, eq)] = field.substr(eq + 1);
+        }
+        EXPECT_EQ(m["viewport"], "360");
+        EXPECT_EQ(m["scroll"], "360") << "the page scrolls sideways on a phone";
+        EXPECT_EQ(m["row"], "block") << "table rows should become cards";
+        EXPECT_EQ(m["thead"], "absolute") << "the column header row should give way to per-cell labels";
+        EXPECT_GE(std::atof(m["font"].c_str()), 14.0);
+        EXPECT_EQ(m["wide"], "") << "elements wider than the phone";
+    }
+
     const auto png = dir_ / "dossier.png";
     const auto shot =
         chromium("--window-size=1280,2400 --screenshot=" + png.string() + " file://" + html.string());
