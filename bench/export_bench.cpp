@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -67,6 +68,13 @@ void build(const std::filesystem::path& path, int devices) {
                 Seconds(std::chrono::steady_clock::now() - start).count());
 }
 
+// CPU seconds of this process: on a shared machine wall time also counts other people's work.
+double cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -80,6 +88,7 @@ int main(int argc, char** argv) {
     try {
         if (!std::filesystem::exists(path)) build(path, devices);
         auto t0 = std::chrono::steady_clock::now();
+        const double cpu0 = cpu_seconds();
         auto lap = [last = t0]() mutable {
             const auto now = std::chrono::steady_clock::now();
             return Seconds(now - std::exchange(last, now)).count();
@@ -95,24 +104,32 @@ int main(int argc, char** argv) {
         input.changes = store.events();
         const double rest = lap();
         const double load = Seconds(std::chrono::steady_clock::now() - t0).count();
-        std::printf("store %s: %zu devices loaded in %.3f s (open %.3f, devices %.3f, scans+events %.3f)\n",
-                    path.c_str(), input.devices.size(), load, open, devices, rest);
-        std::printf("%-6s %-8s %10s %12s %12s\n", "format", "section", "files", "bytes", "seconds");
+        const double load_cpu = cpu_seconds() - cpu0;
+        std::printf(
+            "store %s: %zu devices loaded in %.3f s, %.3f s CPU (open %.3f, devices %.3f, "
+            "scans+events %.3f)\n",
+            path.c_str(), input.devices.size(), load, load_cpu, open, devices, rest);
+        std::printf("%-6s %-8s %6s %10s %9s %9s %11s %11s\n", "format", "section", "files", "bytes", "render",
+                    "cpu", "load+render", "(cpu)");
+        // Issue 6: under a second per format, loading included.
         bool slow = false;
         for (const char* name : {"json", "md", "csv", "html", "dot"}) {
             auto exporter = nd::make_exporter(*nd::format_from_string(name));
             if (!exporter) {
-                std::printf("%-6s %-8s %10s\n", name, "all", "(not implemented)");
+                std::printf("%-6s %-8s %6s\n", name, "all", "(not implemented)");
                 continue;
             }
             t0 = std::chrono::steady_clock::now();
+            const double cpu1 = cpu_seconds();
             const auto docs = exporter->render(input, nd::DossierSection::kAll);
             const double seconds = Seconds(std::chrono::steady_clock::now() - t0).count();
+            const double cpu = cpu_seconds() - cpu1;
             std::size_t bytes = 0;
             for (const auto& d : docs) bytes += d.content.size();
-            std::printf("%-6s %-8s %10zu %12zu %12.3f   (load + render %.3f s)%s\n", name, "all", docs.size(),
-                        bytes, seconds, load + seconds, seconds < 1.0 ? "" : "  SLOWER THAN 1 s");
-            slow = slow || seconds >= 1.0;
+            const double total = load + seconds;
+            std::printf("%-6s %-8s %6zu %10zu %9.3f %9.3f %11.3f %11.3f%s\n", name, "all", docs.size(), bytes,
+                        seconds, cpu, total, load_cpu + cpu, total < 1.0 ? "" : "  SLOWER THAN 1 s");
+            slow = slow || total >= 1.0;
         }
         if (slow) return 3;
     } catch (const std::exception& e) {
