@@ -34,6 +34,8 @@ void merge_evidence(DeviceEvidence& into, const DeviceEvidence& from) {
     if (from.ttl) into.ttl = from.ttl;
     if (from.rtt_ms) into.rtt_ms = from.rtt_ms;
     add_unique(into.hostnames, from.hostnames);
+    // The SNMP credential that answered last, by name (never the secret).
+    if (!from.snmp_credential.empty()) into.snmp_credential = from.snmp_credential;
     for (const auto& [oid, value] : from.snmp) into.snmp[oid] = value;
     // Services, neighbours and banners: a newer record with the same identity replaces the older one.
     upsert(into.mdns, from.mdns, [](const MdnsService& a, const MdnsService& b) {

@@ -30,6 +30,7 @@ struct ScanFlags {
     bool force = false;
     bool check_config = false;
     std::vector<std::string> communities;
+    std::string community_file;
     std::optional<int> max_per_host;
     std::vector<std::string> stages;  // follow-up stages to run; empty: all
     std::optional<double> listen_seconds;
@@ -84,6 +85,13 @@ ScanOptions build_options(const ScanFlags& flags, const AgentConfig& config) {
     for (std::size_t i = 0; i < flags.communities.size(); ++i) {
         o.snmp.credentials.push_back(
             community_credential("community-" + std::to_string(i + 1), flags.communities[i]));
+    }
+    if (!flags.community_file.empty()) {
+        try {
+            for (auto& c : read_community_file(flags.community_file)) o.snmp.credentials.push_back(std::move(c));
+        } catch (const std::runtime_error& e) {
+            throw CommandError{std::string("--community-file: ") + e.what(), 2};
+        }
     }
     return o;
 }
@@ -204,8 +212,12 @@ void add_scan_command(CLI::App& app, const GlobalOptions& global) {
                     "Keep the passive listener on at least this long (LLDP is sent every 30 s)")
         ->type_name("SECONDS")
         ->check(CLI::Range(0.0, 600.0));
-    cmd->add_option("--community", flags->communities, "SNMP v2c community to try (repeatable)")
+    cmd->add_option("--community", flags->communities,
+                    "SNMP v2c community to try (repeatable; visible in ps: prefer --community-file)")
         ->type_name("NAME");
+    cmd->add_option("--community-file", flags->community_file,
+                    "SNMP v2c communities to try, one per line, NAME=COMMUNITY to name one (kept out of ps)")
+        ->type_name("FILE");
     cmd->add_flag("--check-config", flags->check_config,
                   "Validate the config and flags, print them, send nothing");
     cmd->callback([flags, &global] { run_scan(*flags, global); });

@@ -2,8 +2,8 @@
 #include <set>
 
 #include "collectors/snmp/snmp_decode.hpp"
-#include "model/snmp_walk_read.hpp"
 #include "collectors/snmp/vlan_context.hpp"
+#include "model/snmp_walk_read.hpp"
 
 namespace nd {
 using namespace snmp_decode;

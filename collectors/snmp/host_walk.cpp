@@ -60,6 +60,7 @@ void HostWalk::start() {
 void HostWalk::retire_session() {
     ++generation_;
     in_flight_.clear();
+    sent_at_.clear();
     if (session_) retired_.push_back(std::move(session_));
 }
 
@@ -188,7 +189,11 @@ int HostWalk::send_request(snmp_pdu* pdu) {
     tags_.push_back({this, generation_});
     ++result_.requests;
     const int reqid = snmp_sess_async_send(session_.get(), pdu, &HostWalk::on_pdu_trampoline, &tags_.back());
-    if (reqid == 0) snmp_free_pdu(pdu);
+    if (reqid == 0) {
+        snmp_free_pdu(pdu);
+    } else {
+        sent_at_[reqid] = Clock::now();
+    }
     return reqid;
 }
 
@@ -225,6 +230,15 @@ void HostWalk::on_pdu(int generation, int op, int reqid, snmp_pdu* pdu) {
     if (op != NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE && op != NETSNMP_CALLBACK_OP_TIMED_OUT &&
         op != NETSNMP_CALLBACK_OP_SEND_FAILED && op != NETSNMP_CALLBACK_OP_SEC_ERROR) {
         return;
+    }
+    if (auto sent = sent_at_.find(reqid); sent != sent_at_.end()) {
+        if (op == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE) {
+            const auto rtt =
+                std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - sent->second);
+            result_.slowest_answer = std::max(result_.slowest_answer, rtt);
+            answer_us_.push_back(rtt.count());
+        }
+        sent_at_.erase(sent);
     }
     if (op == NETSNMP_CALLBACK_OP_TIMED_OUT && retry(reqid)) return;
     if (op == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE) ++result_.responses;
@@ -350,6 +364,11 @@ SnmpHostResult HostWalk::take_result() {
     result_.walk = std::move(device_.walk);
     for (auto& w : device_.warnings) result_.warnings.push_back(std::move(w));
     result_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started_);
+    if (!answer_us_.empty()) {
+        const auto p90 = answer_us_.begin() + static_cast<std::ptrdiff_t>(answer_us_.size() * 9 / 10);
+        std::nth_element(answer_us_.begin(), p90, answer_us_.end());
+        result_.usual_answer = std::chrono::microseconds(*p90);
+    }
     return std::move(result_);
 }
 

@@ -35,6 +35,8 @@ struct SnmpHostResult {
     std::uint64_t responses = 0;
     std::uint64_t timeouts = 0;
     std::chrono::milliseconds elapsed{0};
+    std::chrono::microseconds slowest_answer{0};  // the longest request -> response time seen
+    std::chrono::microseconds usual_answer{0};    // 90th percentile of request -> response times
 };
 
 class HostWalk {
@@ -96,8 +98,10 @@ private:
         std::size_t cursor;
         int attempt;  // 0: first try
     };
-    std::map<int, InFlight> in_flight_;  // reqid -> subtree request
-    int attempt_ = 0;                    // of the probe or discovery request in flight
+    std::map<int, InFlight> in_flight_;         // reqid -> subtree request
+    std::map<int, Clock::time_point> sent_at_;  // reqid -> when, for slowest_answer
+    std::vector<std::int64_t> answer_us_;       // every answer's round trip, for usual_answer
+    int attempt_ = 0;                           // of the probe or discovery request in flight
     SessionHandle session_;
     std::vector<SessionHandle> retired_;
     std::deque<Tag> tags_;  // stable addresses for net-snmp's callback magic

@@ -7,6 +7,7 @@
 // clang-format on
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <memory>
@@ -16,6 +17,9 @@
 
 namespace nd {
 namespace {
+
+constexpr int kVlanTimeoutFactor = 5;
+constexpr std::chrono::milliseconds kMinVlanTimeout{300};
 
 std::shared_ptr<spdlog::logger> logger() {
     auto log = spdlog::get("collector.snmp");
@@ -78,6 +82,7 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
         SnmpCredential credential;
         std::deque<std::uint32_t> todo;
         int running = 0;
+        std::chrono::milliseconds timeout{1000};
     };
     std::vector<Job> active;
     std::map<std::size_t, Pending> pending;
@@ -127,7 +132,13 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
             }
             logger()->debug("{}: walking the MAC tables of {} VLAN contexts", r.target.to_string(),
                             vlans.size());
-            pending[job.target] = Pending{std::move(r), *used, {vlans.begin(), vlans.end()}, 0};
+            // A VLAN the agent holds no context for is never answered (the community is simply
+            // unknown): wait a few of this agent's usual round trips (90th percentile: one slow
+            // answer under load must not set it) for it, not the full timeout.
+            const auto timeout =
+                std::clamp(std::chrono::ceil<std::chrono::milliseconds>(kVlanTimeoutFactor * r.usual_answer),
+                           kMinVlanTimeout, std::max(kMinVlanTimeout, options_.timeout));
+            pending[job.target] = Pending{std::move(r), *used, {vlans.begin(), vlans.end()}, 0, timeout};
             return;
         }
         Pending& p = pending[job.target];
@@ -151,6 +162,7 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
                 Job job{index, p.todo.front(), std::make_unique<SnmpOptions>(options_), nullptr};
                 p.todo.pop_front();
                 job.options->credentials = {vlan_credential(p.credential, *job.vlan)};
+                job.options->timeout = p.timeout;
                 job.walk =
                     std::make_unique<HostWalk>(targets[index], *job.options, vlan_plan_, &stop_requested_);
                 ++p.running;

@@ -80,6 +80,14 @@ std::string validate_credential(const SnmpCredential& credential);
 Secret read_secret_file(const std::string& path);
 Secret read_secret_env(const std::string& variable);
 
+// `--community-file FILE`: v1/v2c communities kept off the command line (where `ps` shows them).
+// One per line, tried in order; "NAME=COMMUNITY" names it (NAME: letters, digits, '-', '_', '.'),
+// else it is named "community-file-N" (N counts the file's communities from 1). Blank lines and
+// lines starting with '#' are skipped; trailing CR/spaces are dropped. Throws std::runtime_error
+// naming the path (and line), never a community, when unreadable or holding none.
+std::vector<SnmpCredential> read_community_file(const std::string& path,
+                                                SnmpVersion version = SnmpVersion::kV2c);
+
 struct SnmpWalkLimits {
     std::size_t max_oids_per_table = 20000;           // an endless table stops here, with a warning
     std::size_t max_oids_per_device = 100000;         // all subtrees together

@@ -1,4 +1,5 @@
 // Credential spellings, validation, secret sources and the redacting printers.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdlib>
@@ -187,6 +188,46 @@ Secret read_secret_env(const std::string& variable) {
         throw std::runtime_error("environment variable " + variable + " is not set or empty");
     }
     return Secret(value);
+}
+
+std::vector<SnmpCredential> read_community_file(const std::string& path, SnmpVersion version) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read community file " + path);
+    std::vector<SnmpCredential> out;
+    std::string line;
+    int line_number = 0;
+    while (std::getline(in, line)) {
+        ++line_number;
+        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+        std::size_t start = 0;
+        while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
+        if (start == line.size() || line[start] == '#') continue;
+        std::string entry = line.substr(start);
+        std::string name = "community-file-" + std::to_string(out.size() + 1);
+        if (const auto eq = entry.find('='); eq != std::string::npos && eq > 0) {
+            const std::string label = entry.substr(0, eq);
+            const bool is_name = std::all_of(label.begin(), label.end(), [](unsigned char c) {
+                return std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.';
+            });
+            if (is_name) {
+                name = label;
+                entry.erase(0, eq + 1);
+            }
+        }
+        if (entry.empty()) {
+            throw std::runtime_error("community file " + path + " line " + std::to_string(line_number) +
+                                     ": credential \"" + name + "\" has an empty community");
+        }
+        for (const auto& c : out) {
+            if (c.name == name) {
+                throw std::runtime_error("community file " + path + " line " + std::to_string(line_number) +
+                                         ": credential name \"" + name + "\" used twice");
+            }
+        }
+        out.push_back(community_credential(std::move(name), std::move(entry), version));
+    }
+    if (out.empty()) throw std::runtime_error("community file " + path + " holds no community");
+    return out;
 }
 
 std::string to_string(const SnmpOptions& o) {

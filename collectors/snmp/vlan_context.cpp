@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "model/snmp_walk_read.hpp"
 #include "collectors/snmp/walk_file.hpp"
+#include "model/snmp_walk_read.hpp"
 
 namespace nd {
 using namespace snmp_decode;

@@ -156,6 +156,40 @@ TEST(SnmpConfig, SecretsFromFileAndEnvironment) {
               std::string::npos);
 }
 
+TEST(SnmpConfig, CommunityFileNamesEachCommunityAndNeverPrintsOne) {
+    const auto path = std::filesystem::temp_directory_path() / "nd_snmp_config_test_communities";
+    auto write = [&](const std::string& text) { std::ofstream(path, std::ios::binary) << text; };
+    auto error = [&] {
+        try {
+            read_community_file(path.string());
+        } catch (const std::runtime_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    write("# site communities\n\n  office-ro=Tr1cky=Secret \r\nplainsecret\nmy community with spaces\n");
+    const auto creds = read_community_file(path.string());
+    ASSERT_EQ(creds.size(), 3U);
+    EXPECT_EQ(creds[0].name, "office-ro");
+    EXPECT_EQ(creds[0].community.reveal(), "Tr1cky=Secret");
+    EXPECT_EQ(creds[0].version, SnmpVersion::kV2c);
+    EXPECT_EQ(creds[1].name, "community-file-2");
+    EXPECT_EQ(creds[1].community.reveal(), "plainsecret");
+    EXPECT_EQ(creds[2].name, "community-file-3");
+    EXPECT_EQ(creds[2].community.reveal(), "my community with spaces");
+    EXPECT_EQ(read_community_file(path.string(), SnmpVersion::kV1)[1].version, SnmpVersion::kV1);
+
+    write("a=first\na=second-secret\n");
+    EXPECT_EQ(error(), "community file " + path.string() + " line 2: credential name \"a\" used twice");
+    write("named=\n");
+    EXPECT_EQ(error(),
+              "community file " + path.string() + " line 1: credential \"named\" has an empty community");
+    write("# nothing\n\n");
+    EXPECT_EQ(error(), "community file " + path.string() + " holds no community");
+    std::filesystem::remove(path);
+    EXPECT_EQ(error(), "cannot read community file " + path.string());
+}
+
 TEST(SnmpConfig, LenientProtocolSpellings) {
     EXPECT_EQ(parse_auth_protocol("sha512"), SnmpAuthProtocol::kSha512);
     EXPECT_EQ(parse_auth_protocol("SHA-224"), SnmpAuthProtocol::kSha224);

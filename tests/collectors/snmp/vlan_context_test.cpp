@@ -171,6 +171,29 @@ TEST(VlanContext, SilentVlanContextIsAWarningNotAFailure) {
     EXPECT_EQ(decode_bridge(r.walk).fdb.size(), 2U);  // VLAN 1 and VLAN 10 still there
 }
 
+TEST(VlanContext, SilentVlanContextWaitsAFewRoundTripsNotTheFullTimeout) {
+    test::FakeAgentBehaviour behaviour;
+    behaviour.contexts["public@10"] = vlan10_instance();  // no context for VLAN 20
+    test::FakeAgent agent(cisco_switch(), behaviour);
+    SnmpOptions o;
+    o.credentials = {community_credential("office", "public")};
+    o.timeout = std::chrono::milliseconds(4000);  // what a bench or a slow WAN site configures
+    o.retries = 1;
+    const auto start = std::chrono::steady_clock::now();
+    const SnmpHostResult r = SnmpCollector(o).walk_hosts({{"127.0.0.1", agent.port()}})[0];
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    ASSERT_TRUE(r.answered);
+    // Loopback answers in well under 60 ms: VLAN 20's two tries wait the 300 ms floor each, not 2 x 4 s.
+    EXPECT_LT(elapsed, std::chrono::milliseconds(1500));
+    EXPECT_GT(r.usual_answer.count(), 0);
+    EXPECT_LE(r.usual_answer, r.slowest_answer);
+    bool warned = false;
+    for (const auto& w : r.warnings)
+        warned = warned || w.find("VLAN 20: MAC table not read") != std::string::npos;
+    EXPECT_TRUE(warned);
+    EXPECT_EQ(decode_bridge(r.walk).fdb.size(), 2U);
+}
+
 TEST(VlanContext, RecordingsCarryTheirPerVlanContextFiles) {
     const std::filesystem::path base =
         std::filesystem::path(NETDOSSIER_CORPUS_DIR) / "librenms-dev" / "snmprec" / "ios_c3560.snmprec";
