@@ -19,6 +19,8 @@ cleanup() {
   [ -n "$snmpd_pid" ] && kill "$snmpd_pid" 2>/dev/null || true
   [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null || true
   [ -n "$ns" ] && ip netns del "$ns" 2>/dev/null || true
+  # snmpd writes its persistent state on the way out: let it finish before removing the directory.
+  for _ in $(seq 1 20); do [ -n "$snmpd_pid" ] && kill -0 "$snmpd_pid" 2>/dev/null && sleep 0.1 || break; done
   rm -rf "$work" "/tmp/snmprec-serve.$port"
 }
 trap cleanup EXIT
