@@ -214,7 +214,10 @@ ScanReport ScanRunner::run() {
         verdicts.reserve(evidence.size());
         for (const auto& [id, e] : evidence) verdicts.push_back(engine.classify(e));
         const auto t_classify = std::chrono::steady_clock::now();
-        for (std::size_t i = 0; i < evidence.size(); ++i) store->set_verdict(evidence[i].first, verdicts[i]);
+        std::vector<std::int64_t> verdict_devices;
+        verdict_devices.reserve(evidence.size());
+        for (const auto& [id, e] : evidence) verdict_devices.push_back(id);
+        store->set_verdicts(verdict_devices, verdicts);
         auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
         log->debug("fingerprint: engine wait {:.0f} ms, read {:.0f} ms, classify {:.0f} ms, write {:.0f} ms",
                    ms(t_fp, t_engine), ms(t_engine, t_read), ms(t_read, t_classify),

@@ -212,4 +212,14 @@ void Store::set_verdict(std::int64_t device_id, const Verdict& verdict) {
     tx.commit();
 }
 
+void Store::set_verdicts(const std::vector<std::int64_t>& device_ids, const std::vector<Verdict>& verdicts) {
+    if (device_ids.size() != verdicts.size()) {
+        throw StoreError("store " + impl_->db.path() + ": " + std::to_string(device_ids.size()) +
+                         " devices but " + std::to_string(verdicts.size()) + " verdicts");
+    }
+    sqlite::Transaction tx(impl_->db);
+    for (std::size_t i = 0; i < device_ids.size(); ++i) set_verdict(device_ids[i], verdicts[i]);
+    tx.commit();
+}
+
 }  // namespace nd

@@ -246,6 +246,26 @@ TEST(Store, EvidenceIsMergedPerSourceAndVerdictStored) {
     EXPECT_EQ(events.back().new_value, "1.12");
 }
 
+TEST(Store, VerdictsOfAScanAreWrittenTogetherOrNotAtAll) {
+    TempDir dir;
+    auto store = Store::open(dir.path() / "nd.db");
+    const auto scan = store.begin_scan({"198.18.0.0/24"});
+    const auto a = store.record(seen("arp", scan, "00:1b:a9:00:00:01", {"198.18.0.1"}));
+    const auto b = store.record(seen("arp", scan, "00:1b:a9:00:00:02", {"198.18.0.2"}));
+    Verdict printer;
+    printer.device_class = DeviceClass::kPrinter;
+    Verdict phone;
+    phone.device_class = DeviceClass::kVoipPhone;
+    store.set_verdicts({a, b}, {printer, phone});
+    EXPECT_EQ(store.device(a)->verdict.device_class, DeviceClass::kPrinter);
+    EXPECT_EQ(store.device(b)->verdict.device_class, DeviceClass::kVoipPhone);
+
+    // A device that does not exist fails the whole batch: the first verdict is not half-applied.
+    EXPECT_THROW(store.set_verdicts({b, 999999}, {printer, printer}), StoreError);
+    EXPECT_EQ(store.device(b)->verdict.device_class, DeviceClass::kVoipPhone);
+    EXPECT_THROW(store.set_verdicts({a}, {}), StoreError);
+}
+
 TEST(Store, AnnotationsSurviveRescans) {
     TempDir dir;
     auto store = Store::open(dir.path() / "nd.db");
