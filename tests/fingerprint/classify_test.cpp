@@ -11,6 +11,7 @@ namespace nd {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 void set(DeviceEvidence& d, const char* oid, SnmpType type, std::string bytes, std::int64_t number = 0) {
     d.snmp[*Oid::parse(oid)] = SnmpValue{type, std::move(bytes), number};
@@ -103,6 +104,25 @@ TEST_F(ClassifyTest, ProductRegistryNamesAModelOnlyWhenNothingStrongerDoes) {
     auto with_entity = engine_->classify(snmp_switch());
     ASSERT_TRUE(with_entity.model);
     EXPECT_EQ(with_entity.model->value, "WS-C2960X-48FPS-L");
+}
+
+TEST_F(ClassifyTest, SeriesSplitRegistryNamesItsProductsAndNothingElse) {
+    // F10-PRODUCTS-MIB hangs products under series nodes (E/C/S/M/Z); the registry is keyed by the path.
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString,
+        "Force10 Networks Real Time Operating System Software\r\nForce10 Application Software Version: "
+        "8.3.1.2");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.6027.1.2.2");
+    auto v = engine_->classify(d);
+    ASSERT_TRUE(v.model);
+    EXPECT_EQ(v.model->value, "c150");
+    EXPECT_THAT(joined(v.model->reasons), HasSubstr("F10-PRODUCTS-MIB"));
+    // A number the maker never assigned (S-series 16) gets no registry name.
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.6027.1.3.16");
+    auto unassigned = engine_->classify(d);
+    if (unassigned.model) {
+        EXPECT_THAT(joined(unassigned.model->reasons), Not(HasSubstr("F10-PRODUCTS-MIB")));
+    }
 }
 
 TEST_F(ClassifyTest, AxisSerialIsTheFirstRealInterfaceAddress) {
