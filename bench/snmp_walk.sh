@@ -6,6 +6,7 @@
 #  B) 100 simulated devices (a delay proxy with 100 UDP ports, 2 ms each way, in front of one snmpd)
 #     in a private network namespace: netdossier walking them concurrently vs one at a time.
 # usage: bench/snmp_walk.sh [path/to/netdossier]      (B needs root for the namespace; skipped otherwise)
+#   SNMP_BENCH_RUNS=N: runs per A measurement (median shown, default 3); SNMP_BENCH_ONLY_A=1: skip B
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 nd="${1:-$here/../build/agent/netdossier}"
@@ -39,25 +40,38 @@ echo
 echo "A) per device, snmpsimd on 127.0.0.1:$port (max-repetitions 10 for both)"
 printf "%-20s | %-27s | %-27s | %-27s | %-27s\n" device "netdossier plan (OIDs, s)" "snmpbulkwalk plan" \
   "netdossier full tree" "snmpbulkwalk full tree"
+# OIDs are counted as `OID = value` lines without exceptions: snmpbulkwalk prints a multi-line
+# value (hex strings with 0x0A) on several lines and ends a walk with up to max-repetitions
+# "No more variables left in this MIB View" lines, neither of which is an OID read.
+count_oids() { grep -v 'No Such\|No more variables' | grep -c '^\.[0-9][0-9.]* = ' || true; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+runs="${SNMP_BENCH_RUNS:-3}"
+echo "(each time is the median of $runs runs; SNMP_BENCH_RUNS=N to change)"
 for d in "${devices[@]}"; do
-  t0=$(now); "$nd" -v identify --snmp "127.0.0.1:$port" --community "$d" --timeout-ms 5000 --json \
-    2> "$work/nd.err" > /dev/null || true; t1=$(now)
-  nd_oids=$(grep -o '[0-9]* OIDs with credential' "$work/nd.err" | awk '{print $1}' | tail -1)
-  t2=$(now); while read -r s; do snmpbulkwalk -v2c -c "$d" -On -Cr10 -t 5 "127.0.0.1:$port" "$s" 2>/dev/null \
-    | grep -v 'No Such\|No more variables' || true; done < "$work/plan.txt" > "$work/bw.txt"; t3=$(now)
-  bw_oids=$(wc -l < "$work/bw.txt")
-  t4=$(now); "$nd" -v identify --full-walk --snmp "127.0.0.1:$port" --community "$d" --timeout-ms 5000 --json \
-    2> "$work/nd.err" > /dev/null || true; t5=$(now)
-  ndf_oids=$(grep -o '[0-9]* OIDs with credential' "$work/nd.err" | awk '{print $1}' | tail -1)
-  t6=$(now); bwf_oids=$(snmpbulkwalk -v2c -c "$d" -On -Cr10 -t 5 "127.0.0.1:$port" .1 2>/dev/null | wc -l); t7=$(now)
+  ta=""; tb=""; tc=""; te=""
+  for _ in $(seq 1 "$runs"); do
+    t0=$(now); "$nd" -v identify --snmp "127.0.0.1:$port" --community "$d" --timeout-ms 5000 --json \
+      2> "$work/nd.err" > /dev/null || true; t1=$(now)
+    nd_oids=$(grep -o '[0-9]* OIDs with credential' "$work/nd.err" | awk '{print $1}' | tail -1)
+    t2=$(now); while read -r s; do snmpbulkwalk -v2c -c "$d" -On -Cr10 -t 5 "127.0.0.1:$port" "$s" 2>/dev/null \
+      || true; done < "$work/plan.txt" > "$work/bw.txt"; t3=$(now)
+    bw_oids=$(count_oids < "$work/bw.txt")
+    t4=$(now); "$nd" -v identify --full-walk --snmp "127.0.0.1:$port" --community "$d" --timeout-ms 5000 --json \
+      2> "$work/nd.err" > /dev/null || true; t5=$(now)
+    ndf_oids=$(grep -o '[0-9]* OIDs with credential' "$work/nd.err" | awk '{print $1}' | tail -1)
+    t6=$(now); snmpbulkwalk -v2c -c "$d" -On -Cr10 -t 5 "127.0.0.1:$port" .1 2>/dev/null > "$work/bwf.txt" || true
+    t7=$(now); bwf_oids=$(count_oids < "$work/bwf.txt")
+    ta="$ta $(secs "$t0" "$t1")"; tb="$tb $(secs "$t2" "$t3")"; tc="$tc $(secs "$t4" "$t5")"; te="$te $(secs "$t6" "$t7")"
+  done
   printf "%-20s | %7s OIDs %8s s     | %7s OIDs %8s s     | %7s OIDs %8s s     | %7s OIDs %8s s\n" "$d" \
-    "${nd_oids:-?}" "$(secs "$t0" "$t1")" "$bw_oids" "$(secs "$t2" "$t3")" "${ndf_oids:-?}" "$(secs "$t4" "$t5")" \
-    "$bwf_oids" "$(secs "$t6" "$t7")"
+    "${nd_oids:-?}" "$(echo "$ta" | median)" "$bw_oids" "$(echo "$tb" | median)" "${ndf_oids:-?}" \
+    "$(echo "$tc" | median)" "$bwf_oids" "$(echo "$te" | median)"
 done
 kill "$sim_pid" 2>/dev/null || true; sim_pid=""
 
 # ---- B: 100 devices, concurrent vs sequential, in a private namespace with LAN-like delay ----
 echo
+[ "${SNMP_BENCH_ONLY_A:-0}" = 1 ] && { echo "B) skipped (SNMP_BENCH_ONLY_A=1)"; exit 0; }
 if [ "$(id -u)" != 0 ] || ! command -v snmpd >/dev/null; then
   echo "B) skipped: needs root (network namespace) and snmpd"; exit 0
 fi

@@ -199,7 +199,8 @@ int HostWalk::send_request(snmp_pdu* pdu) {
 
 bool HostWalk::retry(int reqid) {
     if (discovering_ || probing_) {
-        if (attempt_ >= options_.retries) return false;
+        const int tries = probing_ && options_.probe_retries >= 0 ? options_.probe_retries : options_.retries;
+        if (attempt_ >= tries) return false;
         ++attempt_;
         if (discovering_) {
             send_discovery();

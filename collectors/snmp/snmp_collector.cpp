@@ -163,6 +163,9 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
                 p.todo.pop_front();
                 job.options->credentials = {vlan_credential(p.credential, *job.vlan)};
                 job.options->timeout = p.timeout;
+                // A VLAN without a context never answers: one wait says so, a retry only doubles it.
+                // A context that answered the probe keeps the normal retries for its walk.
+                job.options->probe_retries = 0;
                 job.walk =
                     std::make_unique<HostWalk>(targets[index], *job.options, vlan_plan_, &stop_requested_);
                 ++p.running;

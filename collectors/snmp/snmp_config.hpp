@@ -100,7 +100,9 @@ struct SnmpOptions {
     std::vector<SnmpCredential> credentials;  // tried in order per host; first that answers wins
     std::chrono::milliseconds timeout{1000};  // per request
     int retries = 1;                          // per request, after the first try (each one paced)
-    int bulk_repetitions = 10;                // GETBULK; > 10 overflows snmpsim replies (LAB-NOTES)
+    // For the credential probe; -1: as `retries`. VLAN contexts use 0: a silent one costs one wait.
+    int probe_retries = -1;
+    int bulk_repetitions = 10;  // GETBULK; > 10 overflows snmpsim replies (LAB-NOTES)
     int max_concurrent_hosts = 64;
     int subtrees_in_flight = 1;  // per host; more hides round trips on real gear, but snmpsim and
                                  // some embedded agents slow down when requests interleave

@@ -183,8 +183,12 @@ TEST(VlanContext, SilentVlanContextWaitsAFewRoundTripsNotTheFullTimeout) {
     const SnmpHostResult r = SnmpCollector(o).walk_hosts({{"127.0.0.1", agent.port()}})[0];
     const auto elapsed = std::chrono::steady_clock::now() - start;
     ASSERT_TRUE(r.answered);
-    // Loopback answers in well under 60 ms: VLAN 20's two tries wait the 300 ms floor each, not 2 x 4 s.
+    // Loopback answers in well under 60 ms: VLAN 20's probe waits the 300 ms floor once (context
+    // probes are not retried), not 2 x 4 s.
     EXPECT_LT(elapsed, std::chrono::milliseconds(1500));
+    // Every answered request reached the agent; the only unanswered one is VLAN 20's single probe.
+    EXPECT_EQ(r.requests, static_cast<std::uint64_t>(agent.requests()) + 1U);
+    EXPECT_EQ(r.timeouts, 1U);
     EXPECT_GT(r.usual_answer.count(), 0);
     EXPECT_LE(r.usual_answer, r.slowest_answer);
     bool warned = false;
