@@ -5,6 +5,7 @@
 #include <chrono>
 #include <iomanip>
 #include <set>
+#include <string_view>
 
 #include "fingerprint/rule_set.hpp"
 
@@ -41,6 +42,33 @@ std::optional<double> target_for(const std::string& corpus, const std::string& f
     return std::nullopt;
 }
 
+// The enterprise number under 1.3.6.1.4.1 of a recording's sysObjectID: misses grouped by it show which
+// maker's registry or rules would pay off most.
+std::string miss_enterprise(const DeviceEvidence& evidence) {
+    static const Oid kSysObjectId = *Oid::parse("1.3.6.1.2.1.1.2.0");
+    auto it = evidence.snmp.find(kSysObjectId);
+    if (it == evidence.snmp.end()) return {};
+    std::string_view oid = it->second.bytes;
+    if (oid.starts_with('.')) oid.remove_prefix(1);
+    constexpr std::string_view kEnterprises = "1.3.6.1.4.1.";
+    if (!oid.starts_with(kEnterprises)) return {};
+    oid.remove_prefix(kEnterprises.size());
+    return std::string(oid.substr(0, oid.find('.')));
+}
+
+// "8072 21, 9 10, ..." : misses per enterprise, most first.
+std::string misses_by_enterprise(const std::vector<Miss>& misses) {
+    std::map<std::string, std::size_t> counts;
+    for (const auto& m : misses) ++counts[m.enterprise.empty() ? "-" : m.enterprise];
+    std::vector<std::pair<std::string, std::size_t>> sorted(counts.begin(), counts.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string text;
+    for (const auto& [enterprise, n] : sorted)
+        text += (text.empty() ? "" : ", ") + enterprise + " " + std::to_string(n);
+    return text;
+}
+
 }  // namespace
 
 bool model_matches(const std::string& expected, const std::string& got, const std::string& vendor) {
@@ -72,6 +100,7 @@ CorpusReport score_verdicts(const FingerprintEngine& engine, const Corpus& corpu
     std::map<std::string, FieldScore> scores;
     for (const char* f : {"class", "vendor", "model", "firmware", "serial"})
         scores[f] = FieldScore{f, 0, 0, target_for(corpus.name, f), {}};
+    std::string enterprise;  // of the device being tallied
     auto tally = [&](const char* field, bool ok, const std::string& id, const std::string& expected,
                      const std::string& got) {
         auto& s = scores[field];
@@ -79,9 +108,10 @@ CorpusReport score_verdicts(const FingerprintEngine& engine, const Corpus& corpu
         if (ok)
             ++s.correct;
         else
-            s.misses.push_back({id, expected, got});
+            s.misses.push_back({id, expected, got, enterprise});
     };
     for (const auto& [d, v] : verdicts) {
+        enterprise = miss_enterprise(d->evidence);
         ++report.devices;
         if (!d->problem.empty()) ++report.unloadable;
         auto value = [](const std::optional<Finding>& f) { return f ? f->value : std::string(); };
@@ -217,6 +247,8 @@ void print_report(std::ostream& out, const std::vector<CorpusReport>& reports, s
                 out << "  miss " << s.field << " " << m.id << ": expected \"" << m.expected << "\" got \""
                     << m.got << "\"\n";
             }
+            if (misses_per_field > 0 && !s.misses.empty())
+                out << "  " << s.field << " misses by enterprise: " << misses_by_enterprise(s.misses) << "\n";
         }
     }
     bool all = std::all_of(reports.begin(), reports.end(), [](const CorpusReport& r) { return r.passed(); });
@@ -236,7 +268,8 @@ nlohmann::json report_json(const std::vector<CorpusReport>& reports) {
         for (const auto& s : r.scores) {
             nlohmann::json misses = nlohmann::json::array();
             for (const auto& m : s.misses)
-                misses.push_back({{"id", m.id}, {"expected", m.expected}, {"got", m.got}});
+                misses.push_back(
+                    {{"id", m.id}, {"expected", m.expected}, {"got", m.got}, {"enterprise", m.enterprise}});
             j["scores"][s.field] = {
                 {"correct", s.correct},
                 {"total", s.total},

@@ -15,6 +15,7 @@ namespace nd::fp {
 
 struct Miss {
     std::string id, expected, got;
+    std::string enterprise;  // the sysObjectID's enterprise number ("9"), empty without one
 };
 
 struct FieldScore {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "fingerprint/engine.hpp"
 
@@ -65,6 +66,29 @@ TEST(CorpusReportTest, MatchingIsNormalised) {
     EXPECT_FALSE(model_matches("MX80", "", ""));
     EXPECT_TRUE(version_matches("CAT9K_IOSXE 17.15.1", "17.15.1"));
     EXPECT_FALSE(version_matches("17.15.1", "16.9.4"));
+}
+
+TEST(CorpusReportTest, MissesAreGroupedByEnterprise) {
+    // An unnamed product of an unknown maker: the model miss carries its enterprise number, and the report
+    // sums misses per enterprise (which maker's registry would pay off most).
+    Corpus corpus{"unit-dev", {}, 0};
+    LabelledDevice d;
+    d.id = "widget";
+    d.evidence.snmp[*Oid::parse("1.3.6.1.2.1.1.2.0")] = SnmpValue{SnmpType::kOid, "1.3.6.1.4.1.99999.7.1", 0};
+    d.model = "Widget 7";
+    corpus.devices.push_back(d);
+    auto engine = FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data"});
+    auto report = score_corpus(engine, corpus);
+    const FieldScore* model = nullptr;
+    for (const auto& s : report.scores) {
+        if (s.field == "model") model = &s;
+    }
+    ASSERT_NE(model, nullptr);
+    ASSERT_EQ(model->misses.size(), 1u);
+    EXPECT_EQ(model->misses[0].enterprise, "99999");
+    std::ostringstream out;
+    print_report(out, {report}, 5);
+    EXPECT_NE(out.str().find("model misses by enterprise: 99999 1"), std::string::npos) << out.str();
 }
 
 }  // namespace
