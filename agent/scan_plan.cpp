@@ -116,4 +116,16 @@ ScanPlan plan_scan(const ScanOptions& options, const std::vector<LocalInterface>
     return plan;
 }
 
+std::vector<std::string> swept_targets(const ScanPlan& plan, const FollowupStages& stages) {
+    if (stages.icmp) return plan.target_list;
+    std::vector<std::string> out;
+    for (const auto& text : plan.target_list) {
+        const auto net = Ipv4Network::parse(text);
+        const bool routed =
+            net && std::find(plan.off_link.begin(), plan.off_link.end(), *net) != plan.off_link.end();
+        if (!routed) out.push_back(text);
+    }
+    return out;
+}
+
 }  // namespace nd

@@ -21,8 +21,8 @@ struct FollowupStages {
     bool snmp = true;
     bool mdns = true;
     bool tcp = true;
-    bool passive = true;       // listen for LLDP, CDP, mDNS, DHCP, gratuitous ARP during the scan
-    bool probe_silent = false;  // SNMP and TCP probes also for addresses that answered nothing
+    bool passive = true;             // listen for LLDP, CDP, mDNS, DHCP, gratuitous ARP during the scan
+    bool probe_silent = false;       // SNMP and TCP probes also for addresses that answered nothing
     double passive_min_seconds = 0;  // keep listening at least this long (LLDP is sent every 30 s)
 };
 
@@ -35,13 +35,13 @@ struct ScanOptions {
     double rate_pps = 2000.0;
     int retries = 2;
     std::chrono::milliseconds reply_timeout{250};
-    int max_prefix = 16;  // refuse targets larger than this unless `force`
+    int max_prefix = 16;   // refuse targets larger than this unless `force`
     int max_per_host = 4;  // requests/connections in flight to one host (TCP probes, SNMP subtrees)
     bool force = false;
     std::filesystem::path store_path;
     std::optional<int> gone_after_scans;  // [store] gone_after_scans; unset keeps the store's setting
-    SnmpOptions snmp;       // for the SNMP stage: credentials from [snmp] plus --community
-    bool progress = false;  // a progress line (only when stderr is a terminal)
+    SnmpOptions snmp;                     // for the SNMP stage: credentials from [snmp] plus --community
+    bool progress = false;                // a progress line (only when stderr is a terminal)
     FollowupStages stages;
 };
 
@@ -71,5 +71,9 @@ struct ScanPlan {
 };
 
 ScanPlan plan_scan(const ScanOptions& options, const std::vector<LocalInterface>& interfaces);
+
+// The targets a scan run records as looked at: routed ranges only when the ICMP stage sweeps them.
+// The store judges "gone" devices and removed addresses only within these.
+std::vector<std::string> swept_targets(const ScanPlan& plan, const FollowupStages& stages);
 
 }  // namespace nd

@@ -99,7 +99,7 @@ ScanReport ScanRunner::run() {
     for (const auto& device : store->devices())
         known.insert(known.end(), device.ips.begin(), device.ips.end());
 
-    const auto scan_id = store->begin_scan(plan.target_list);
+    const auto scan_id = store->begin_scan(swept_targets(plan, options_.stages));
     BufferSink buffer;
     LockedSink sink(buffer);  // the passive listener's threads emit too
     std::optional<PassiveCapture> passive;

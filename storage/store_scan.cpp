@@ -103,7 +103,15 @@ void record_address_changes(Store::Impl& impl, std::int64_t scan_id, std::int64_
         "AND s.scan_id = ?1 WHERE i.last_scan = (SELECT max(x.scan_id) FROM scan_devices x "
         "WHERE x.device_id = i.device_id AND x.scan_id < ?1) ORDER BY i.device_id, i.ip");
     dropped.bind(1, scan_id);
-    while (dropped.step()) per_device[dropped.column_int(0)].second.push_back(dropped.column_int(1));
+    const auto targets = scan_targets(impl.db, scan_id);
+    while (dropped.step()) {
+        // An address this scan did not look at (a routed subnet in a scan without the ICMP stage) is
+        // not gone from its device: it was not asked.
+        const std::int64_t ip = dropped.column_int(1);
+        if (covers(targets, {Ipv4Address(static_cast<std::uint32_t>(ip))})) {
+            per_device[dropped.column_int(0)].second.push_back(ip);
+        }
+    }
     auto text = [](std::int64_t ip) { return Ipv4Address(static_cast<std::uint32_t>(ip)).to_string(); };
     for (const auto& [device, change] : per_device) {
         const auto& [fresh, old] = change;

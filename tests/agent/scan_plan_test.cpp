@@ -93,6 +93,16 @@ TEST(ScanPlan, OffLinkTargetsAreSetAsideAndAloneAreAnError) {
     EXPECT_EQ(plan_error(o), "nothing to sweep: 192.0.2.0/24 is not on a subnet of any up interface");
 }
 
+TEST(ScanPlan, RoutedTargetsCountAsLookedAtOnlyWithTheIcmpStage) {
+    ScanOptions o;
+    o.targets = {net("198.18.1.0/24"), net("192.0.2.0/24")};
+    const auto plan = plan_scan(o, kHost);
+    FollowupStages stages;
+    EXPECT_EQ(swept_targets(plan, stages), (std::vector<std::string>{"198.18.1.0/24", "192.0.2.0/24"}));
+    stages.icmp = false;
+    EXPECT_EQ(swept_targets(plan, stages), (std::vector<std::string>{"198.18.1.0/24"}));
+}
+
 TEST(ScanPlan, ALargerTargetIsSweptOnlyWhereItIsOnLink) {
     ScanOptions o;
     o.targets = {net("198.19.0.0/22")};

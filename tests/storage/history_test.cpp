@@ -104,6 +104,27 @@ TEST(History, AddressChangeShowsOnlyTheNewAddressAsCurrent) {
     EXPECT_EQ(events[0].new_value, "198.18.1.35");
 }
 
+TEST(History, AnAddressTheScanDidNotLookAtIsNotRemoved) {
+    TempDir dir;
+    auto store = Store::open(dir.path() / "nd.db");
+    const auto s1 = store.begin_scan({"198.18.1.0/24", "198.18.2.0/24"});
+    store.record(seen("snmp", s1, "70:c9:c6:cb:4e:20", {"198.18.1.1", "198.18.2.1"}));
+    store.finish_scan(s1, 0);
+    // A scan without the routed subnet (no ICMP stage) sees the router on its LAN leg only.
+    const auto s2 = store.begin_scan({"198.18.1.0/24"});
+    store.record(seen("arp", s2, "70:c9:c6:cb:4e:20", {"198.18.1.1"}));
+    store.finish_scan(s2, 0);
+    EXPECT_EQ(kinds(store.events(s1)), std::vector<std::string>{});
+    // The same miss in a scan that did look there is a removal.
+    const auto s3 = store.begin_scan({"198.18.1.0/24", "198.18.2.0/24"});
+    store.record(seen("snmp", s3, "70:c9:c6:cb:4e:20", {"198.18.1.1", "198.18.2.1"}));
+    store.finish_scan(s3, 0);
+    const auto s4 = store.begin_scan({"198.18.1.0/24", "198.18.2.0/24"});
+    store.record(seen("arp", s4, "70:c9:c6:cb:4e:20", {"198.18.1.1"}));
+    store.finish_scan(s4, 0);
+    EXPECT_EQ(kinds(store.events(s3)), std::vector<std::string>{"ip-removed"});
+}
+
 WalkBuilder access_switch() {
     WalkBuilder w;
     w.sys_name("sw-core").interface(1, "198.18.1.2", "00:0d:65:5a:0c:41");
