@@ -32,6 +32,17 @@ TEST(MacAddress, FlagsRandomisedAndVirtualRouterMacs) {
     EXPECT_FALSE(MacAddress::parse("00:00:0c:07:ad:01")->is_virtual_router());
 }
 
+TEST(Addresses, PrintEveryOctetWidthAndHexDigit) {
+    EXPECT_EQ(Ipv4Address(0).to_string(), "0.0.0.0");
+    EXPECT_EQ(Ipv4Address(0xffffffffU).to_string(), "255.255.255.255");
+    EXPECT_EQ(Ipv4Address(0x0a006405U).to_string(), "10.0.100.5");
+    for (std::uint32_t v : {0x01020304U, 0xc6120a63U, 0x7f000001U}) {
+        EXPECT_EQ(Ipv4Address::parse(Ipv4Address(v).to_string()), Ipv4Address(v));
+    }
+    EXPECT_EQ(MacAddress({0x00, 0x0a, 0xf0, 0x9f, 0xff, 0x10}).to_string(), "00:0a:f0:9f:ff:10");
+    EXPECT_EQ(MacAddress({0xff, 0xff, 0xff, 0xff, 0xff, 0xff}).to_string(), "ff:ff:ff:ff:ff:ff");
+}
+
 TEST(Ipv4Network, ParsesAndIterates) {
     const auto net = Ipv4Network::parse("198.18.1.77/24");
     ASSERT_TRUE(net);
