@@ -29,6 +29,9 @@ std::unique_ptr<Store::Impl> open_impl(const std::filesystem::path& path, bool c
     auto& db = impl->db;
     if (sqlite3_db_readonly(db.handle(), "main") == 1)
         throw StoreError("store " + name + ": is not writable");
+    // Wait for other writers from the very first read: a store another process is checkpointing or
+    // closing answers SQLITE_BUSY for a moment, which must not read as "damaged" (a flaky parallel test).
+    db.exec("PRAGMA busy_timeout = 5000");
     // The first read: a file that is not SQLite (or is damaged) fails here, before anything is written.
     int version = 0;
     try {
@@ -38,7 +41,6 @@ std::unique_ptr<Store::Impl> open_impl(const std::filesystem::path& path, bool c
         throw StoreError("store " + name + ": not a netdossier store or damaged (" +
                          sqlite3_errmsg(db.handle()) + "); left untouched");
     }
-    db.exec("PRAGMA busy_timeout = 5000");
     db.exec("PRAGMA foreign_keys = ON");
     if (version <= current_schema_version()) {
         auto mode = db.prepare("PRAGMA journal_mode = WAL");

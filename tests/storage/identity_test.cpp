@@ -177,8 +177,9 @@ TEST_F(Identity, ParallelWritersNeverCreateDuplicates) {
                     // And MAC-less sightings of the same hosts racing the ARP ones.
                     writer.record(seen("icmp", scan, nullptr, {ip.c_str()}));
                 }
-            } catch (const std::exception&) {
+            } catch (const std::exception& e) {
                 ++failures;
+                ADD_FAILURE() << "writer " << t << ": " << e.what();
             }
         });
     }
