@@ -262,7 +262,7 @@ Rule enterprise_rule(const Reader& r, const toml::table& t, const std::string& f
     rule.why = "sysObjectID is in enterprise " + std::to_string(*number) +
                " (IANA: " + rule.templates[static_cast<std::size_t>(Field::kVendor)] + ")";
     rule.weight = 0.5;
-    rule.class_weight = 0.25;
+    rule.class_weight = 0.3;
     if (auto* n = t.get("class")) {
         auto text = r.string(*n, "enterprise.class");
         rule.device_class = device_class_from_string(text);
@@ -401,6 +401,23 @@ void load_rule_text(RuleSet& set, std::string_view text, const std::string& file
                       ")";
             mib.weight = 0.35;
             mib.class_weight = 0.24;
+            // Under Net-SNMP's own sysObjectID (an appliance built on Linux with the stock agent) the
+            // maker's MIB is the only word on what the box is: its class outweighs the generic Linux-host
+            // hints (HOST-RESOURCES, kernel banner, the agent itself), not a sysDescr that names the product.
+            if (rule.device_class) {
+                Rule agent;
+                agent.id = "enterprise-agent-mib-" + std::to_string(number);
+                agent.file = rule.file;
+                agent.line = rule.line;
+                agent.when.enterprise = {8072, 2021};
+                agent.when.mib_enterprise.push_back(number);
+                agent.device_class = rule.device_class;
+                agent.why = "a Net-SNMP agent serving enterprise " + std::to_string(number) +
+                            "'s private MIB (" + rule.templates[static_cast<std::size_t>(Field::kVendor)] +
+                            "): that maker's appliance";
+                agent.class_weight = 0.35;
+                add_rule(set, std::move(agent), false);
+            }
             add_rule(set, std::move(mib), false);
         }
         add_rule(set, std::move(rule), false);

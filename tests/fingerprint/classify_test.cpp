@@ -289,6 +289,21 @@ TEST_F(ClassifyTest, PrivateMibNamesTheMakerBehindANetSnmpAgent) {
     EXPECT_NE(v.device_class, DeviceClass::kServer);
 }
 
+// An x86 Linux box answering with every generic host hint (HOST-RESOURCES, kernel banner, Net-SNMP) is
+// still the appliance its maker's MIB says (DataDirect Networks: storage); without that MIB it is a server.
+TEST_F(ClassifyTest, MakerMibUnderNetSnmpOutweighsGenericHostHints) {
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Linux node1 3.14.31 #1 SMP x86_64");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.8072.3.2.10");
+    set(d, "1.3.6.1.2.1.25.1.1.0", SnmpType::kTimeTicks, "", 1234);
+    auto server = engine_->classify(d);
+    EXPECT_EQ(server.device_class, DeviceClass::kServer);
+    set(d, "1.3.6.1.4.1.6894.1.1.0", SnmpType::kOctetString, "controller 0");
+    auto v = engine_->classify(d);
+    EXPECT_EQ(v.device_class, DeviceClass::kStorage);
+    EXPECT_THAT(joined(v.class_reasons), HasSubstr("enterprise-agent-mib-6894"));
+}
+
 TEST_F(ClassifyTest, CiscoPhoneBySepHostname) {
     DeviceEvidence d;
     d.hostnames = {"SEP001122AABBCC"};
