@@ -13,7 +13,7 @@ public:
     std::vector<DossierDocument> render(const DossierInput& input, DossierSection section) const override {
         if (section != DossierSection::kAll && section != DossierSection::kNetwork) return {};
         const DeviceIndex index(input.devices);
-        return {DossierDocument{"topology.dot", topology_dot(build_topology(input, index))}};
+        return single_document("topology.dot", topology_dot(build_topology(input, index)));
     }
 };
 

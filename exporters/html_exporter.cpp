@@ -16,7 +16,7 @@ public:
         const DossierView view = build_view(input, section);
         const std::string name =
             section == DossierSection::kAll ? "dossier" : std::string(to_string(section));
-        return {DossierDocument{name + ".html", render_view(source, view, TemplateEscape::kHtml)}};
+        return single_document(name + ".html", render_view(source, view, TemplateEscape::kHtml));
     }
 
 private:

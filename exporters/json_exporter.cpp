@@ -125,7 +125,7 @@ public:
     std::vector<DossierDocument> render(const DossierInput& input, DossierSection section) const override {
         const std::string name =
             section == DossierSection::kAll ? "dossier" : std::string(to_string(section));
-        return {DossierDocument{name + ".json", document(input, section)}};
+        return single_document(name + ".json", document(input, section));
     }
 };
 

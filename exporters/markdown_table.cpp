@@ -1,8 +1,17 @@
 #include "exporters/markdown_table.hpp"
 
+#include "model/evidence_json.hpp"
+
 namespace nd {
 
-std::string md_escape(std::string_view text) {
+std::string md_escape(std::string_view raw) {
+    // Broken UTF-8 from a device becomes U+FFFD: a wiki page must stay valid text.
+    std::string sanitized;
+    std::string_view text = raw;
+    if (!is_valid_utf8(raw)) {
+        sanitized = sanitize_utf8(raw);
+        text = sanitized;
+    }
     // Trim surrounding whitespace so a cell never starts a code block or breaks the row.
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() &&

@@ -113,8 +113,7 @@ footer{color:var(--muted);font-size:12px;padding:16px 32px;border-top:1px solid 
 <div class="table-wrap"><table class="sortable" data-table="{{id}}">
 <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
 <tbody>
-{{#rows}}<tr>{{#cells}}<td data-label="{{label}}"{{#alert}} class="alert"{{/alert}}{{#empty}} class="empty"{{/empty}}>{{text}}{{#note}}<span class="note">{{note}}</span>{{/note}}</td>{{/cells}}</tr>
-{{/rows}}
+{{{rows_html}}}
 </tbody>
 </table></div>
 {{/empty}}

@@ -27,8 +27,7 @@ std::string_view builtin_markdown_template() {
 {{#empty}}_None found._
 {{/empty}}{{^empty}}|{{#headers}} {{.}} |{{/headers}}
 |{{#headers}} --- |{{/headers}}
-{{#rows}}|{{#cells}} {{text}}{{#note}} ({{note}}){{/note}}{{#alert}} ⚠{{/alert}} |{{/cells}}
-{{/rows}}{{/empty}}{{/tables}}
+{{{rows_markdown}}}{{/empty}}{{/tables}}
 {{#is_changes}}
 
 ## Since the previous scan

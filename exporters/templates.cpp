@@ -2,10 +2,11 @@
 
 #include <fstream>
 #include <kainjow/mustache.hpp>
+#include <regex>
 #include <sstream>
 
 #include "exporters/markdown_table.hpp"
-#include "model/evidence_json.hpp"
+#include "exporters/template_rows.hpp"
 
 namespace nd {
 
@@ -39,7 +40,25 @@ mst::data cell_data(const ViewCell& c, const std::string& label) {
     return out;
 }
 
-mst::data table_data(const ViewTable& t) {
+// What a template asks for: rows as mustache data are built only when it loops over them.
+struct TemplateNeeds {
+    bool rows = true;
+    bool rows_html = true;
+    bool rows_markdown = true;
+};
+
+bool template_mentions(const std::string& text, const std::string& name) {
+    const std::regex tag("\\{\\{[#^/&{]?\\s*" + name + "\\s*\\}?\\}\\}");
+    return std::regex_search(text, tag);
+}
+
+TemplateNeeds needs_of(const std::string& text) {
+    if (text.find("{{=") != std::string::npos) return {};  // other delimiters: build everything
+    return {template_mentions(text, "rows"), template_mentions(text, "rows_html"),
+            template_mentions(text, "rows_markdown")};
+}
+
+mst::data table_data(const ViewTable& t, const TemplateNeeds& needs) {
     mst::data out;
     out.set("id", t.id);
     out.set("title", t.title);
@@ -49,6 +68,9 @@ mst::data table_data(const ViewTable& t) {
     headers.reserve(t.headers.size());
     for (const auto& h : t.headers) headers.emplace_back(h);
     put(out, "headers", list_of(std::move(headers)));
+    if (needs.rows_html) put(out, "rows_html", mst::data(table_rows_html(t)));
+    if (needs.rows_markdown) put(out, "rows_markdown", mst::data(table_rows_markdown(t)));
+    if (!needs.rows) return out;
     std::vector<mst::data> rows;
     rows.reserve(t.rows.size());
     for (const auto& r : t.rows) {
@@ -64,14 +86,15 @@ mst::data table_data(const ViewTable& t) {
     return out;
 }
 
-mst::data section_data(const ViewSection& s, const DossierView& view, TemplateEscape escape) {
+mst::data section_data(const ViewSection& s, const DossierView& view, TemplateEscape escape,
+                       const TemplateNeeds& needs) {
     mst::data out;
     out.set("id", s.id);
     out.set("title", s.title);
     out.set("summary", s.summary);
     std::vector<mst::data> tables;
     tables.reserve(s.tables.size());
-    for (const auto& t : s.tables) tables.push_back(table_data(t));
+    for (const auto& t : s.tables) tables.push_back(table_data(t, needs));
     put(out, "tables", list_of(std::move(tables)));
     out.set("is_changes", s.section == DossierSection::kChanges);
     std::vector<mst::data> changes;
@@ -93,7 +116,8 @@ mst::data section_data(const ViewSection& s, const DossierView& view, TemplateEs
     return out;
 }
 
-mst::data view_data(const DossierView& view, TemplateEscape escape, const ViewSection* only) {
+mst::data view_data(const DossierView& view, TemplateEscape escape, const ViewSection* only,
+                    const TemplateNeeds& needs) {
     mst::data out;
     out.set("site", view.site);
     out.set("generated", view.generated);
@@ -104,7 +128,7 @@ mst::data view_data(const DossierView& view, TemplateEscape escape, const ViewSe
     std::vector<mst::data> sections;
     sections.reserve(view.sections.size());
     for (const auto& s : view.sections) {
-        if (only == nullptr || only == &s) sections.push_back(section_data(s, view, escape));
+        if (only == nullptr || only == &s) sections.push_back(section_data(s, view, escape, needs));
     }
     put(out, "sections", list_of(std::move(sections)));
     out.set("title", only != nullptr ? only->title : std::string("Network dossier"));
@@ -114,34 +138,9 @@ mst::data view_data(const DossierView& view, TemplateEscape escape, const ViewSe
 }  // namespace
 
 std::string html_escape(std::string_view raw) {
-    const std::string text = sanitize_utf8(raw);
     std::string out;
-    out.reserve(text.size() + 16);
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            case '\n':
-            case '\t':
-                out.push_back(' ');
-                break;
-            default:
-                out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c);
-        }
-    }
+    out.reserve(raw.size() + 16);
+    append_html_escaped(out, raw);
     return out;
 }
 
@@ -177,7 +176,7 @@ std::string render_view(const TemplateSource& source, const DossierView& view, T
         tpl.set_custom_escape(html_escape);
     else
         tpl.set_custom_escape([](const std::string& s) { return md_escape(s); });
-    std::string out = tpl.render(view_data(view, escape, only));
+    std::string out = tpl.render(view_data(view, escape, only, needs_of(source.text)));
     if (!tpl.is_valid()) throw TemplateError(source.name + ": " + tpl.error_message());
     return out;
 }
