@@ -150,12 +150,15 @@ std::optional<std::string> DeviceFacts::read(const OidSource& source) const {
         value = &exact->second;
     } else {
         // A table column: its first row that holds a real value (row 1 is often an empty loopback or
-        // a masked entry).
+        // a masked entry); with a regex, the first row it matches (the one inventory row whose
+        // description carries "SN:...").
         for (auto row = evidence.snmp.lower_bound(source.oid);
              row != evidence.snmp.end() && row->first.starts_with(source.oid); ++row) {
             if (value == nullptr) value = &row->second;
             if (!row->second.is_exception() && row->second.type != SnmpType::kNull &&
-                !is_placeholder(clean_text(row->second.text()))) {
+                !is_placeholder(clean_text(row->second.text())) &&
+                (!source.regex || row->second.type != SnmpType::kOctetString ||
+                 re2::RE2::PartialMatch(row->second.text(), *source.regex))) {
                 value = &row->second;
                 break;
             }

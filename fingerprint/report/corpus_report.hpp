@@ -50,6 +50,8 @@ CorpusReport score_leave_families_out(const FingerprintEngine& engine, const Cor
 // Matching rules, exposed for tests: normalised (case, punctuation, vendor prefix) equality or containment.
 bool model_matches(const std::string& expected, const std::string& got, const std::string& vendor);
 bool version_matches(const std::string& expected, const std::string& got);
+// Serials: case and punctuation aside, equal; a hardware address matches in any notation (octet padding).
+bool serial_matches(const std::string& expected, const std::string& got);
 
 void print_report(std::ostream& out, const std::vector<CorpusReport>& reports, std::size_t misses_per_field);
 nlohmann::json report_json(const std::vector<CorpusReport>& reports);

@@ -304,6 +304,19 @@ TEST_F(ClassifyTest, MakerMibUnderNetSnmpOutweighsGenericHostHints) {
     EXPECT_THAT(joined(v.class_reasons), HasSubstr("enterprise-agent-mib-6894"));
 }
 
+// A column read with a regex takes the first row the regex matches: the serial sits in the second
+// inventory row's description, not in the first.
+TEST_F(ClassifyTest, ColumnWithRegexReadsTheFirstMatchingRow) {
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Ericsson IPOS-20.1.1");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.193.218.1.17");
+    set(d, "1.3.6.1.2.1.47.1.1.1.1.2.1", SnmpType::kOctetString, "SSR 8020 chassis");
+    set(d, "1.3.6.1.2.1.47.1.1.1.1.2.2", SnmpType::kOctetString, "SSR 8020 backplane SN:DH80092734 Rev:R3L");
+    auto v = engine_->classify(d);
+    ASSERT_TRUE(v.serial);
+    EXPECT_EQ(v.serial->value, "DH80092734");
+}
+
 TEST_F(ClassifyTest, CiscoPhoneBySepHostname) {
     DeviceEvidence d;
     d.hostnames = {"SEP001122AABBCC"};

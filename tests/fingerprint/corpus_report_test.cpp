@@ -66,6 +66,12 @@ TEST(CorpusReportTest, MatchingIsNormalised) {
     EXPECT_FALSE(model_matches("MX80", "", ""));
     EXPECT_TRUE(version_matches("CAT9K_IOSXE 17.15.1", "17.15.1"));
     EXPECT_FALSE(version_matches("17.15.1", "16.9.4"));
+    EXPECT_TRUE(serial_matches("FOC-1234 x", "foc1234X"));
+    EXPECT_TRUE(serial_matches("e8:27:25:0:0:0", "e8:27:25:00:00:00"));
+    EXPECT_TRUE(serial_matches("AC-CC-8E-0A-0B-0C", "ac:cc:8e:a:b:c"));
+    EXPECT_FALSE(serial_matches("e8:27:25:0:0:1", "e8:27:25:00:00:00"));
+    EXPECT_FALSE(serial_matches("FOC1234", "FOC12345"));
+    EXPECT_FALSE(serial_matches("FOC1234", ""));
 }
 
 TEST(CorpusReportTest, MissesAreGroupedByEnterprise) {
