@@ -70,6 +70,12 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
         if (number == std::numeric_limits<std::uint32_t>::max()) break;
         it = ev.snmp.lower_bound(kEnterprises.child(number + 1));
     }
+    static const Oid kIfType{{1, 3, 6, 1, 2, 1, 2, 2, 1, 3}};
+    for (auto it = ev.snmp.lower_bound(kIfType); it != ev.snmp.end() && it->first.starts_with(kIfType);
+         ++it) {
+        const auto type = it->second.number;  // ethernetCsmacd, fastEther, fastEtherFX, gigabitEthernet
+        if (type == 6 || type == 62 || type == 69 || type == 117) ++ethernet_ports;
+    }
     for (auto it = ev.snmp.lower_bound(kEntPhysicalClass);
          it != ev.snmp.end() && it->first.starts_with(kEntPhysicalClass); ++it) {
         if (it->second.number == 3 && it->first.size() == kEntPhysicalClass.size() + 1) {
@@ -330,6 +336,10 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
                                       c.open_port.end());
         if (hit == ev.open_tcp_ports.end()) return std::nullopt;
         m.details.push_back("TCP port " + std::to_string(*hit) + " open");
+    }
+    if (c.min_ethernet_ports > 0) {
+        if (f.ethernet_ports < c.min_ethernet_ports) return std::nullopt;
+        m.details.push_back(std::to_string(f.ethernet_ports) + " Ethernet interfaces");
     }
     if (c.ttl) {
         if (!ev.ttl || *ev.ttl < c.ttl->first || *ev.ttl > c.ttl->second) return std::nullopt;

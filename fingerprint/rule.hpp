@@ -53,10 +53,11 @@ struct Conditions {
     std::vector<std::uint16_t> open_port;    // any
     std::string dhcp_params;                 // "1,3,6,15" exact
     std::optional<std::pair<int, int>> ttl;  // inclusive range
+    int min_ethernet_ports = 0;              // IF-MIB rows of an Ethernet ifType, at least
     bool needs_snmp() const {
         return !sys_object_id.empty() || !enterprise.empty() || !enterprise_not.empty() ||
                !mib_enterprise.empty() || sys_descr || !oid_present.empty() || !oid_any.empty() ||
-               !oid_value.empty();
+               !oid_value.empty() || min_ethernet_ports > 0;
     }
 };
 

@@ -116,12 +116,12 @@ const std::map<std::string, std::uint16_t>& lldp_capability_bits() {
 }
 
 void read_conditions(const Reader& r, const toml::table& when, Conditions& c, const std::string& where) {
-    r.check_keys(when, where, {"sys_object_id",     "enterprise",   "sys_descr",      "sys_descr_not",
-                               "oid_present",       "oid_any",      "oid_value",      "oui",
-                               "hostname",          "cdp_platform", "lldp_sys_descr", "banner",
-                               "dhcp_vendor_class", "mdns_service", "mdns_txt",       "lldp_capability",
-                               "lldp_med_class",    "open_port",    "dhcp_params",    "ttl",
-                               "enterprise_not"});
+    r.check_keys(when, where, {"sys_object_id",     "enterprise",        "sys_descr",      "sys_descr_not",
+                               "oid_present",       "oid_any",           "oid_value",      "oui",
+                               "hostname",          "cdp_platform",      "lldp_sys_descr", "banner",
+                               "dhcp_vendor_class", "mdns_service",      "mdns_txt",       "lldp_capability",
+                               "lldp_med_class",    "open_port",         "dhcp_params",    "ttl",
+                               "enterprise_not",    "min_ethernet_ports"});
     for (const auto& [k, v] : when) {
         std::string key(k.str());
         std::string at = where + "." + key;
@@ -188,6 +188,10 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
                         {r.oid_source_text(std::string(tk.str()), tv, sub), r.regex(tv, sub)});
                 }
             }
+        } else if (key == "min_ethernet_ports") {
+            auto n = v.value<std::int64_t>();
+            if (!n || *n < 1 || *n > 100000) r.fail(v, at, "expected a port count (1 or more)");
+            c.min_ethernet_ports = static_cast<int>(*n);
         } else if (key == "ttl") {
             auto* array = v.as_array();
             if (array == nullptr || array->size() != 2 || !array->get(0)->is_integer() ||

@@ -317,6 +317,23 @@ TEST_F(ClassifyTest, ColumnWithRegexReadsTheFirstMatchingRow) {
     EXPECT_EQ(v.serial->value, "DH80092734");
 }
 
+// IF-MIB alone: two dozen Ethernet interfaces make a weak switch guess; four do not.
+TEST_F(ClassifyTest, ManyEthernetPortsHintASwitch) {
+    auto walk_with_ports = [](int ports) {
+        DeviceEvidence d;
+        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Device");
+        for (int i = 1; i <= ports; ++i)
+            set(d, ("1.3.6.1.2.1.2.2.1.3." + std::to_string(i)).c_str(), SnmpType::kInteger, "",
+                i % 2 ? 6 : 117);
+        set(d, "1.3.6.1.2.1.2.2.1.3.1000", SnmpType::kInteger, "", 24);  // loopback: not a port
+        return d;
+    };
+    auto v = engine_->classify(walk_with_ports(24));
+    EXPECT_EQ(v.device_class, DeviceClass::kSwitch);
+    EXPECT_THAT(joined(v.class_reasons), HasSubstr("24 Ethernet interfaces"));
+    EXPECT_NE(engine_->classify(walk_with_ports(4)).device_class, DeviceClass::kSwitch);
+}
+
 TEST_F(ClassifyTest, CiscoPhoneBySepHostname) {
     DeviceEvidence d;
     d.hostnames = {"SEP001122AABBCC"};

@@ -83,6 +83,8 @@ TEST(RuleLoadingTest, RejectsUnknownClassBadOidAndRulesThatGiveNothing) {
     EXPECT_THAT(load_error("[[rule]]\nid = \"x\"\nclass = \"printer\"\nweight = 3\n"),
                 HasSubstr("weights must be"));
     EXPECT_THAT(load_error("[[gadget]]\nid = 1\n"), HasSubstr("unknown key 'gadget'"));
+    EXPECT_THAT(load_error("[[rule]]\nid = \"x\"\nclass = \"switch\"\nwhen.min_ethernet_ports = 0\n"),
+                HasSubstr("expected a port count"));
 }
 
 TEST(RuleLoadingTest, MalformedFileInAFolderNamesThatFile) {
