@@ -162,7 +162,8 @@ private:
 
 class SnmpStage final : public Collector {
 public:
-    explicit SnmpStage(const ScanOptions& options) : options_(options) {}
+    SnmpStage(const ScanOptions& options, const std::atomic<bool>* cancel)
+        : options_(options), cancel_(cancel) {}
     std::string_view name() const override { return "snmp"; }
     void start(const CollectorContext& ctx) override {
         auto snmp = options_.snmp;
@@ -176,7 +177,24 @@ public:
         std::vector<SnmpTarget> targets;
         for (auto ip : ctx.targets) targets.push_back(SnmpTarget{ip.to_string(), snmp.port});
         SnmpCollector collector(snmp);
-        const auto results = collector.walk_hosts(targets);
+        collector.stop_when(cancel_);  // Ctrl-C ends the walks within a poll round, keeping what was read
+        {
+            const std::lock_guard lock(live_mutex_);
+            if (stop_requested_) collector.stop();
+            live_ = &collector;
+        }
+        std::vector<SnmpHostResult> results;
+        try {
+            results = collector.walk_hosts(targets);
+        } catch (...) {
+            const std::lock_guard lock(live_mutex_);
+            live_ = nullptr;
+            throw;
+        }
+        {
+            const std::lock_guard lock(live_mutex_);
+            live_ = nullptr;
+        }
         for (const auto& r : results) {
             if (!r.answered) continue;
             ++answered_count;
@@ -186,10 +204,19 @@ public:
         }
         stats_ = collector.stats();
     }
+    // From any thread: the walk in progress stops soon (what it read is kept and emitted).
+    void stop() override {
+        const std::lock_guard lock(live_mutex_);
+        Collector::stop();
+        if (live_ != nullptr) live_->stop();
+    }
     std::uint64_t answered_count = 0;
 
 private:
     const ScanOptions& options_;
+    const std::atomic<bool>* cancel_;
+    std::mutex live_mutex_;
+    SnmpCollector* live_ = nullptr;  // the collector walking, while start() runs
 };
 
 class MdnsStage final : public Collector {
@@ -308,7 +335,7 @@ StageReport run_followup_stages(const ScanPlan& plan, const ScanOptions& options
         }
     }
     if (stages.snmp && !probe_targets.empty()) {
-        SnmpStage snmp(options);
+        SnmpStage snmp(options, cancel);
         run(snmp, probe_targets, "SNMP");
         report.snmp_answered = snmp.answered_count;
     }

@@ -1,9 +1,10 @@
 // `netdossier identify`: fingerprint one device, live over SNMP or offline from dumps.
-//   identify --snmp HOST[:PORT] --community NAME [--json]
+//   identify --snmp HOST[:PORT] --community NAME [--json]      (or --community-file FILE)
 //   identify --snmp HOST --v3-user U --auth-proto SHA --auth-pass-file F --priv-proto AES --priv-pass-file F
 //   identify --from-walk FILE... [--json]      (snmpwalk -On output or .snmprec, maybe gzipped)
 // JSON mode prints one export-contract device object per line, in the order given, with "source";
 // a file that can't be read gives {"source", "error"} and the others are still identified.
+#include <future>
 #include <iostream>
 #include <memory>
 
@@ -24,6 +25,7 @@ struct IdentifyOptions {
     std::vector<std::string> snmp_targets;
     std::vector<std::string> walk_files;
     std::vector<std::string> communities;
+    std::string community_file;
     std::string snmp_version = "2c";
     std::string v3_user, security_level, auth_proto = "SHA", priv_proto = "AES";
     std::string auth_pass_file, auth_pass_env, priv_pass_file, priv_pass_env;
@@ -32,7 +34,7 @@ struct IdentifyOptions {
     bool full_walk = false;
     bool show_plan = false;
     int concurrency = 64;
-    int subtrees_in_flight = 1;
+    int subtrees_in_flight = 4;
     bool json = false;
     std::vector<std::string> rule_dirs;
 };
@@ -70,6 +72,19 @@ SnmpOptions snmp_options(const IdentifyOptions& o) {
         s.credentials.push_back(
             community_credential("community-" + std::to_string(i + 1), o.communities[i], *version));
     }
+    if (!o.community_file.empty()) {
+        try {
+            for (auto& c : read_community_file(o.community_file, *version)) {
+                for (const auto& known : s.credentials)
+                    if (known.name == c.name)
+                        throw std::runtime_error("credential name \"" + c.name +
+                                                 "\" is also a --community's");
+                s.credentials.push_back(std::move(c));
+            }
+        } catch (const std::runtime_error& e) {
+            throw CommandError{std::string("--community-file: ") + e.what(), 2};
+        }
+    }
     if (!o.v3_user.empty()) {
         SnmpCredential c;
         c.name = "v3-" + o.v3_user;
@@ -97,7 +112,8 @@ SnmpOptions snmp_options(const IdentifyOptions& o) {
         if (std::string problem = validate_credential(c); !problem.empty()) throw CommandError{problem, 2};
         s.credentials.push_back(std::move(c));
     }
-    if (s.credentials.empty()) throw CommandError{"--snmp needs --community NAME or --v3-user USER", 2};
+    if (s.credentials.empty())
+        throw CommandError{"--snmp needs --community NAME, --community-file FILE or --v3-user USER", 2};
     return s;
 }
 
@@ -170,20 +186,23 @@ int run_identify(const IdentifyOptions& o) {
     if (o.snmp_targets.empty() == o.walk_files.empty()) {
         throw CommandError{"give either --snmp HOST[:PORT]... or --from-walk FILE...", 2};
     }
-    FingerprintEngine engine = [&] {
+    // The rules load (~70 ms of TOML and regexes) on another thread while the device is walked or
+    // its dumps are read: a one-device identify otherwise waits for them before its first request.
+    std::future<FingerprintEngine> engine_loading = std::async(std::launch::async, [dirs = o.rule_dirs] {
         try {
-            std::vector<std::filesystem::path> dirs(o.rule_dirs.begin(), o.rule_dirs.end());
-            return dirs.empty() ? FingerprintEngine::load_default() : FingerprintEngine::load(dirs);
+            std::vector<std::filesystem::path> paths(dirs.begin(), dirs.end());
+            return paths.empty() ? FingerprintEngine::load_default() : FingerprintEngine::load(paths);
         } catch (const ConfigError& e) {
             throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
         }
-    }();
-    std::vector<Identified> items;
+    });
+    std::vector<Identified> items;  // (a throw here waits for the loader: std::async's future joins)
     if (!o.snmp_targets.empty()) {
         items = identify_live(o);
     } else {
         for (const auto& f : o.walk_files) items.push_back(identify_file(f));
     }
+    const FingerprintEngine engine = engine_loading.get();
     int failures = 0;
     for (const Identified& id : items) {
         if (!id.error.empty()) {
@@ -227,7 +246,13 @@ void add_identify_command(CLI::App& app, const GlobalOptions& /*global*/) {
     auto* cmd = app.add_subcommand("identify", "Identify devices live over SNMP or from SNMP dumps");
     cmd->add_option("--snmp", o->snmp_targets, "Agent to query, HOST[:PORT] (repeatable)");
     cmd->add_option("--from-walk", o->walk_files, "snmpwalk -On output or .snmprec files (plain or .gz)");
-    cmd->add_option("--community", o->communities, "v1/v2c community, tried in order (repeatable)");
+    cmd->add_option("--community", o->communities,
+                    "v1/v2c community, tried in order (repeatable; visible in ps: prefer --community-file)");
+    cmd->add_option(
+           "--community-file", o->community_file,
+           "v1/v2c communities tried after --community ones, one per line, NAME=COMMUNITY to name one "
+           "(kept out of ps)")
+        ->type_name("FILE");
     cmd->add_option("--snmp-version", o->snmp_version, "Version for --community: 1 or 2c")
         ->capture_default_str();
     cmd->add_option("--v3-user", o->v3_user, "SNMPv3 user (tried after the communities)");
@@ -251,7 +276,7 @@ void add_identify_command(CLI::App& app, const GlobalOptions& /*global*/) {
         ->check(CLI::Range(1, 1000))
         ->capture_default_str();
     cmd->add_option("--subtrees-in-flight", o->subtrees_in_flight,
-                    "Requests in flight per host (different subtrees)")
+                    "Requests in flight per host (different subtrees, or ranges of the whole tree)")
         ->check(CLI::Range(1, 8))
         ->capture_default_str();
     cmd->add_flag("--show-plan", o->show_plan, "Print the subtrees a walk reads, one per line, and exit");

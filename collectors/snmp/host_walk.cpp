@@ -34,8 +34,22 @@ HostWalk::HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan
     result_.target = target_;
     std::set<Oid> seen;
     for (const Oid& root : plan_.subtrees) {
-        if (seen.insert(root).second) cursors_.emplace_back(root, options_.limits);
+        if (!seen.insert(root).second) continue;
+        std::set<Oid> cuts;  // ordered, inside this subtree
+        for (const Oid& s : plan_.splits)
+            if (s.starts_with(root) && s != root) cuts.insert(s);
+        Oid from = root;
+        for (const Oid& cut : cuts) {
+            cursors_.emplace_back(root, options_.limits, from, cut);
+            from = cut;
+        }
+        if (cuts.empty()) {
+            cursors_.emplace_back(root, options_.limits);
+        } else {
+            cursors_.emplace_back(root, options_.limits, from, std::nullopt);
+        }
     }
+    cursor_started_.assign(cursors_.size(), false);
 }
 
 HostWalk::~HostWalk() {
@@ -279,9 +293,11 @@ void HostWalk::on_probe(int op, snmp_pdu* pdu) {
 }
 
 void HostWalk::pump() {
-    while (!done_ && in_flight_.size() < static_cast<std::size_t>(std::max(1, options_.subtrees_in_flight)) &&
-           next_cursor_ < cursors_.size()) {
-        send_walk(next_cursor_++);
+    while (!done_ && in_flight_.size() < static_cast<std::size_t>(std::max(1, options_.subtrees_in_flight))) {
+        const auto next = next_to_start();
+        if (!next) break;
+        cursor_started_[*next] = true;
+        send_walk(*next);
     }
     if (!done_ && in_flight_.empty()) {
         const bool complete =
@@ -338,7 +354,10 @@ void HostWalk::on_walk(std::size_t index, int op, snmp_pdu* pdu) {
     } else {
         bool more = true;
         for (variable_list* vb = pdu->variables; vb != nullptr && more; vb = vb->next_variable) {
-            more = cursor.accept(to_oid(*vb), to_snmp_value(*vb), device_);
+            Oid oid = to_oid(*vb);
+            while (cursor.until() && !(oid < *cursor.until()) && take_over_next_range(index)) {
+            }
+            more = cursor.accept(oid, to_snmp_value(*vb), device_);
         }
         if (more) send_walk(index);
     }
@@ -361,15 +380,84 @@ void HostWalk::finish(bool complete) {
     retire_session();
 }
 
+// A subtree cut into ranges (WalkPlan::splits) is walked by a few cursors at once, each going on
+// into the ranges after it that nobody started; so a new cursor starts in the middle of the longest
+// run of unstarted ranges ahead of a running one, and an empty range seldom costs a request of its own.
+// Plain subtrees start in plan order.
+std::optional<std::size_t> HostWalk::next_to_start() const {
+    std::optional<std::size_t> best;
+    std::size_t best_length = 1;  // a single range is left to the cursor before it
+    for (std::size_t i = 0; i < cursors_.size();) {
+        if (cursor_started_[i] || cursors_[i].done()) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i + 1;
+        while (end < cursors_.size() && !cursor_started_[end] && !cursors_[end].done() &&
+               cursors_[end].root() == cursors_[i].root())
+            ++end;
+        if (!carried_on(i)) return i;
+        if (end - i > best_length) {
+            best_length = end - i;
+            best = i + best_length / 2;
+        }
+        i = end;
+    }
+    return best;
+}
+
+// Range `index` will be reached by a running cursor whose range ends where it begins.
+bool HostWalk::carried_on(std::size_t index) const {
+    const WalkCursor& range = cursors_[index];
+    if (range.from() == range.root()) return false;  // a plain subtree, or a subtree's first range
+    return std::any_of(cursors_.begin(), cursors_.end(), [&](const WalkCursor& c) {
+        return !c.done() && c.until() == range.from() && c.root() == range.root();
+    });
+}
+
+bool HostWalk::take_over_next_range(std::size_t index) {
+    WalkCursor& cursor = cursors_[index];
+    for (std::size_t i = 0; i < cursors_.size(); ++i) {
+        WalkCursor& next = cursors_[i];
+        if (i == index || next.root() != cursor.root() || next.from() != *cursor.until()) continue;
+        if (cursor_started_[i] || next.done()) return false;
+        cursor_started_[i] = true;
+        next.finish();
+        cursor.extend_until(next.until());
+        return true;
+    }
+    return false;
+}
+
+bool HostWalk::walked_past(const Oid& subtree) const {
+    if (done_) return true;
+    if (!walking()) return false;
+    for (const WalkCursor& c : cursors_) {
+        if (c.done() || !(c.root().starts_with(subtree) || subtree.starts_with(c.root()))) continue;
+        if (c.until() && !(subtree < *c.until())) continue;  // a range that ends before the subtree
+        if (c.next() < subtree || c.next().starts_with(subtree)) return false;
+    }
+    return true;
+}
+
+const SnmpCredential* HostWalk::answered_credential() const {
+    return result_.answered && credential_ < options_.credentials.size() ? &options_.credentials[credential_]
+                                                                         : nullptr;
+}
+
+std::chrono::microseconds HostWalk::usual_answer() const {
+    if (answer_us_.empty()) return std::chrono::microseconds{0};
+    std::vector<std::int64_t> samples = answer_us_;
+    const auto p90 = samples.begin() + static_cast<std::ptrdiff_t>(samples.size() * 9 / 10);
+    std::nth_element(samples.begin(), p90, samples.end());
+    return std::chrono::microseconds(*p90);
+}
+
 SnmpHostResult HostWalk::take_result() {
     result_.walk = std::move(device_.walk);
     for (auto& w : device_.warnings) result_.warnings.push_back(std::move(w));
     result_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started_);
-    if (!answer_us_.empty()) {
-        const auto p90 = answer_us_.begin() + static_cast<std::ptrdiff_t>(answer_us_.size() * 9 / 10);
-        std::nth_element(answer_us_.begin(), p90, answer_us_.end());
-        result_.usual_answer = std::chrono::microseconds(*p90);
-    }
+    result_.usual_answer = usual_answer();
     return std::move(result_);
 }
 

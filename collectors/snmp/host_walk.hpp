@@ -10,6 +10,7 @@
 #include <chrono>
 #include <deque>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,18 @@ public:
     void resume();
     SnmpHostResult take_result();
 
+    // While the walk runs (the collector starts a switch's VLAN walks early with these):
+    // a credential answered and the subtree walks have begun.
+    bool walking() const { return result_.answered && !probing_; }
+    // The walk holds everything it will read under `subtree`: every cursor overlapping it has
+    // finished or moved past it (cursors walk in OID order). True when the plan does not cover it.
+    bool walked_past(const Oid& subtree) const;
+    const SnmpWalk& walk_so_far() const { return device_.walk; }
+    // The credential that answered; nullptr before one did.
+    const SnmpCredential* answered_credential() const;
+    // 90th percentile of the request -> response times so far (zero before any answer).
+    std::chrono::microseconds usual_answer() const;
+
 private:
     struct Tag {
         HostWalk* self;
@@ -81,6 +94,10 @@ private:
     void send_probe();
     void on_probe(int op, snmp_pdu* pdu);
     void pump();  // keeps up to options.subtrees_in_flight subtree requests in flight
+    std::optional<std::size_t> next_to_start() const;
+    bool carried_on(std::size_t index) const;
+    // The range `index` reached its end: takes over the next range when nobody started it.
+    bool take_over_next_range(std::size_t index);
     bool send_walk(std::size_t cursor, int attempt = 0);
     void on_walk(std::size_t cursor, int op, snmp_pdu* pdu);
     void finish(bool complete);
@@ -93,7 +110,7 @@ private:
     SnmpHostResult result_;
     DeviceWalkState device_;
     std::vector<WalkCursor> cursors_;
-    std::size_t next_cursor_ = 0;
+    std::vector<bool> cursor_started_;  // per cursor: a request was sent for it (or it was taken over)
     struct InFlight {
         std::size_t cursor;
         int attempt;  // 0: first try

@@ -67,22 +67,27 @@ SnmpCollector::SnmpCollector(SnmpOptions options, WalkPlan plan)
 std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
     const std::vector<SnmpTarget>& targets, const std::function<void(const SnmpHostResult&)>& on_done) {
     ensure_netsnmp_initialised();
-    stop_requested_ = false;
     std::vector<SnmpHostResult> results(targets.size());
-    // One running walk: a target's own walk, or one VLAN context of a switch already walked.
+    // One running walk: a target's own walk, or one VLAN context of a switch.
     struct Job {
         std::size_t target = 0;
         std::optional<std::uint32_t> vlan;
         std::unique_ptr<SnmpOptions> options;  // VLAN jobs: the derived credential only
         std::unique_ptr<HostWalk> walk;
+        bool vlans_decided = false;  // own walks: whether its VLAN contexts are known (pending or none)
     };
-    // A switch whose own walk is done while its VLAN contexts are still being walked.
+    // A switch with VLAN contexts to walk. They start as soon as its VLAN list is known, while its
+    // own walk goes on; the result is delivered when both are done.
     struct Pending {
-        SnmpHostResult result;
+        std::optional<SnmpHostResult> own;  // the switch's own walk, once done
         SnmpCredential credential;
         std::deque<std::uint32_t> todo;
         int running = 0;
         std::chrono::milliseconds timeout{1000};
+        SnmpWalk contexts;  // the VLAN walks, embedded under kVlanContextRoot
+        std::vector<std::string> warnings;
+        std::uint64_t requests = 0, responses = 0, timeouts = 0;
+        bool complete = true;
     };
     std::vector<Job> active;
     std::map<std::size_t, Pending> pending;
@@ -109,51 +114,74 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
     };
     auto finish_pending = [&](std::size_t index) {
         auto it = pending.find(index);
-        if (it == pending.end() || it->second.running > 0 || !it->second.todo.empty()) return;
-        SnmpHostResult r = std::move(it->second.result);
+        if (it == pending.end()) return;
+        Pending& p = it->second;
+        if (!p.own || p.running > 0 || !p.todo.empty()) return;
+        SnmpHostResult r = std::move(*p.own);
+        r.walk.merge(p.contexts);
+        r.requests += p.requests;
+        r.responses += p.responses;
+        r.timeouts += p.timeouts;
+        r.complete = r.complete && p.complete;
+        for (auto& w : p.warnings) r.warnings.push_back(std::move(w));
         r.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(HostWalk::Clock::now() -
                                                                           started_at_[index]);
         pending.erase(it);
         deliver(index, std::move(r));
     };
+    // A switch's VLAN list is final (its own walk passed every subtree it is read from, or ended):
+    // queue its context walks.
+    auto decide_vlans = [&](Job& job, const SnmpWalk& walk, const SnmpCredential* used,
+                            std::chrono::microseconds usual_answer) {
+        job.vlans_decided = true;
+        if (used == nullptr || stop_requested_) return;
+        const auto vlans = vlans_needing_context_walk(walk, options_.max_vlan_contexts);
+        if (vlans.empty()) return;
+        // A VLAN the agent holds no context for is never answered (the community is simply
+        // unknown): wait a few of this agent's usual round trips (90th percentile: one slow
+        // answer under load must not set it) for it, not the full timeout.
+        const auto timeout =
+            std::clamp(std::chrono::ceil<std::chrono::milliseconds>(kVlanTimeoutFactor * usual_answer),
+                       kMinVlanTimeout, std::max(kMinVlanTimeout, options_.timeout));
+        std::string list;
+        for (auto v : vlans) list += (list.empty() ? "" : ",") + std::to_string(v);
+        logger()->debug("{}: walking the MAC tables of {} VLAN contexts ({}; {} ms for a silent one)",
+                        targets[job.target].to_string(), vlans.size(), list, timeout.count());
+        Pending p;
+        p.credential = *used;
+        p.todo.assign(vlans.begin(), vlans.end());
+        p.timeout = timeout;
+        pending[job.target] = std::move(p);
+    };
     auto on_job_done = [&](Job& job) {
+        if (!job.vlan && !job.vlans_decided) {
+            decide_vlans(job, job.walk->walk_so_far(), job.walk->answered_credential(),
+                         job.walk->usual_answer());
+        }
         SnmpHostResult r = job.walk->take_result();
         count(r);
         if (!job.vlan) {
-            const auto vlans = r.answered && !stop_requested_
-                                   ? vlans_needing_context_walk(r.walk, options_.max_vlan_contexts)
-                                   : std::vector<std::uint32_t>{};
-            const SnmpCredential* used = nullptr;
-            for (const auto& c : options_.credentials)
-                if (c.name == r.credential) used = &c;
-            if (vlans.empty() || used == nullptr) {
+            if (auto it = pending.find(job.target); it != pending.end()) {
+                it->second.own = std::move(r);
+                finish_pending(job.target);
+            } else {
                 deliver(job.target, std::move(r));
-                return;
             }
-            logger()->debug("{}: walking the MAC tables of {} VLAN contexts", r.target.to_string(),
-                            vlans.size());
-            // A VLAN the agent holds no context for is never answered (the community is simply
-            // unknown): wait a few of this agent's usual round trips (90th percentile: one slow
-            // answer under load must not set it) for it, not the full timeout.
-            const auto timeout =
-                std::clamp(std::chrono::ceil<std::chrono::milliseconds>(kVlanTimeoutFactor * r.usual_answer),
-                           kMinVlanTimeout, std::max(kMinVlanTimeout, options_.timeout));
-            pending[job.target] = Pending{std::move(r), *used, {vlans.begin(), vlans.end()}, 0, timeout};
             return;
         }
         Pending& p = pending[job.target];
         --p.running;
         const std::string vlan = "VLAN " + std::to_string(*job.vlan) + ": ";
-        p.result.requests += r.requests;
-        p.result.responses += r.responses;
-        p.result.timeouts += r.timeouts;
+        p.requests += r.requests;
+        p.responses += r.responses;
+        p.timeouts += r.timeouts;
         if (r.answered) {
-            embed_vlan_walk(p.result.walk, *job.vlan, r.walk);
+            embed_vlan_walk(p.contexts, *job.vlan, r.walk);
         } else {
-            p.result.warnings.push_back(vlan + "MAC table not read (" + r.error + ")");
+            p.warnings.push_back(vlan + "MAC table not read (" + r.error + ")");
         }
-        if (!r.complete) p.result.complete = false;
-        for (auto& w : r.warnings) p.result.warnings.push_back(vlan + w);
+        if (!r.complete) p.complete = false;
+        for (auto& w : r.warnings) p.warnings.push_back(vlan + w);
         finish_pending(job.target);
     };
     auto start_vlan_jobs = [&] {
@@ -166,6 +194,9 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
                 // A VLAN without a context never answers: one wait says so, a retry only doubles it.
                 // A context that answered the probe keeps the normal retries for its walk.
                 job.options->probe_retries = 0;
+                // One request at a time per context: they run alongside the switch's own walk, and an
+                // agent should see at most subtrees_in_flight + vlan_walks_in_flight requests at once.
+                job.options->subtrees_in_flight = 1;
                 job.walk =
                     std::make_unique<HostWalk>(targets[index], *job.options, vlan_plan_, &stop_requested_);
                 ++p.running;
@@ -174,9 +205,15 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
             }
         }
     };
+    const auto& vlan_subtrees = vlan_list_subtrees();
+    auto vlan_list_known = [&](const HostWalk& w) {
+        return w.walking() && std::all_of(vlan_subtrees.begin(), vlan_subtrees.end(),
+                                          [&](const Oid& o) { return w.walked_past(o); });
+    };
 
     started_at_.assign(targets.size(), HostWalk::Clock::now());
     while (next < targets.size() || !active.empty() || !pending.empty()) {
+        if (cancel_flag_ != nullptr && cancel_flag_->load()) stop_requested_ = true;
         start_vlan_jobs();  // before new hosts: a switch's result waits for them
         while (!stop_requested_ && active.size() < limit && next < targets.size()) {
             started_at_[next] = HostWalk::Clock::now();
@@ -196,19 +233,23 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
         }
         poll_once(active);
         const auto now = HostWalk::Clock::now();
-        std::vector<std::size_t> finished_parents;
         for (std::size_t i = 0; i < active.size();) {
-            active[i].walk->tick(now);
-            if (active[i].walk->done()) {
-                active[i].walk->close_retired();
-                Job job = std::move(active[i]);
+            Job& job = active[i];
+            job.walk->tick(now);
+            if (job.walk->done()) {
+                job.walk->close_retired();
+                Job finished = std::move(job);
                 active.erase(active.begin() + static_cast<std::ptrdiff_t>(i));
-                on_job_done(job);
-            } else {
-                ++i;
+                on_job_done(finished);
+                continue;
             }
+            if (!job.vlan && !job.vlans_decided && vlan_list_known(*job.walk)) {
+                decide_vlans(job, job.walk->walk_so_far(), job.walk->answered_credential(),
+                             job.walk->usual_answer());
+            }
+            ++i;
         }
-        // Switches whose VLAN list was empty after all, or whose jobs were dropped by stop().
+        // Switches whose VLAN jobs were dropped by stop().
         for (auto it = pending.begin(); it != pending.end();) {
             const std::size_t index = it->first;
             ++it;

@@ -5,7 +5,8 @@
 //     snmp.walk_hosts(targets, sink, scan_id);      // blocks until every host is done
 // Each answering host becomes one Observation{source "snmp"} with evidence.snmp filled, its
 // sysName as hostname and the name of the credential that worked. A Cisco switch's per-VLAN MAC
-// tables are walked after its own walk (vlan_context.hpp), concurrently with the other hosts.
+// tables (vlan_context.hpp) are walked as soon as its own walk has read the VLAN list, alongside the
+// rest of its walk and the other hosts.
 #include <atomic>
 #include <functional>
 #include <mutex>
@@ -29,8 +30,11 @@ public:
                                            const std::function<void(const SnmpHostResult&)>& on_done = {});
     // Same, emitting an Observation for each host that answered.
     void walk_hosts(const std::vector<SnmpTarget>& targets, ObservationSink& sink, std::int64_t scan_id);
-    // From any thread: the running walk_hosts() stops soon, keeping partial results. Idempotent.
+    // From any thread: the running walk_hosts() stops soon, keeping partial results; later calls
+    // return at once ("collector stopped before this host"). Idempotent.
     void stop() { stop_requested_ = true; }
+    // Also stop when `flag` turns true (a scan's Ctrl-C flag; checked every poll round, <= 50 ms).
+    void stop_when(const std::atomic<bool>* flag) { cancel_flag_ = flag; }
     CollectorStats stats() const;
 
 private:
@@ -39,6 +43,7 @@ private:
     WalkPlan vlan_plan_;  // what each VLAN context of a Cisco switch is asked for
     std::vector<HostWalk::Clock::time_point> started_at_;
     std::atomic<bool> stop_requested_{false};
+    const std::atomic<bool>* cancel_flag_ = nullptr;
     mutable std::mutex stats_mutex_;
     CollectorStats stats_;
 };

@@ -108,6 +108,8 @@ struct SnmpOptions {
                                  // some embedded agents slow down when requests interleave
     // Cisco switches answer the MAC table per VLAN context (community@VLAN, v3 context vlan-N): at
     // most this many VLANs are walked per switch (0 turns it off), a few at a time.
+    // They start as soon as the switch's walk has read its VLAN list, alongside the rest of it, one
+    // request in flight per context.
     std::size_t max_vlan_contexts = 64;
     int vlan_walks_in_flight = 4;
     std::uint16_t port = 161;  // default agent port

@@ -11,6 +11,10 @@ namespace {
 
 constexpr std::uint32_t kCiscoEnterprise = 9;
 constexpr std::uint32_t kMaxVlanId = 4094;
+const Oid kVtpVlanEntry = oid("1.3.6.1.4.1.9.9.46.1.3.1.1");  // index: domain.vlan
+const Oid kQFdb = oid("1.3.6.1.2.1.17.7.1.2.2");
+const Oid kQVlanCurrentEntry = oid("1.3.6.1.2.1.17.7.1.4.2.1");  // index: timeMark.vlan
+const Oid kQVlanStaticName = oid("1.3.6.1.2.1.17.7.1.4.3.1.1");
 
 bool is_cisco(const SnmpWalk& walk) {
     static const Oid kEnterprises = oid("1.3.6.1.4.1");
@@ -24,11 +28,6 @@ bool is_cisco(const SnmpWalk& walk) {
 }  // namespace
 
 std::vector<std::uint32_t> vlans_needing_context_walk(const SnmpWalk& walk, std::size_t max_vlans) {
-    static const Oid kVtpVlanEntry = oid("1.3.6.1.4.1.9.9.46.1.3.1.1");  // index: domain.vlan
-    static const Oid kQFdb = oid("1.3.6.1.2.1.17.7.1.2.2");
-    static const Oid kQVlanCurrentEntry = oid("1.3.6.1.2.1.17.7.1.4.2.1");  // index: timeMark.vlan
-    static const Oid kQVlanStaticName = oid("1.3.6.1.2.1.17.7.1.4.3.1.1");
-
     const auto vtp_state = column(walk, kVtpVlanEntry.child(2));
     if (!is_cisco(walk) && vtp_state.empty()) return {};
     if (auto it = walk.lower_bound(kQFdb); it != walk.end() && it->first.starts_with(kQFdb)) return {};
@@ -55,6 +54,14 @@ std::vector<std::uint32_t> vlans_needing_context_walk(const SnmpWalk& walk, std:
         out.push_back(v);
     }
     return out;
+}
+
+const std::vector<Oid>& vlan_list_subtrees() {
+    static const std::vector<Oid> subtrees = {
+        oids::kSysObjectId,          kVtpVlanEntry.child(2), kVtpVlanEntry.child(3), kQFdb,
+        kQVlanCurrentEntry.child(6), kQVlanStaticName,
+    };
+    return subtrees;
 }
 
 SnmpCredential vlan_credential(const SnmpCredential& base, std::uint32_t vlan) {

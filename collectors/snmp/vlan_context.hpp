@@ -30,6 +30,9 @@ namespace nd {
 // the CISCO-VTP-MIB vtpVlanTable (ethernet VLANs), else Q-BRIDGE dot1qVlanCurrent/dot1qVlanStaticName.
 // VLAN 1 is left out: the plain community already answers for it. Empty for everything else.
 std::vector<std::uint32_t> vlans_needing_context_walk(const SnmpWalk& walk, std::size_t max_vlans);
+// The subtrees vlans_needing_context_walk() reads: once a walk has passed all of them, the VLAN
+// list is final and the context walks can start while the rest of the device is still walked.
+const std::vector<Oid>& vlan_list_subtrees();
 
 // The credential that reaches VLAN `vlan`'s context: community "secret@vlan" for v1/v2c, context
 // "vlan-N" for v3. Its name is "<name>@vlan-N" (what warnings print; never the secret).

@@ -13,14 +13,14 @@ void DeviceWalkState::warn(std::string message) {
 
 bool WalkCursor::accept(const Oid& oid, SnmpValue value, DeviceWalkState& device) {
     if (done_) return false;
-    if (value.type == SnmpType::kEndOfMibView || !oid.starts_with(root_)) {
+    if (value.type == SnmpType::kEndOfMibView || !oid.starts_with(root_) || (until_ && !(oid < *until_))) {
         done_ = true;
         return false;
     }
     // A GETNEXT answer must move forward; an agent that repeats or goes back would loop forever.
     if (oid <= next_) {
         device.warn("agent returned non-increasing OID " + oid.to_string() + " after " + next_.to_string() +
-                    " in subtree " + root_.to_string() + "; subtree walk stopped (partial)");
+                    " in subtree " + label() + "; subtree walk stopped (partial)");
         done_ = true;
         return false;
     }
@@ -38,8 +38,8 @@ bool WalkCursor::accept(const Oid& oid, SnmpValue value, DeviceWalkState& device
         return false;
     }
     if (count_ >= limits_.max_oids_per_table) {
-        device.warn("subtree " + root_.to_string() + " exceeds " +
-                    std::to_string(limits_.max_oids_per_table) + " OIDs; stopped there (partial)");
+        device.warn("subtree " + label() + " exceeds " + std::to_string(limits_.max_oids_per_table) +
+                    " OIDs; stopped there (partial)");
         done_ = true;
         return false;
     }
@@ -57,7 +57,7 @@ bool WalkCursor::accept(const Oid& oid, SnmpValue value, DeviceWalkState& device
 void WalkCursor::abort(const std::string& why, DeviceWalkState& device) {
     if (done_) return;
     done_ = true;
-    device.warn(why + " while walking " + root_.to_string() + " (after " + std::to_string(count_) +
+    device.warn(why + " while walking " + label() + " (after " + std::to_string(count_) +
                 " OIDs); partial results kept");
 }
 

@@ -4,6 +4,7 @@
 // agents live here (non-increasing OIDs, endless tables, oversized values), so they are unit
 // tested without a network.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,25 @@ struct DeviceWalkState {
 class WalkCursor {
 public:
     WalkCursor(Oid root, const SnmpWalkLimits& limits)
-        : root_(std::move(root)), next_(root_), limits_(limits) {}
+        : root_(std::move(root)), from_(root_), next_(root_), limits_(limits), label_(root_.to_string()) {}
+    // One range of a subtree cut into ranges walked side by side: from `from` (a MIB node, never an
+    // instance: GETNEXT starts after it) up to, not including, `until` (none: the subtree's end).
+    WalkCursor(Oid root, const SnmpWalkLimits& limits, Oid from, std::optional<Oid> until)
+        : root_(std::move(root)),
+          from_(from),
+          next_(std::move(from)),
+          until_(std::move(until)),
+          limits_(limits),
+          label_(next_ == root_ ? root_.to_string() : root_.to_string() + " from " + next_.to_string()) {}
 
     const Oid& root() const { return root_; }
+    const Oid& from() const { return from_; }
+    const std::optional<Oid>& until() const { return until_; }
+    // A range about to reach its end takes over the next range (nobody walked it yet): it goes on to
+    // that range's end instead.
+    void extend_until(std::optional<Oid> until) { until_ = std::move(until); }
+    // "1.3.6.1" or, for a range, "1.3.6.1 from 1.3.6.1.2.1.31" (for warnings).
+    const std::string& label() const { return label_; }
     // Where the next GETNEXT/GETBULK starts.
     const Oid& next() const { return next_; }
     bool done() const { return done_; }
@@ -42,8 +59,11 @@ public:
 
 private:
     Oid root_;
+    Oid from_;
     Oid next_;
+    std::optional<Oid> until_;
     SnmpWalkLimits limits_;
+    std::string label_;
     std::size_t count_ = 0;
     bool done_ = false;
 };

@@ -17,19 +17,22 @@ WalkPlan default_walk_plan() {
     WalkPlan plan;
     plan.get = {oids::kSysDescr, oids::kSysObjectId, oids::kSysUpTime, oids::kSysName};
     plan.subtrees = parse_all({
-        "1.3.6.1.2.1.1",                   // SNMPv2-MIB system
+        "1.3.6.1.2.1.1",  // SNMPv2-MIB system
+        // What decides a Cisco switch's VLAN contexts (vlan_list_subtrees()) comes early: their
+        // walks then run alongside the rest of the switch's walk instead of after it.
+        "1.3.6.1.2.1.17.7.1.2.2",          // Q-BRIDGE-MIB dot1qTpFdbTable
+        "1.3.6.1.2.1.17.7.1.4.3",          // Q-BRIDGE-MIB dot1qVlanStaticTable (names)
+        "1.3.6.1.4.1.9.9.46.1.3.1.1",      // CISCO-VTP-MIB vtpVlanTable (names on Cisco)
+        "1.3.6.1.2.1.17.7.1.4.2.1.6",      // Q-BRIDGE-MIB dot1qVlanStatus (the VLAN list)
         "1.3.6.1.2.1.4.20",                // IP-MIB ipAddrTable
         "1.3.6.1.2.1.4.22",                // IP-MIB ipNetToMediaTable (ARP cache)
         "1.3.6.1.2.1.4.35",                // IP-MIB ipNetToPhysicalTable
         "1.3.6.1.2.1.17.1",                // BRIDGE-MIB dot1dBase (port -> ifIndex)
         "1.3.6.1.2.1.17.4.3",              // BRIDGE-MIB dot1dTpFdbTable
-        "1.3.6.1.2.1.17.7.1.2.2",          // Q-BRIDGE-MIB dot1qTpFdbTable
-        "1.3.6.1.2.1.17.7.1.4.3",          // Q-BRIDGE-MIB dot1qVlanStaticTable (names)
         "1.3.6.1.2.1.17.7.1.4.5",          // Q-BRIDGE-MIB dot1qPortVlanTable (PVID)
         "1.0.8802.1.1.2.1.3",              // LLDP-MIB local system
         "1.0.8802.1.1.2.1.4",              // LLDP-MIB remote systems
         "1.3.6.1.4.1.9.9.23.1.2.1",        // CISCO-CDP-MIB cdpCacheTable
-        "1.3.6.1.4.1.9.9.46.1.3.1.1",      // CISCO-VTP-MIB vtpVlanTable (names on Cisco)
         "1.3.6.1.2.1.43.5",                // Printer-MIB prtGeneral
         "1.3.6.1.2.1.43.8.2",              // Printer-MIB prtInputTable (trays)
         "1.3.6.1.2.1.43.10.2",             // Printer-MIB prtMarkerTable (page counters)
@@ -51,7 +54,6 @@ WalkPlan default_walk_plan() {
         "1.3.6.1.4.1.9.9.402.1.2.1.9",     // CISCO-POWER-ETHERNET-EXT-MIB port consumption (mW)
         "1.3.6.1.4.1.9.9.402.1.2.1.11",    // ... and the port's entPhysicalIndex
         "1.3.6.1.2.1.47.1.3.2",            // ENTITY-MIB entAliasMappingTable (entity -> ifIndex)
-        "1.3.6.1.2.1.17.7.1.4.2.1.6",      // Q-BRIDGE-MIB dot1qVlanStatus (the VLAN list)
         "1.3.6.1.4.1.11.2.3.9.4.2.1.1.3",  // HP printer: model, serial
         "1.3.6.1.4.1.318.1.1.1.1",         // APC PowerNet upsIdent (model, serial, firmware)
         "1.3.6.1.4.1.318.1.1.1.2.1.3",     // APC battery last replacement date
@@ -67,7 +69,7 @@ WalkPlan default_walk_plan() {
     for (std::uint32_t c : {1, 15, 18}) columns.push_back(ifx_entry.child(c));
     for (std::uint32_t c : {2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 16})
         columns.push_back(entity_entry.child(c));
-    plan.subtrees.insert(plan.subtrees.begin() + 1, columns.begin(), columns.end());
+    plan.subtrees.insert(plan.subtrees.begin() + 5, columns.begin(), columns.end());
     return plan;
 }
 
@@ -75,6 +77,18 @@ WalkPlan full_walk_plan() {
     WalkPlan plan;
     plan.get = {oids::kSysDescr, oids::kSysObjectId, oids::kSysUpTime, oids::kSysName};
     plan.subtrees = parse_all({"1.0.8802", "1.3.6.1"});
+    // Group and column nodes (never instances) ahead of the tables that are big on switches and
+    // servers, so a few ranges in flight share the work: IF-MIB ifTable (the counters), IP-MIB,
+    // BRIDGE-MIB, HOST-RESOURCES (running and installed software), IF-MIB ifXTable, ENTITY-MIB,
+    // enterprises (Cisco's 9 is large on its own).
+    plan.splits = parse_all({
+        "1.3.6.1.2.1.2",    "1.3.6.1.2.1.2.2.1.10",     "1.3.6.1.2.1.3",           "1.3.6.1.2.1.4.21",
+        "1.3.6.1.2.1.5",    "1.3.6.1.2.1.10",           "1.3.6.1.2.1.17",          "1.3.6.1.2.1.17.4",
+        "1.3.6.1.2.1.17.7", "1.3.6.1.2.1.18",           "1.3.6.1.2.1.25",          "1.3.6.1.2.1.25.4",
+        "1.3.6.1.2.1.25.5", "1.3.6.1.2.1.31",           "1.3.6.1.2.1.31.1.1.1.10", "1.3.6.1.2.1.32",
+        "1.3.6.1.2.1.47",   "1.3.6.1.2.1.47.1.1.1.1.8", "1.3.6.1.2.1.48",          "1.3.6.1.4",
+        "1.3.6.1.4.1.9.9",  "1.3.6.1.4.1.9.9.100",      "1.3.6.1.4.1.10",
+    });
     return plan;
 }
 

@@ -11,12 +11,16 @@ namespace nd {
 struct WalkPlan {
     std::vector<Oid> get;       // scalars fetched with the first request (also the credential probe)
     std::vector<Oid> subtrees;  // walked in order, de-duplicated
+    // MIB nodes where a subtree is cut into ranges, so that a big subtree can be walked with several
+    // requests in flight (SnmpOptions::subtrees_in_flight) instead of one GETBULK after the other.
+    std::vector<Oid> splits;
 };
 
 // system, IF-MIB, IP-MIB, ENTITY-MIB, BRIDGE/Q-BRIDGE, LLDP, CDP, Printer-MIB, HOST-RESOURCES,
 // UPS-MIB, POWER-ETHERNET-MIB, plus a few vendor scalars fingerprints use (serials, models).
 WalkPlan default_walk_plan();
-// Everything under 1.3.6.1 (for `identify --full-walk` and dumps to share).
+// Everything under 1.3.6.1 and LLDP's 1.0.8802 (for `identify --full-walk` and dumps to share),
+// cut at the usual big tables' groups and columns so that ranges can be walked side by side.
 WalkPlan full_walk_plan();
 
 }  // namespace nd

@@ -2,6 +2,7 @@
 // given, with "source"; an unreadable file gives an "error" object and the others still work.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
@@ -151,6 +152,32 @@ TEST_F(IdentifySecretsTest, CommunitiesNeverInOutputOrLog) {
     EXPECT_NE(out.find("community-2"), std::string::npos);  // remembered by name
     EXPECT_EQ(out.find(kCommunity), std::string::npos);
     EXPECT_EQ(out.find(kWrongCommunity), std::string::npos);
+}
+
+TEST_F(IdentifySecretsTest, CommunityFileNamesTheCredentialThatWorked) {
+    const fs::path file = dir_ / "communities";
+    std::ofstream(file) << "# tried in order\nold-ro=" << kWrongCommunity << "\nsite-ro=" << kCommunity
+                        << "\n";
+    const std::string out =
+        run_all("", "identify --json --snmp 127.0.0.1:" + std::to_string(port_) +
+                        " --timeout-ms 500 --retries 0 --community-file " + file.string());
+    EXPECT_NE(out.find("nd-secrets-test"), std::string::npos) << out.substr(0, 2000);
+    EXPECT_NE(out.find("\"snmp_credential\":\"site-ro\""), std::string::npos) << out.substr(0, 2000);
+    EXPECT_EQ(out.find(kCommunity), std::string::npos);
+    EXPECT_EQ(out.find(kWrongCommunity), std::string::npos);
+
+    // A file without a community is refused (exit 2) with the path named, before any packet.
+    const fs::path empty = dir_ / "empty";
+    std::ofstream(empty) << "# nothing here\n";
+    const int status = std::system((std::string(NETDOSSIER_BINARY) +
+                                    " -q identify --snmp 127.0.0.1:" + std::to_string(port_) +
+                                    " --community-file " + empty.string() + " >/dev/null 2>&1")
+                                       .c_str());
+    EXPECT_EQ(WEXITSTATUS(status), 2);
+    const std::string refused = run_all(
+        "", "identify --snmp 127.0.0.1:" + std::to_string(port_) + " --community-file " + empty.string());
+    EXPECT_NE(refused.find("--community-file"), std::string::npos) << refused;
+    EXPECT_NE(refused.find("holds no community"), std::string::npos) << refused;
 }
 
 TEST_F(IdentifySecretsTest, V3PassphrasesFromFileAndEnvironmentNeverInOutputOrLog) {

@@ -182,12 +182,22 @@ void FakeAgent::run() {
     }
 }
 
+std::vector<std::string> FakeAgent::communities_seen() const {
+    const std::lock_guard lock(log_mutex_);
+    return communities_seen_;
+}
+
 std::string FakeAgent::answer(const std::string& packet) {
     Reader outer{packet};
     auto [seq_tag, message] = outer.next();
     Reader m{message};
     const std::int64_t version = int_of(m.next().second);
     const std::string community = m.next().second;
+    {
+        const std::lock_guard lock(log_mutex_);
+        communities_seen_.push_back(community);
+    }
+    if (behaviour_.delay.count() > 0) std::this_thread::sleep_for(behaviour_.delay);
     const SnmpWalk* data = &data_;
     if (auto ctx = behaviour_.contexts.find(community); ctx != behaviour_.contexts.end()) {
         data = &ctx->second;

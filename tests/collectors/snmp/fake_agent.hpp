@@ -3,11 +3,13 @@
 // can misbehave on purpose - loop its OIDs, go silent after N requests, answer with wrong types.
 // Hand-written BER so the faults are ours, not net-snmp's.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "model/snmp_value.hpp"
 
@@ -20,6 +22,8 @@ struct FakeAgentBehaviour {
     int max_varbinds = 1000;        // cap varbinds per response (simulates short answers)
     // Cisco community indexing: "community@10" is served this walk instead (VLAN 10's instance).
     std::map<std::string, SnmpWalk> contexts;
+    // Every answer waits this long first (one request at a time, like a busy agent's CPU).
+    std::chrono::milliseconds delay{0};
 };
 
 class FakeAgent {
@@ -31,6 +35,8 @@ public:
 
     std::uint16_t port() const { return port_; }
     int requests() const { return requests_; }
+    // The community of every request received, in arrival order (answered or not).
+    std::vector<std::string> communities_seen() const;
 
 private:
     void run();
@@ -42,6 +48,8 @@ private:
     std::uint16_t port_ = 0;
     std::atomic<bool> stop_{false};
     std::atomic<int> requests_{0};
+    mutable std::mutex log_mutex_;
+    std::vector<std::string> communities_seen_;
     std::thread thread_;
 };
 

@@ -307,5 +307,71 @@ TEST(SnmpCollectorFake, StopEndsAWaitForARateToken) {
     EXPECT_LE(r.requests, 3U);
 }
 
+// A plan cut into ranges (what --full-walk does) reads each OID exactly once however many ranges are
+// in flight: the same walk as one cursor, with about as many requests.
+TEST(SnmpCollectorFake, RangesInFlightReadTheSameWalkAsOneCursor) {
+    SnmpWalk data = switch_walk(40);
+    data[O("1.3.6.1.2.1.31.1.1.1.1.1")] = {SnmpType::kOctetString, "Gi1", 0};
+    data[O("1.3.6.1.4.1.9.2.1.1.0")] = {SnmpType::kInteger, "", 7};
+    FakeAgent agent(data, {});
+    WalkPlan whole;
+    whole.get = {oids::kSysDescr};
+    whole.subtrees = {O("1.3.6.1")};
+    WalkPlan cut = whole;
+    cut.splits = {
+        O("1.3.6.1.2.1.2"),  O("1.3.6.1.2.1.2.2.1.2"), O("1.3.6.1.2.1.2.2.1.6"), O("1.3.6.1.2.1.25"),
+        O("1.3.6.1.2.1.31"), O("1.3.6.1.2.1.33"),      O("1.3.6.1.2.1.47"),      O("1.3.6.1.4")};
+    SnmpOptions o = options_for({community_credential("office", "public")});
+    const auto one = SnmpCollector(o, whole).walk_hosts({local(agent.port())})[0];
+    o.subtrees_in_flight = 4;
+    const auto many = SnmpCollector(o, cut).walk_hosts({local(agent.port())})[0];
+    ASSERT_TRUE(one.complete);
+    ASSERT_TRUE(many.complete) << (many.warnings.empty() ? "" : many.warnings[0]);
+    EXPECT_EQ(many.walk.size(), data.size());
+    ASSERT_EQ(many.walk.size(), one.walk.size());
+    for (auto a = many.walk.begin(), b = one.walk.begin(); a != many.walk.end(); ++a, ++b) {
+        EXPECT_EQ(a->first, b->first);
+        EXPECT_EQ(a->second.bytes, b->second.bytes);
+        EXPECT_EQ(a->second.number, b->second.number);
+    }
+    // Ranges nobody started are taken over by the cursor before them: empty ones (25, 33) cost nothing.
+    EXPECT_LE(many.requests, one.requests + 4);
+}
+
+TEST(SnmpCollectorFake, StopFlagEndsTheWalkWithinAPollRound) {
+    FakeAgentBehaviour slow;
+    slow.delay = milliseconds(20);
+    slow.max_varbinds = 2;  // ~60 requests, over a second
+    FakeAgent agent(switch_walk(40), slow);
+    SnmpOptions o = options_for({community_credential("office", "public")});
+    o.timeout = milliseconds(1000);
+    SnmpCollector collector(o, small_plan());
+    std::atomic<bool> interrupted{false};
+    collector.stop_when(&interrupted);
+    std::thread ctrl_c([&] {
+        std::this_thread::sleep_for(milliseconds(200));
+        interrupted = true;
+    });
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = collector.walk_hosts({local(agent.port())})[0];
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    ctrl_c.join();
+    EXPECT_LT(elapsed, milliseconds(700));
+    EXPECT_TRUE(r.answered);  // what was read is kept
+    EXPECT_FALSE(r.complete);
+    EXPECT_GT(r.walk.size(), 0U);
+}
+
+TEST(SnmpCollectorFake, StopBeforeTheWalkSendsNothing) {
+    FakeAgent agent(switch_walk(), {});
+    SnmpCollector collector(options_for({community_credential("office", "public")}), small_plan());
+    collector.stop();
+    const auto results = collector.walk_hosts({local(agent.port()), local(agent.port())});
+    ASSERT_EQ(results.size(), 2U);
+    EXPECT_FALSE(results[0].answered);
+    EXPECT_EQ(results[1].error, "collector stopped before this host");
+    EXPECT_EQ(agent.requests(), 0);
+}
+
 }  // namespace
 }  // namespace nd

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -196,6 +197,43 @@ TEST(VlanContext, SilentVlanContextWaitsAFewRoundTripsNotTheFullTimeout) {
         warned = warned || w.find("VLAN 20: MAC table not read") != std::string::npos;
     EXPECT_TRUE(warned);
     EXPECT_EQ(decode_bridge(r.walk).fdb.size(), 2U);
+}
+
+TEST(VlanContext, ContextWalksStartWhileTheSwitchIsStillBeingWalked) {
+    // The VLAN list (VTP table) comes early in the plan; 48 ports of interface columns come after it.
+    SnmpWalk sw = cisco_switch();
+    for (std::uint32_t i = 1; i <= 48; ++i) {
+        sw[O("1.3.6.1.2.1.2.2.1.1").child(i)] = integer(i);
+        sw[O("1.3.6.1.2.1.2.2.1.2").child(i)] = text("Gi1/0/" + std::to_string(i));
+        sw[O("1.3.6.1.2.1.2.2.1.8").child(i)] = integer(1);
+    }
+    test::FakeAgentBehaviour behaviour;
+    behaviour.contexts["public@10"] = vlan10_instance();  // no context for VLAN 20: a silent wait
+    behaviour.delay = std::chrono::milliseconds(2);
+    test::FakeAgent agent(sw, behaviour);
+    SnmpOptions o;
+    o.credentials = {community_credential("office", "public")};
+    o.timeout = std::chrono::milliseconds(2000);
+    o.retries = 0;
+    const SnmpHostResult r = SnmpCollector(o).walk_hosts({{"127.0.0.1", agent.port()}})[0];
+    ASSERT_TRUE(r.answered);
+    const auto seen = agent.communities_seen();
+    const auto first_vlan = std::find(seen.begin(), seen.end(), "public@10");
+    const auto last_own = std::find(seen.rbegin(), seen.rend(), "public");
+    ASSERT_NE(first_vlan, seen.end());
+    ASSERT_NE(last_own, seen.rend());
+    // VLAN 10's first request came before the switch's own last one.
+    EXPECT_LT(first_vlan - seen.begin(), seen.rend() - last_own - 1);
+    EXPECT_EQ(std::count(seen.begin(), seen.end(), "public@20"), 1);  // probed once, not retried
+    const BridgeFacts b = decode_bridge(r.walk);
+    ASSERT_EQ(b.fdb.size(), 2U);  // VLAN 1's and VLAN 10's entries, merged into one result
+    EXPECT_EQ(b.fdb[1].vlan, 10U);
+    EXPECT_EQ(decode_interfaces(r.walk).size(), 48U);
+    bool warned = false;
+    for (const auto& w : r.warnings)
+        warned = warned || w.find("VLAN 20: MAC table not read") != std::string::npos;
+    EXPECT_TRUE(warned);
+    EXPECT_EQ(r.requests, seen.size());  // the VLAN walks' requests are counted in the switch's
 }
 
 TEST(VlanContext, RecordingsCarryTheirPerVlanContextFiles) {

@@ -108,5 +108,29 @@ TEST(WalkCursor, NoSuchInstanceAdvancesWithoutStoring) {
     EXPECT_EQ(c.next(), O("1.3.6.1.2.1.1.3.0"));
 }
 
+TEST(WalkCursor, RangeStartsAfterItsFirstNodeAndStopsAtTheNextRange) {
+    DeviceWalkState device;
+    WalkCursor c(O("1.3.6.1"), SnmpWalkLimits{}, O("1.3.6.1.2.1.2"), O("1.3.6.1.2.1.4"));
+    EXPECT_EQ(c.next(), O("1.3.6.1.2.1.2"));  // the first GETBULK asks from the range's start
+    EXPECT_EQ(c.label(), "1.3.6.1 from 1.3.6.1.2.1.2");
+    EXPECT_TRUE(c.accept(O("1.3.6.1.2.1.2.1.0"), num(2), device));
+    EXPECT_TRUE(c.accept(O("1.3.6.1.2.1.3.1.1.1"), num(3), device));
+    EXPECT_FALSE(c.accept(O("1.3.6.1.2.1.4.1.0"), num(4), device));  // the next range's first OID
+    EXPECT_TRUE(c.done());
+    EXPECT_EQ(device.walk.size(), 2U);
+    EXPECT_TRUE(device.warnings.empty());
+}
+
+TEST(WalkCursor, RangeExtendedOverTheNextOneKeepsGoing) {
+    DeviceWalkState device;
+    WalkCursor c(O("1.3.6.1"), SnmpWalkLimits{}, O("1.3.6.1"), O("1.3.6.1.2.1.2"));
+    EXPECT_EQ(c.label(), "1.3.6.1");  // a subtree's first range is named like the subtree
+    EXPECT_TRUE(c.accept(O("1.3.6.1.2.1.1.5.0"), str("sw1"), device));
+    c.extend_until(std::nullopt);  // took over the last range: up to the subtree's end
+    EXPECT_TRUE(c.accept(O("1.3.6.1.2.1.2.1.0"), num(2), device));
+    EXPECT_FALSE(c.accept(O("1.3.6.2.1"), num(9), device));
+    EXPECT_EQ(device.walk.size(), 2U);
+}
+
 }  // namespace
 }  // namespace nd
