@@ -237,6 +237,11 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
         if (f.sys_descr.empty() || !search(*c.sys_descr, f.sys_descr, &m.captures)) return std::nullopt;
         m.details.push_back("sysDescr \"" + shorten(f.sys_descr) + "\"");
     }
+    if (c.product_name) {
+        if (f.product_name.empty() || !search(*c.product_name, f.product_name, &m.captures))
+            return std::nullopt;
+        m.details.push_back("registered product name " + f.product_name);
+    }
     if (c.sys_descr_not && !f.sys_descr.empty() && re2::RE2::PartialMatch(f.sys_descr, *c.sys_descr_not))
         return std::nullopt;
     for (const auto& vc : c.oid_value) {

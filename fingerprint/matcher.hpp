@@ -21,7 +21,8 @@ struct DeviceFacts {
     std::optional<std::uint32_t> chassis_index;   // ENTITY-MIB row of class chassis(3)
     bool chassis_known = false;                   // entPhysicalClass named it (not a partial-walk guess)
     bool has_snmp = false;
-    int ethernet_ports = 0;  // IF-MIB ifTable rows of an Ethernet ifType (6, 62, 69, 117)
+    std::string product_name;  // the product registry's name for the sysObjectID (set by the engine)
+    int ethernet_ports = 0;    // IF-MIB ifTable rows of an Ethernet ifType (6, 62, 69, 117)
 
     // Exact OID, else the first instance in its subtree; nullptr when absent.
     const SnmpValue* lookup(const Oid& oid) const;

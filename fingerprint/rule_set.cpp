@@ -116,12 +116,18 @@ const std::map<std::string, std::uint16_t>& lldp_capability_bits() {
 }
 
 void read_conditions(const Reader& r, const toml::table& when, Conditions& c, const std::string& where) {
-    r.check_keys(when, where, {"sys_object_id",     "enterprise",        "sys_descr",      "sys_descr_not",
-                               "oid_present",       "oid_any",           "oid_value",      "oui",
-                               "hostname",          "cdp_platform",      "lldp_sys_descr", "banner",
-                               "dhcp_vendor_class", "mdns_service",      "mdns_txt",       "lldp_capability",
-                               "lldp_med_class",    "open_port",         "dhcp_params",    "ttl",
-                               "enterprise_not",    "min_ethernet_ports"});
+    r.check_keys(when, where, {"sys_object_id",     "enterprise",
+                               "sys_descr",         "sys_descr_not",
+                               "oid_present",       "oid_any",
+                               "oid_value",         "oui",
+                               "hostname",          "cdp_platform",
+                               "lldp_sys_descr",    "banner",
+                               "dhcp_vendor_class", "mdns_service",
+                               "mdns_txt",          "lldp_capability",
+                               "lldp_med_class",    "open_port",
+                               "dhcp_params",       "ttl",
+                               "enterprise_not",    "min_ethernet_ports",
+                               "product_name"});
     for (const auto& [k, v] : when) {
         std::string key(k.str());
         std::string at = where + "." + key;
@@ -149,6 +155,8 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
             c.sys_descr = r.regex(v, at);
         else if (key == "sys_descr_not")
             c.sys_descr_not = r.regex(v, at);
+        else if (key == "product_name")
+            c.product_name = r.regex(v, at);
         else if (key == "oui")
             c.oui = r.regex(v, at);
         else if (key == "hostname")

@@ -334,6 +334,16 @@ TEST_F(ClassifyTest, ManyEthernetPortsHintASwitch) {
     EXPECT_NE(engine_->classify(walk_with_ports(4)).device_class, DeviceClass::kSwitch);
 }
 
+// The maker's registry names the sysObjectID's product line, and the line gives the class: Cisco's
+// registry entry for .9.1.1018 is ciscoASR9006, a router, whatever Cisco's usual class is.
+TEST_F(ClassifyTest, RegistryProductLineGivesTheClass) {
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.9.1.1018");
+    auto v = engine_->classify(d);
+    EXPECT_EQ(v.device_class, DeviceClass::kRouter);
+    EXPECT_THAT(joined(v.class_reasons), HasSubstr("registered product name ciscoASR9006"));
+}
+
 TEST_F(ClassifyTest, CiscoPhoneBySepHostname) {
     DeviceEvidence d;
     d.hostnames = {"SEP001122AABBCC"};
