@@ -2,11 +2,21 @@
 // recordings, recog sysDescr/mDNS strings) and prints the time. Issue 4: "classifying 10,000 devices takes
 // well under a second". The first pass pays for RE2's lazily built automata; a site of 10,000 devices
 // repeats models, so the second pass is the steady state.
-// usage: fingerprint_bench [CORPUS_ROOT] [DEVICES]
+// With --rules DIR it reads that rule folder instead of the shipped ones; with --dump FILE it also writes
+// every device's full verdict (confidences to the last bit, every reason, every matching rule) so that two
+// builds of the engine can be compared byte for byte.
+// usage: fingerprint_bench [--rules DIR] [--dump FILE] [CORPUS_ROOT] [DEVICES]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "fingerprint/engine.hpp"
@@ -16,8 +26,9 @@ namespace {
 
 using Seconds = std::chrono::duration<double>;
 
-double classify_all(const nd::FingerprintEngine& engine, const std::vector<const nd::DeviceEvidence*>& devices,
-                    std::size_t count, std::size_t& classified) {
+double classify_all(const nd::FingerprintEngine& engine,
+                    const std::vector<const nd::DeviceEvidence*>& devices, std::size_t count,
+                    std::size_t& classified) {
     const auto start = std::chrono::steady_clock::now();
     classified = 0;
     for (std::size_t i = 0; i < count; ++i) {
@@ -26,18 +37,63 @@ double classify_all(const nd::FingerprintEngine& engine, const std::vector<const
     return Seconds(std::chrono::steady_clock::now() - start).count();
 }
 
+void dump_finding(std::ostream& out, const char* name, const std::optional<nd::Finding>& finding) {
+    if (!finding) return;
+    char confidence[40];
+    std::snprintf(confidence, sizeof confidence, "%.17g", finding->confidence);
+    out << "  " << name << " " << finding->value << " @" << confidence << "\n";
+    for (const auto& reason : finding->reasons) out << "    " << reason << "\n";
+}
+
+// Everything classify() and matching_rules() say about one device, exactly.
+void dump_device(std::ostream& out, const nd::FingerprintEngine& engine,
+                 const nd::fp::LabelledDevice& device) {
+    const auto verdict = engine.classify(device.evidence);
+    char confidence[40];
+    std::snprintf(confidence, sizeof confidence, "%.17g", verdict.class_confidence);
+    out << "== " << device.id << "\n  class " << nd::to_string(verdict.device_class) << " @" << confidence
+        << "\n";
+    for (const auto& reason : verdict.class_reasons) out << "    " << reason << "\n";
+    for (const auto& alt : verdict.alternatives) {
+        std::snprintf(confidence, sizeof confidence, "%.17g", alt.confidence);
+        out << "  alternative " << nd::to_string(alt.device_class) << " @" << confidence << "\n";
+        for (const auto& reason : alt.reasons) out << "    " << reason << "\n";
+    }
+    dump_finding(out, "vendor", verdict.vendor);
+    dump_finding(out, "model", verdict.model);
+    dump_finding(out, "firmware", verdict.firmware);
+    dump_finding(out, "serial", verdict.serial);
+    dump_finding(out, "os", verdict.os);
+    dump_finding(out, "hostname", verdict.hostname);
+    out << "  oui " << verdict.oui_registrant << "\n  rules";
+    for (const auto& id : engine.matching_rules(device.evidence)) out << " " << id;
+    out << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    const char* root = argc > 1 ? argv[1] : NETDOSSIER_CORPUS_DIR;
-    const long count = argc > 2 ? std::atol(argv[2]) : 10000;
+    std::vector<std::filesystem::path> rule_dirs;
+    const char* dump = nullptr;
+    std::vector<const char*> args;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
+            rule_dirs.emplace_back(argv[++i]);
+        else if (std::strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
+            dump = argv[++i];
+        else
+            args.push_back(argv[i]);
+    }
+    const char* root = args.size() > 0 ? args[0] : NETDOSSIER_CORPUS_DIR;
+    const long count = args.size() > 1 ? std::atol(args[1]) : 10000;
     if (count <= 0 || count > 10000000) {
         std::fprintf(stderr, "fingerprint_bench: DEVICES must be 1..10000000\n");
         return 2;
     }
     try {
         auto t0 = std::chrono::steady_clock::now();
-        const auto engine = nd::FingerprintEngine::load_default();
+        const auto engine = rule_dirs.empty() ? nd::FingerprintEngine::load_default()
+                                              : nd::FingerprintEngine::load(rule_dirs);
         const double load = Seconds(std::chrono::steady_clock::now() - t0).count();
         const auto corpora = nd::fp::load_corpora(root);
         for (const auto& corpus : corpora) {
@@ -49,9 +105,18 @@ int main(int argc, char** argv) {
             std::size_t classified = 0;
             const double first = classify_all(engine, devices, static_cast<std::size_t>(count), classified);
             const double second = classify_all(engine, devices, static_cast<std::size_t>(count), classified);
-            std::printf("%-14s %5zu distinct devices: %ld classifications %.3f s first pass, %.3f s again "
-                        "(%zu classified)\n",
-                        corpus.name.c_str(), devices.size(), count, first, second, classified);
+            std::printf(
+                "%-14s %5zu distinct devices: %ld classifications %.3f s first pass, %.3f s again "
+                "(%zu classified)\n",
+                corpus.name.c_str(), devices.size(), count, first, second, classified);
+        }
+        if (dump != nullptr) {  // after the timings, which it would warm up
+            std::ofstream out(dump);
+            for (const auto& corpus : corpora) {
+                for (const auto& d : corpus.devices)
+                    if (d.problem.empty()) dump_device(out, engine, d);
+            }
+            if (!out.flush()) throw std::runtime_error(std::string("cannot write ") + dump);
         }
         std::printf("rules: %zu, loaded in %.3f s\n", engine.rule_count(), load);
     } catch (const std::exception& e) {

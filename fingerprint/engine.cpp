@@ -1,12 +1,11 @@
 #include "fingerprint/engine.hpp"
 
-#include <re2/set.h>
-
 #include <algorithm>
 #include <map>
 
 #include "fingerprint/matcher.hpp"
 #include "fingerprint/normalize.hpp"
+#include "fingerprint/rule_index.hpp"
 #include "fingerprint/rule_set.hpp"
 
 #ifndef NETDOSSIER_INSTALLED_DATADIR
@@ -17,55 +16,12 @@ namespace nd {
 
 using fp::Field;
 
-// Rules plus the indexes that keep classification cheap: rules gated by an enterprise number are only
-// tried for devices of that enterprise, rules gated by a sysDescr regex only when one RE2::Set pass
-// over the sysDescr says that regex matches.
+// Rules plus the index that keeps classification cheap (see rule_index.hpp).
 struct FingerprintEngine::Rules {
     fp::RuleSet set;
-    std::map<std::uint32_t, std::vector<std::size_t>> by_enterprise;
-    std::map<std::uint32_t, std::vector<std::size_t>>
-        by_mib_enterprise;  // gated by a private MIB in the walk
-    std::unique_ptr<re2::RE2::Set> descr_set;
-    std::vector<std::size_t> descr_rules;  // set index -> rule index
-    std::vector<std::size_t> other_rules;  // always tried (cheap conditions first in match_rule)
-    std::vector<std::size_t> snmp_rules;   // other rules that need SNMP data
+    std::unique_ptr<fp::RuleIndex> index;
 
-    void build_indexes() {
-        re2::RE2::Options options;
-        options.set_log_errors(false);
-        options.set_max_mem(256 << 20);
-        descr_set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
-        static const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
-        for (std::size_t i = 0; i < set.rules.size(); ++i) {
-            const auto& c = set.rules[i].when;
-            std::vector<std::uint32_t> gates = c.enterprise;
-            bool all_enterprise = !c.sys_object_id.empty();
-            for (const auto& p : c.sys_object_id) {
-                if (p.starts_with(kEnterprises) && p.size() > 6)
-                    gates.push_back(p.arcs()[6]);
-                else
-                    all_enterprise = false;
-            }
-            if (c.enterprise.empty() && !all_enterprise && !c.mib_enterprise.empty()) {
-                for (auto e : c.mib_enterprise) by_mib_enterprise[e].push_back(i);
-            } else if (!c.enterprise.empty() || all_enterprise) {
-                std::sort(gates.begin(), gates.end());
-                gates.erase(std::unique(gates.begin(), gates.end()), gates.end());
-                for (auto e : gates) by_enterprise[e].push_back(i);
-            } else if (c.sys_descr && descr_set->Add(c.sys_descr->pattern(), nullptr) >= 0) {
-                descr_rules.push_back(i);
-            } else if (c.needs_snmp()) {
-                snmp_rules.push_back(i);
-            } else {
-                other_rules.push_back(i);
-            }
-        }
-        if (!descr_set->Compile()) {  // out of memory: fall back to trying every sysDescr rule
-            other_rules.insert(other_rules.end(), descr_rules.begin(), descr_rules.end());
-            descr_rules.clear();
-            descr_set.reset();
-        }
-    }
+    void build_indexes() { index = std::make_unique<fp::RuleIndex>(set.rules); }
 
     // The maker's registry name for the sysObjectID, for rules that class product lines by name.
     void name_product(fp::DeviceFacts& facts) const {
@@ -75,25 +31,8 @@ struct FingerprintEngine::Rules {
     }
 
     std::vector<std::size_t> candidates(const fp::DeviceFacts& facts) const {
-        std::vector<std::size_t> out = other_rules;
-        if (!facts.has_snmp) return out;
-        out.insert(out.end(), snmp_rules.begin(), snmp_rules.end());
-        if (facts.enterprise) {
-            if (auto it = by_enterprise.find(*facts.enterprise); it != by_enterprise.end())
-                out.insert(out.end(), it->second.begin(), it->second.end());
-        }
-        for (auto e : facts.walk_enterprises) {
-            if (auto it = by_mib_enterprise.find(e); it != by_mib_enterprise.end())
-                out.insert(out.end(), it->second.begin(), it->second.end());
-        }
-        if (descr_set && !facts.sys_descr.empty()) {
-            std::vector<int> hits;
-            if (descr_set->Match(facts.sys_descr, &hits)) {
-                for (int h : hits) out.push_back(descr_rules[static_cast<std::size_t>(h)]);
-            }
-        }
-        std::sort(out.begin(), out.end());  // rule order keeps verdicts deterministic
-        out.erase(std::unique(out.begin(), out.end()), out.end());
+        std::vector<std::size_t> out;
+        index->candidates(facts, out);
         return out;
     }
 };

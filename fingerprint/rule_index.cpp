@@ -1,0 +1,250 @@
+#include "fingerprint/rule_index.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <map>
+#include <string>
+
+namespace nd::fp {
+namespace {
+
+const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
+const Oid kEntPhysicalEntry{{1, 3, 6, 1, 2, 1, 47, 1, 1, 1, 1}};
+
+// Evidence lists a condition reads; a rule that needs one cannot match a device without it.
+enum : std::uint16_t {
+    kNeedsOui = 1 << 0,
+    kNeedsHostname = 1 << 1,
+    kNeedsCdp = 1 << 2,
+    kNeedsLldp = 1 << 3,
+    kNeedsBanner = 1 << 4,
+    kNeedsDhcp = 1 << 5,
+    kNeedsMdns = 1 << 6,
+    kNeedsPort = 1 << 7,
+    kNeedsTtl = 1 << 8,
+};
+
+std::uint16_t evidence_needs(const Conditions& c) {
+    std::uint16_t needs = 0;
+    if (c.oui) needs |= kNeedsOui;
+    if (c.hostname) needs |= kNeedsHostname;
+    if (c.cdp_platform) needs |= kNeedsCdp;
+    if (c.lldp_sys_descr || c.lldp_capabilities != 0 || !c.lldp_med_class.empty()) needs |= kNeedsLldp;
+    if (c.banner) needs |= kNeedsBanner;
+    if (c.dhcp_vendor_class || !c.dhcp_params.empty()) needs |= kNeedsDhcp;
+    if (!c.mdns_service.empty() || !c.mdns_txt.empty()) needs |= kNeedsMdns;
+    if (!c.open_port.empty()) needs |= kNeedsPort;
+    if (c.ttl) needs |= kNeedsTtl;
+    return needs;
+}
+
+std::uint16_t evidence_present(const DeviceEvidence& ev) {
+    std::uint16_t present = 0;
+    if (!ev.oui_registrant.empty()) present |= kNeedsOui;
+    if (!ev.hostnames.empty()) present |= kNeedsHostname;
+    if (!ev.cdp.empty()) present |= kNeedsCdp;
+    if (!ev.lldp.empty()) present |= kNeedsLldp;
+    if (!ev.banners.empty()) present |= kNeedsBanner;
+    if (ev.dhcp) present |= kNeedsDhcp;
+    if (!ev.mdns.empty()) present |= kNeedsMdns;
+    if (!ev.open_tcp_ports.empty()) present |= kNeedsPort;
+    if (ev.ttl) present |= kNeedsTtl;
+    return present;
+}
+
+void set_bit(std::vector<std::uint64_t>& bits, std::size_t i) {
+    bits[i / 64] |= std::uint64_t{1} << (i % 64);
+}
+bool test_bit(const std::vector<std::uint64_t>& bits, std::size_t i) {
+    return (bits[i / 64] >> (i % 64)) & 1U;
+}
+bool contains(const std::vector<std::uint32_t>& list, std::uint32_t n) {
+    return std::find(list.begin(), list.end(), n) != list.end();
+}
+// The n of 1.3.6.1.4.1.<n>.... , -1 for OIDs outside the private branches.
+std::int64_t private_branch(const Oid& oid) {
+    if (!oid.starts_with(kEnterprises) || oid.size() <= kEnterprises.size()) return -1;
+    return static_cast<std::int64_t>(oid.arcs()[kEnterprises.size()]);
+}
+
+// Private branches of which the walk must hold at least one for the rule's subtree conditions to hold.
+std::vector<std::uint32_t> required_branches(const Conditions& c) {
+    for (const auto& oid : c.oid_present) {
+        if (auto n = private_branch(oid); n >= 0) return {static_cast<std::uint32_t>(n)};
+    }
+    for (const auto& vc : c.oid_value) {
+        if (auto n = private_branch(vc.source.oid); n >= 0 && vc.source.entity_field.empty())
+            return {static_cast<std::uint32_t>(n)};
+    }
+    std::vector<std::uint32_t> any;  // oid_any: only when every alternative is a private branch
+    for (const auto& oid : c.oid_any) {
+        auto n = private_branch(oid);
+        if (n < 0) return {};
+        any.push_back(static_cast<std::uint32_t>(n));
+    }
+    return any;
+}
+
+}  // namespace
+
+RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(rules.size()) {
+    const std::size_t words = (rules.size() + 63) / 64;
+    always_.assign(words, 0);
+    no_snmp_.assign(words, 0);
+    re2::RE2::Options options;  // as rule_set.cpp compiles each rule's regex, so the set agrees with it
+    options.set_log_errors(false);
+    options.set_max_mem(256 << 20);
+    descr_set_ = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+    std::map<std::string, int> patterns;  // pattern text -> set index (rules share banner grammars)
+    auto add_pattern = [&](const Regex& re) {
+        auto [it, fresh] = patterns.emplace(re->pattern(), -1);
+        if (fresh) it->second = descr_set_->Add(re->pattern(), nullptr);
+        return it->second;
+    };
+    std::map<Oid, std::uint32_t> subtree_ids;
+    auto subtree_id = [&](const Oid& oid) {
+        auto [it, fresh] = subtree_ids.emplace(oid, static_cast<std::uint32_t>(subtrees_.size()));
+        if (fresh) {
+            subtrees_.push_back(oid);
+            subtree_branch_.push_back(private_branch(oid));
+        }
+        return it->second;
+    };
+    std::vector<std::size_t> descr_only;  // rules gated by their sysDescr regex alone
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        const auto& c = rules[i].when;
+        auto& g = gates_[i];
+        g.needs_snmp = c.needs_snmp();
+        g.needs_evidence = evidence_needs(c);
+        if (c.sys_descr) g.descr_pattern = add_pattern(c.sys_descr);
+        if (c.sys_descr_not) g.descr_not_pattern = add_pattern(c.sys_descr_not);
+        for (const auto& oid : c.oid_present) g.subtrees_all.push_back(subtree_id(oid));
+        for (const auto& oid : c.oid_any) g.subtrees_any.push_back(subtree_id(oid));
+        // DeviceFacts::read finds nothing outside the source's subtree (entity fields: the ENTITY-MIB table)
+        for (const auto& vc : c.oid_value)
+            g.subtrees_all.push_back(
+                subtree_id(vc.source.entity_field.empty() ? vc.source.oid : kEntPhysicalEntry));
+
+        // Gate: the one condition whose index lists the rule (the others are checked in passes()).
+        std::vector<std::uint32_t> branches = c.enterprise;
+        bool all_branches = !c.sys_object_id.empty();
+        for (const auto& p : c.sys_object_id) {
+            if (p.starts_with(kEnterprises) && p.size() > 6)
+                branches.push_back(p.arcs()[6]);
+            else
+                all_branches = false;
+        }
+        if (c.enterprise.empty() && !all_branches && !c.mib_enterprise.empty()) {
+            for (auto e : c.mib_enterprise) by_walk_enterprise_[e].push_back(i);
+        } else if (!c.enterprise.empty() || all_branches) {
+            std::sort(branches.begin(), branches.end());
+            branches.erase(std::unique(branches.begin(), branches.end()), branches.end());
+            for (auto e : branches) by_enterprise_[e].push_back(i);
+        } else if (c.sys_descr && g.descr_pattern >= 0) {
+            descr_only.push_back(i);
+        } else if (auto branches = required_branches(c); !branches.empty()) {
+            std::sort(branches.begin(), branches.end());
+            branches.erase(std::unique(branches.begin(), branches.end()), branches.end());
+            for (auto e : branches) by_walk_enterprise_[e].push_back(i);
+        } else {
+            set_bit(always_, i);
+            if (!g.needs_snmp) set_bit(no_snmp_, i);
+        }
+    }
+    descr_patterns_ = patterns.size();
+    if (descr_set_->Compile()) {
+        descr_gated_.resize(descr_patterns_);
+        for (auto i : descr_only)
+            descr_gated_[static_cast<std::size_t>(gates_[i].descr_pattern)].push_back(i);
+    } else {  // out of memory: every sysDescr regex is tried rule by rule
+        descr_set_.reset();
+        for (auto& g : gates_) g.descr_pattern = g.descr_not_pattern = -1;
+        for (auto i : descr_only) set_bit(always_, i);
+    }
+}
+
+bool RuleIndex::passes(std::size_t rule, const DeviceFacts& f, const std::vector<std::uint64_t>& descr_hits,
+                       bool descr_known, std::vector<std::int8_t>& subtree_memo) const {
+    const auto& g = gates_[rule];
+    const auto& c = (*rules_)[rule].when;
+    if (g.needs_snmp && !f.has_snmp) return false;
+    if (!c.enterprise.empty() && (!f.enterprise || !contains(c.enterprise, *f.enterprise))) return false;
+    if (!c.mib_enterprise.empty() &&
+        std::none_of(c.mib_enterprise.begin(), c.mib_enterprise.end(), [&](std::uint32_t n) {
+            return n != f.enterprise &&
+                   std::binary_search(f.walk_enterprises.begin(), f.walk_enterprises.end(), n);
+        }))
+        return false;
+    if (!c.enterprise_not.empty() && (!f.enterprise || contains(c.enterprise_not, *f.enterprise)))
+        return false;
+    if (!c.sys_object_id.empty() &&
+        (!f.sys_object_id || std::none_of(c.sys_object_id.begin(), c.sys_object_id.end(),
+                                          [&](const Oid& p) { return f.sys_object_id->starts_with(p); })))
+        return false;
+    if (c.sys_descr) {
+        if (f.sys_descr.empty()) return false;
+        if (descr_known && g.descr_pattern >= 0 &&
+            !test_bit(descr_hits, static_cast<std::size_t>(g.descr_pattern)))
+            return false;
+    }
+    if (c.sys_descr_not && !f.sys_descr.empty() && descr_known && g.descr_not_pattern >= 0 &&
+        test_bit(descr_hits, static_cast<std::size_t>(g.descr_not_pattern)))
+        return false;
+    auto present = [&](std::uint32_t id) {
+        auto& known = subtree_memo[id];
+        if (known < 0) {
+            const auto branch = subtree_branch_[id];  // a branch the walk lacks holds nothing
+            known = (branch < 0 || std::binary_search(f.walk_enterprises.begin(), f.walk_enterprises.end(),
+                                                      static_cast<std::uint32_t>(branch))) &&
+                            f.has_subtree(subtrees_[id])
+                        ? 1
+                        : 0;
+        }
+        return known == 1;
+    };
+    if (!std::all_of(g.subtrees_all.begin(), g.subtrees_all.end(), present)) return false;
+    if (!g.subtrees_any.empty() && std::none_of(g.subtrees_any.begin(), g.subtrees_any.end(), present))
+        return false;
+    return (g.needs_evidence & ~evidence_present(f.evidence)) == 0;
+}
+
+void RuleIndex::candidates(const DeviceFacts& f, std::vector<std::size_t>& out) const {
+    out.clear();
+    std::vector<std::uint64_t> bits = f.has_snmp ? always_ : no_snmp_;
+    std::vector<std::uint64_t> descr_hits((descr_patterns_ + 63) / 64, 0);
+    bool descr_known = true;  // descr_hits holds every sysDescr regex that matches
+    if (f.has_snmp) {
+        if (f.enterprise) {
+            if (auto it = by_enterprise_.find(*f.enterprise); it != by_enterprise_.end())
+                for (auto i : it->second) set_bit(bits, i);
+        }
+        for (auto e : f.walk_enterprises) {
+            if (auto it = by_walk_enterprise_.find(e); it != by_walk_enterprise_.end())
+                for (auto i : it->second) set_bit(bits, i);
+        }
+        if (descr_set_ && !f.sys_descr.empty()) {
+            std::vector<int> hits;
+            re2::RE2::Set::ErrorInfo error{};
+            if (descr_set_->Match(f.sys_descr, &hits, &error)) {
+                for (int h : hits) {
+                    set_bit(descr_hits, static_cast<std::size_t>(h));
+                    for (auto i : descr_gated_[static_cast<std::size_t>(h)]) set_bit(bits, i);
+                }
+            } else if (error.kind != re2::RE2::Set::kNoError) {
+                // The set could not decide (DFA memory budget): every sysDescr rule is tried the slow way.
+                descr_known = false;
+                for (const auto& gated : descr_gated_)
+                    for (auto i : gated) set_bit(bits, i);
+            }
+        }
+    }
+    std::vector<std::int8_t> subtree_memo(subtrees_.size(), -1);
+    for (std::size_t w = 0; w < bits.size(); ++w) {
+        for (std::uint64_t word = bits[w]; word != 0; word &= word - 1) {
+            const std::size_t i = w * 64 + static_cast<std::size_t>(std::countr_zero(word));
+            if (passes(i, f, descr_hits, descr_known, subtree_memo)) out.push_back(i);
+        }
+    }
+}
+
+}  // namespace nd::fp
