@@ -2,7 +2,8 @@
 # SNMP walk bench.
 #  A) per device: netdossier vs snmpbulkwalk (-Cr10) on the same corpus recordings served by snmpsimd
 #     on 127.0.0.1, (1) the same subtrees (netdossier's walk plan; snmpbulkwalk once per subtree, the way
-#     an engineer would script it) and (2) the whole tree.
+#     an engineer would script it) and (2) the whole tree. The snmpbulkwalk columns include the per-VLAN
+#     MAC-table walks netdossier does on Cisco switches (same probe wait, same tables), shown apart too.
 #  B) 100 simulated devices (a delay proxy with 100 UDP ports, 2 ms each way, in front of one snmpd)
 #     in a private network namespace: netdossier walking them concurrently vs one at a time.
 # usage: bench/snmp_walk.sh [path/to/netdossier]      (B needs root for the namespace; skipped otherwise)
@@ -36,19 +37,42 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)   (2 shared cores: c
 "$corpus/serve-snmprec.sh" "$corpus/librenms-dev" "$port" "${devices[@]}" >/dev/null
 sim_pid="$(cat "/tmp/snmprec-serve.$port/pid")"
 "$nd" identify --show-plan > "$work/plan.txt"
+mkdir -p "$work/no-rules"
 echo
 echo "A) per device, snmpsimd on 127.0.0.1:$port (max-repetitions 10 for both)"
-printf "%-20s | %-27s | %-27s | %-27s | %-27s\n" device "netdossier plan (OIDs, s)" "snmpbulkwalk plan" \
-  "netdossier full tree" "snmpbulkwalk full tree"
+echo "   netdossier = identify (walk + fingerprint + JSON), 4 requests in flight (subtrees, or ranges of the"
+echo "   whole tree); snmpbulkwalk = one request at a time, once per subtree for the plan."
+echo "   Cisco switches: netdossier also reads the MAC table of every VLAN context (community@VLAN), which"
+echo "   snmpbulkwalk alone does not; '+VLAN' is the time snmpbulkwalk takes to do the same (snmpget probe"
+echo "   with netdossier's wait for a silent context, then the two BRIDGE-MIB tables), added to its column."
+echo "   'no rules': the same full-tree identify with an empty rule folder (walk, decode, JSON; no fingerprint"
+echo "   rules to load, ~60 ms of CPU): what the walk itself costs next to snmpbulkwalk's."
+printf "%-18s | %-22s | %-22s | %-22s | %-9s | %-22s | %-9s | %s\n" device "netdossier plan" "snmpbulkwalk plan" \
+  "netdossier full tree" "no rules" "snmpbulkwalk full" "+VLAN (s)" "VLAN contexts"
 # OIDs are counted as `OID = value` lines without exceptions: snmpbulkwalk prints a multi-line
 # value (hex strings with 0x0A) on several lines and ends a walk with up to max-repetitions
 # "No more variables left in this MIB View" lines, neither of which is an OID read.
 count_oids() { grep -v 'No Such\|No more variables' | grep -c '^\.[0-9][0-9.]* = ' || true; }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+add() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a + b }'; }
+# What netdossier logged about VLAN contexts: "walking the MAC tables of N VLAN contexts (10,20; 300 ms ...)".
+vlan_list() { sed -n 's/.*VLAN contexts (\([0-9,]*\); \([0-9]*\) ms for a silent one).*/\1 \2/p' "$1" | tail -1; }
+# snmpbulkwalk doing netdossier's VLAN work: per VLAN a probe with the same wait, the two tables if it answers.
+vlan_work() {
+  local d="$1" list="$2" wait_ms="$3" v wait_s
+  wait_s=$(awk -v m="$wait_ms" 'BEGIN { printf "%.3f", m / 1000 }')
+  for v in ${list//,/ }; do
+    if snmpget -v2c -c "$d@$v" -On -t "$wait_s" -r 0 "127.0.0.1:$port" .1.3.6.1.2.1.17.1.2.0 >/dev/null 2>&1; then
+      for s in .1.3.6.1.2.1.17.1.4.1.2 .1.3.6.1.2.1.17.4.3.1; do
+        snmpbulkwalk -v2c -c "$d@$v" -On -Cr10 -t 5 "127.0.0.1:$port" "$s" >/dev/null 2>&1 || true
+      done
+    fi
+  done
+}
 runs="${SNMP_BENCH_RUNS:-3}"
 echo "(each time is the median of $runs runs; SNMP_BENCH_RUNS=N to change)"
 for d in "${devices[@]}"; do
-  ta=""; tb=""; tc=""; te=""
+  ta=""; tb=""; tc=""; te=""; tv=""; tn=""; vlans=""
   for _ in $(seq 1 "$runs"); do
     t0=$(now); "$nd" -v identify --snmp "127.0.0.1:$port" --community "$d" --timeout-ms 5000 --json \
       2> "$work/nd.err" > /dev/null || true; t1=$(now)
@@ -57,15 +81,22 @@ for d in "${devices[@]}"; do
       || true; done < "$work/plan.txt" > "$work/bw.txt"; t3=$(now)
     bw_oids=$(count_oids < "$work/bw.txt")
     t4=$(now); "$nd" -v identify --full-walk --snmp "127.0.0.1:$port" --community "$d" --timeout-ms 5000 --json \
-      2> "$work/nd.err" > /dev/null || true; t5=$(now)
-    ndf_oids=$(grep -o '[0-9]* OIDs with credential' "$work/nd.err" | awk '{print $1}' | tail -1)
+      2> "$work/ndf.err" > /dev/null || true; t5=$(now)
+    ndf_oids=$(grep -o '[0-9]* OIDs with credential' "$work/ndf.err" | awk '{print $1}' | tail -1)
     t6=$(now); snmpbulkwalk -v2c -c "$d" -On -Cr10 -t 5 "127.0.0.1:$port" .1 2>/dev/null > "$work/bwf.txt" || true
     t7=$(now); bwf_oids=$(count_oids < "$work/bwf.txt")
+    read -r vlans wait_ms <<< "$(vlan_list "$work/ndf.err")" || true
+    t8=$(now); [ -n "$vlans" ] && vlan_work "$d" "$vlans" "$wait_ms"; t9=$(now)
+    t10=$(now); "$nd" identify --rules "$work/no-rules" --full-walk --snmp "127.0.0.1:$port" --community "$d" \
+      --timeout-ms 5000 --json > /dev/null 2>&1 || true; t11=$(now)
     ta="$ta $(secs "$t0" "$t1")"; tb="$tb $(secs "$t2" "$t3")"; tc="$tc $(secs "$t4" "$t5")"; te="$te $(secs "$t6" "$t7")"
+    tv="$tv $(secs "$t8" "$t9")"; tn="$tn $(secs "$t10" "$t11")"
   done
-  printf "%-20s | %7s OIDs %8s s     | %7s OIDs %8s s     | %7s OIDs %8s s     | %7s OIDs %8s s\n" "$d" \
-    "${nd_oids:-?}" "$(echo "$ta" | median)" "$bw_oids" "$(echo "$tb" | median)" "${ndf_oids:-?}" \
-    "$(echo "$tc" | median)" "$bwf_oids" "$(echo "$te" | median)"
+  v=$(echo "$tv" | median); [ -n "$vlans" ] || v=0
+  printf "%-18s | %6s OIDs %7s s | %6s OIDs %7s s | %6s OIDs %7s s | %7s s | %6s OIDs %7s s | %9s | %s\n" \
+    "$d" "${nd_oids:-?}" "$(echo "$ta" | median)" "$bw_oids" "$(add "$(echo "$tb" | median)" "$v")" "${ndf_oids:-?}" \
+    "$(echo "$tc" | median)" "$(echo "$tn" | median)" "$bwf_oids" "$(add "$(echo "$te" | median)" "$v")" "$v" \
+    "${vlans:-none}"
 done
 kill "$sim_pid" 2>/dev/null || true; sim_pid=""
 
