@@ -4,11 +4,6 @@
 //   identify --from-walk FILE... [--json]      (snmpwalk -On output or .snmprec, maybe gzipped)
 // JSON mode prints one export-contract device object per line, in the order given, with "source";
 // a file that can't be read gives {"source", "error"} and the others are still identified.
-#include <malloc.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-#include <cstdint>
 #include <future>
 #include <iostream>
 #include <memory>
@@ -181,26 +176,6 @@ void print_text(const Identified& id, const Verdict& v, const SnmpDeviceFacts& f
     for (const auto& w : id.warnings) std::cout << "  warning: " << w << "\n";
 }
 
-// identify is one short process whose CPU goes mostly to first-touch page faults (~4,000, most of them
-// the fingerprint rules' allocations; each costs a trap, and a VM's more). One heap, grown in 32 MB
-// steps and backed by transparent huge pages where the kernel lets a process ask (THP "madvise"
-// mode), takes most of them away. Best effort: nothing depends on it.
-void prefer_large_heap_pages() {
-    constexpr std::size_t kStep = std::size_t{32} << 20;
-    constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
-    mallopt(M_ARENA_MAX, 1);  // the rule-loading thread allocates from the same heap
-    mallopt(M_MMAP_THRESHOLD, static_cast<int>(kStep));
-    mallopt(M_TOP_PAD, static_cast<int>(kStep));
-    mallopt(M_TRIM_THRESHOLD, static_cast<int>(2 * kStep));
-    const std::size_t need = mallinfo2().keepcost + 4096;  // more than the heap's free top: it grows now
-    void* grow = std::malloc(need);
-    if (grow == nullptr) return;
-    const auto from = (reinterpret_cast<std::uintptr_t>(grow) + need + kHugePage - 1) & ~(kHugePage - 1);
-    const auto to = reinterpret_cast<std::uintptr_t>(sbrk(0)) & ~(kHugePage - 1);
-    if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);  // NOLINT: heap range
-    std::free(grow);
-}
-
 int run_identify(const IdentifyOptions& o) {
     if (o.show_plan) {  // for benches and for engineers who want the same OIDs from snmpbulkwalk
         for (const Oid& root : (o.full_walk ? full_walk_plan() : default_walk_plan()).subtrees) {
@@ -211,7 +186,6 @@ int run_identify(const IdentifyOptions& o) {
     if (o.snmp_targets.empty() == o.walk_files.empty()) {
         throw CommandError{"give either --snmp HOST[:PORT]... or --from-walk FILE...", 2};
     }
-    prefer_large_heap_pages();
     // The rules load (~70 ms of TOML and regexes) on another thread while the device is walked or
     // its dumps are read: a one-device identify otherwise waits for them before its first request.
     std::future<FingerprintEngine> engine_loading = std::async(std::launch::async, [dirs = o.rule_dirs] {
