@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <map>
+#include <mutex>
 #include <string>
 
 namespace nd::fp {
@@ -10,6 +11,8 @@ namespace {
 
 const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
 const Oid kEntPhysicalEntry{{1, 3, 6, 1, 2, 1, 47, 1, 1, 1, 1}};
+constexpr std::size_t kPatternsPerSet = 16;
+constexpr std::size_t kDescrCacheLimit = 8192;
 
 // Evidence lists a condition reads; a rule that needs one cannot match a device without it.
 enum : std::uint16_t {
@@ -94,11 +97,11 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
     re2::RE2::Options options;  // as rule_set.cpp compiles each rule's regex, so the set agrees with it
     options.set_log_errors(false);
     options.set_max_mem(256 << 20);
-    descr_set_ = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
-    std::map<std::string, int> patterns;  // pattern text -> set index (rules share banner grammars)
+    std::map<std::string, int> patterns;  // pattern text -> pattern number (rules share banner grammars)
+    std::vector<std::string> pattern_texts;
     auto add_pattern = [&](const Regex& re) {
-        auto [it, fresh] = patterns.emplace(re->pattern(), -1);
-        if (fresh) it->second = descr_set_->Add(re->pattern(), nullptr);
+        auto [it, fresh] = patterns.emplace(re->pattern(), static_cast<int>(pattern_texts.size()));
+        if (fresh) pattern_texts.push_back(re->pattern());
         return it->second;
     };
     std::map<Oid, std::uint32_t> subtree_ids;
@@ -151,15 +154,30 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
             if (!g.needs_snmp) set_bit(no_snmp_, i);
         }
     }
-    descr_patterns_ = patterns.size();
-    if (descr_set_->Compile()) {
-        descr_gated_.resize(descr_patterns_);
-        for (auto i : descr_only)
+    descr_patterns_ = pattern_texts.size();
+    std::vector<bool> usable(descr_patterns_, false);  // in a set that compiled
+    for (std::size_t first = 0; first < descr_patterns_; first += kPatternsPerSet) {
+        auto set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+        std::vector<std::size_t> numbers;
+        for (std::size_t p = first; p < std::min(descr_patterns_, first + kPatternsPerSet); ++p) {
+            if (set->Add(pattern_texts[p], nullptr) >= 0) numbers.push_back(p);
+        }
+        if (numbers.empty() || !set->Compile()) continue;  // out of memory: these are tried rule by rule
+        for (auto p : numbers) usable[p] = true;
+        descr_sets_.push_back(std::move(set));
+        descr_set_patterns_.push_back(std::move(numbers));
+    }
+    descr_gated_.resize(descr_patterns_);
+    for (auto& g : gates_) {
+        if (g.descr_pattern >= 0 && !usable[static_cast<std::size_t>(g.descr_pattern)]) g.descr_pattern = -1;
+        if (g.descr_not_pattern >= 0 && !usable[static_cast<std::size_t>(g.descr_not_pattern)])
+            g.descr_not_pattern = -1;
+    }
+    for (auto i : descr_only) {
+        if (gates_[i].descr_pattern >= 0)
             descr_gated_[static_cast<std::size_t>(gates_[i].descr_pattern)].push_back(i);
-    } else {  // out of memory: every sysDescr regex is tried rule by rule
-        descr_set_.reset();
-        for (auto& g : gates_) g.descr_pattern = g.descr_not_pattern = -1;
-        for (auto i : descr_only) set_bit(always_, i);
+        else
+            set_bit(always_, i);
     }
 }
 
@@ -208,6 +226,28 @@ bool RuleIndex::passes(std::size_t rule, const DeviceFacts& f, const std::vector
     return (g.needs_evidence & ~evidence_present(f.evidence)) == 0;
 }
 
+std::vector<std::size_t> RuleIndex::descr_matches(const std::string& sys_descr, bool& known) const {
+    {
+        std::shared_lock lock(descr_cache_mutex_);
+        if (auto it = descr_cache_.find(sys_descr); it != descr_cache_.end()) return it->second;
+    }
+    std::vector<std::size_t> matched;
+    std::vector<int> hits;
+    for (std::size_t k = 0; k < descr_sets_.size(); ++k) {
+        re2::RE2::Set::ErrorInfo error{};
+        if (descr_sets_[k]->Match(sys_descr, &hits, &error)) {
+            for (int h : hits) matched.push_back(descr_set_patterns_[k][static_cast<std::size_t>(h)]);
+        } else if (error.kind != re2::RE2::Set::kNoError) {
+            known = false;  // not cached: the next device may fit the budget
+            return matched;
+        }
+    }
+    std::unique_lock lock(descr_cache_mutex_);
+    if (descr_cache_.size() >= kDescrCacheLimit) descr_cache_.clear();
+    descr_cache_.emplace(sys_descr, matched);
+    return matched;
+}
+
 void RuleIndex::candidates(const DeviceFacts& f, std::vector<std::size_t>& out) const {
     out.clear();
     std::vector<std::uint64_t> bits = f.has_snmp ? always_ : no_snmp_;
@@ -222,17 +262,12 @@ void RuleIndex::candidates(const DeviceFacts& f, std::vector<std::size_t>& out) 
             if (auto it = by_walk_enterprise_.find(e); it != by_walk_enterprise_.end())
                 for (auto i : it->second) set_bit(bits, i);
         }
-        if (descr_set_ && !f.sys_descr.empty()) {
-            std::vector<int> hits;
-            re2::RE2::Set::ErrorInfo error{};
-            if (descr_set_->Match(f.sys_descr, &hits, &error)) {
-                for (int h : hits) {
-                    set_bit(descr_hits, static_cast<std::size_t>(h));
-                    for (auto i : descr_gated_[static_cast<std::size_t>(h)]) set_bit(bits, i);
-                }
-            } else if (error.kind != re2::RE2::Set::kNoError) {
-                // The set could not decide (DFA memory budget): every sysDescr rule is tried the slow way.
-                descr_known = false;
+        if (!f.sys_descr.empty() && !descr_sets_.empty()) {
+            for (auto p : descr_matches(f.sys_descr, descr_known)) {
+                set_bit(descr_hits, p);
+                for (auto i : descr_gated_[p]) set_bit(bits, i);
+            }
+            if (!descr_known) {  // a set could not decide (DFA memory budget): try every sysDescr rule
                 for (const auto& gated : descr_gated_)
                     for (auto i : gated) set_bit(bits, i);
             }

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <shared_mutex>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -46,9 +48,17 @@ private:
     // Rules that need values under 1.3.6.1.4.1.<n> (when.mib_enterprise, or an oid_present / oid_any /
     // oid_value subtree in that branch), keyed by <n>: tried only when the walk holds that branch.
     std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_walk_enterprise_;
-    std::unique_ptr<re2::RE2::Set> descr_set_;           // every sys_descr and sys_descr_not regex
-    std::vector<std::vector<std::size_t>> descr_gated_;  // set index -> rules gated by that regex alone
+    // Every sys_descr and sys_descr_not regex, in sets of a few dozen: a small set's lazy DFA meets far
+    // fewer new states on a sysDescr it has not seen than one set of them all (first-pass cost).
+    std::vector<std::unique_ptr<re2::RE2::Set>> descr_sets_;
+    std::vector<std::vector<std::size_t>> descr_set_patterns_;  // per set: its index -> pattern number
+    std::vector<std::vector<std::size_t>> descr_gated_;  // pattern number -> rules gated by that regex alone
     std::size_t descr_patterns_ = 0;
+    // sysDescr -> numbers of the patterns it matches: a site repeats its models, and one lookup is cheaper
+    // than a pass of every set. Bounded (cleared when full); guarded for concurrent classify() calls.
+    std::vector<std::size_t> descr_matches(const std::string& sys_descr, bool& known) const;
+    mutable std::shared_mutex descr_cache_mutex_;
+    mutable std::unordered_map<std::string, std::vector<std::size_t>> descr_cache_;
 };
 
 }  // namespace nd::fp
