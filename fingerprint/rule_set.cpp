@@ -16,7 +16,8 @@ namespace {
 // Reports problems as "file:line: where: what".
 class Reader {
 public:
-    explicit Reader(std::string file) : file_(std::move(file)) {}
+    Reader(std::string file, std::unordered_map<std::string, Regex>& compiled)
+        : file_(std::move(file)), compiled_(&compiled) {}
 
     [[noreturn]] void fail(const toml::node& node, const std::string& where, const std::string& what) const {
         throw ConfigError(file_ + ":" + std::to_string(node.source().begin.line) + ": " + where + ": " +
@@ -41,12 +42,15 @@ public:
         fail(node, where, "expected a number");
     }
 
+    // Compiled once per distinct pattern; rules that repeat it share the (immutable, thread-safe) RE2.
     Regex regex(const toml::node& node, const std::string& where) const {
         auto pattern = string(node, where);
+        if (auto it = compiled_->find(pattern); it != compiled_->end()) return it->second;
         re2::RE2::Options options;
         options.set_log_errors(false);
         auto re = std::make_shared<const re2::RE2>(pattern, options);
         if (!re->ok()) fail(node, where, "bad regex '" + pattern + "': " + re->error());
+        compiled_->emplace(std::move(pattern), re);
         return re;
     }
 
@@ -106,6 +110,7 @@ public:
 
 private:
     std::string file_;
+    std::unordered_map<std::string, Regex>* compiled_;
 };
 
 const std::map<std::string, std::uint16_t>& lldp_capability_bits() {
@@ -310,11 +315,26 @@ void read_product_registry(const Reader& r, const toml::table& t, RuleSet& set) 
     }
 }
 
+// About how many rules a file's text adds (an [[enterprise]] makes up to three): the rules vector is
+// reserved once, since growing it moves every (large) rule again.
+std::size_t rule_count_hint(std::string_view text) {
+    auto count = [&](std::string_view header) {
+        std::size_t n = 0;
+        for (auto at = text.find(header); at != std::string_view::npos; at = text.find(header, at + 1)) ++n;
+        return n;
+    };
+    return count("[[rule]]") + 3 * count("[[enterprise]]");
+}
+
 void add_rule(RuleSet& set, Rule rule, bool disabled) {
-    auto same =
-        std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& r) { return r.id == rule.id; });
-    if (same != set.rules.end()) set.rules.erase(same);  // drop-ins override shipped rules by id
-    if (!disabled) set.rules.push_back(std::move(rule));
+    if (set.rule_ids.contains(rule.id)) {  // drop-ins override shipped rules by id
+        set.rules.erase(
+            std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& r) { return r.id == rule.id; }));
+        set.rule_ids.erase(rule.id);
+    }
+    if (disabled) return;
+    set.rule_ids.insert(rule.id);
+    set.rules.push_back(std::move(rule));
 }
 
 }  // namespace
@@ -372,7 +392,7 @@ void load_rule_text(RuleSet& set, std::string_view text, const std::string& file
         throw ConfigError(file_name + ":" + std::to_string(e.source().begin.line) + ": " +
                           std::string(e.description()));
     }
-    Reader r(file_name);
+    Reader r(file_name, set.compiled_regexes);
     r.check_keys(doc, "top level", {"rule", "enterprise", "vendor", "product_registry"});
     auto tables = [&](const char* key, auto&& f) {
         auto* node = doc.get(key);
@@ -458,13 +478,18 @@ RuleSet load_rule_set(const std::vector<std::filesystem::path>& dirs) {
         }
         if (ec) throw ConfigError(dir.string() + ": cannot read fingerprint folder: " + ec.message());
         std::sort(files.begin(), files.end());
+        std::vector<std::string> texts;
+        std::size_t expected = set.rules.size();
         for (const auto& file : files) {
             std::ifstream in(file);
             if (!in) throw ConfigError(file.string() + ": cannot read");
             std::stringstream text;
             text << in.rdbuf();
-            load_rule_text(set, text.str(), file.string());
+            texts.push_back(std::move(text).str());
+            expected += rule_count_hint(texts.back());
         }
+        set.rules.reserve(expected);
+        for (std::size_t i = 0; i < files.size(); ++i) load_rule_text(set, texts[i], files[i].string());
     }
     return set;
 }

@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "fingerprint/rule.hpp"
@@ -24,6 +26,10 @@ struct RuleSet {
     std::map<std::string, std::string> vendor_aliases;  // vendor_key(alias) -> canonical name
     std::vector<std::string> files;                     // every file read, in order
     std::map<std::string, ProductName> products;        // dotted sysObjectID -> registry name
+    // Load bookkeeping: the ids in `rules` (an override check without a scan of every rule), and each
+    // regex pattern compiled so far (many rules repeat a sys_descr or oid_value pattern: one RE2 each).
+    std::unordered_set<std::string> rule_ids;
+    std::unordered_map<std::string, Regex> compiled_regexes;
 };
 
 // Reads every *.toml of each directory (sorted by name), directories in order. Missing directories
