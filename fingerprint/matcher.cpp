@@ -246,7 +246,7 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
         return std::nullopt;
     for (const auto& vc : c.oid_value) {
         auto source = vc.source;
-        source.regex = nullptr;
+        source.regex = {};
         auto text = f.read(source);
         if (!text || !search(*vc.regex, *text, &m.captures)) return std::nullopt;
         m.details.push_back(vc.source.text + " = \"" + shorten(*text) + "\"");

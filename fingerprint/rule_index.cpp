@@ -100,8 +100,8 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
     std::map<std::string, int> patterns;  // pattern text -> pattern number (rules share banner grammars)
     std::vector<std::string> pattern_texts;
     auto add_pattern = [&](const Regex& re) {
-        auto [it, fresh] = patterns.emplace(re->pattern(), static_cast<int>(pattern_texts.size()));
-        if (fresh) pattern_texts.push_back(re->pattern());
+        auto [it, fresh] = patterns.emplace(re.pattern(), static_cast<int>(pattern_texts.size()));
+        if (fresh) pattern_texts.push_back(re.pattern());
         return it->second;
     };
     std::map<Oid, std::uint32_t> subtree_ids;

@@ -1,5 +1,6 @@
 #include "fingerprint/rule_set.hpp"
 
+#include <re2/set.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -16,8 +17,8 @@ namespace {
 // Reports problems as "file:line: where: what".
 class Reader {
 public:
-    Reader(std::string file, std::unordered_map<std::string, Regex>& compiled)
-        : file_(std::move(file)), compiled_(&compiled) {}
+    Reader(std::string file, std::unordered_map<std::string, Regex>& regexes)
+        : file_(std::move(file)), regexes_(&regexes) {}
 
     [[noreturn]] void fail(const toml::node& node, const std::string& where, const std::string& what) const {
         throw ConfigError(file_ + ":" + std::to_string(node.source().begin.line) + ": " + where + ": " +
@@ -42,15 +43,19 @@ public:
         fail(node, where, "expected a number");
     }
 
-    // Compiled once per distinct pattern; rules that repeat it share the (immutable, thread-safe) RE2.
+    // Checked once per distinct pattern; rules that repeat it share one Regex (compiled on first use).
     Regex regex(const toml::node& node, const std::string& where) const {
         auto pattern = string(node, where);
-        if (auto it = compiled_->find(pattern); it != compiled_->end()) return it->second;
+        if (auto it = regexes_->find(pattern); it != regexes_->end()) return it->second;
         re2::RE2::Options options;
         options.set_log_errors(false);
-        auto re = std::make_shared<const re2::RE2>(pattern, options);
-        if (!re->ok()) fail(node, where, "bad regex '" + pattern + "': " + re->error());
-        compiled_->emplace(std::move(pattern), re);
+        // Parsing is the syntax check (the same parser and message as RE2's constructor), without
+        // compiling the program the Regex builds on first use.
+        re2::RE2::Set check(options, re2::RE2::UNANCHORED);
+        std::string error;
+        if (check.Add(pattern, &error) < 0) fail(node, where, "bad regex '" + pattern + "': " + error);
+        Regex re(pattern, options);
+        regexes_->emplace(std::move(pattern), re);
         return re;
     }
 
@@ -110,7 +115,7 @@ public:
 
 private:
     std::string file_;
-    std::unordered_map<std::string, Regex>* compiled_;
+    std::unordered_map<std::string, Regex>* regexes_;
 };
 
 const std::map<std::string, std::uint16_t>& lldp_capability_bits() {
@@ -392,7 +397,7 @@ void load_rule_text(RuleSet& set, std::string_view text, const std::string& file
         throw ConfigError(file_name + ":" + std::to_string(e.source().begin.line) + ": " +
                           std::string(e.description()));
     }
-    Reader r(file_name, set.compiled_regexes);
+    Reader r(file_name, set.regexes_by_pattern);
     r.check_keys(doc, "top level", {"rule", "enterprise", "vendor", "product_registry"});
     auto tables = [&](const char* key, auto&& f) {
         auto* node = doc.get(key);

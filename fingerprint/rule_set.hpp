@@ -29,7 +29,7 @@ struct RuleSet {
     // Load bookkeeping: the ids in `rules` (an override check without a scan of every rule), and each
     // regex pattern compiled so far (many rules repeat a sys_descr or oid_value pattern: one RE2 each).
     std::unordered_set<std::string> rule_ids;
-    std::unordered_map<std::string, Regex> compiled_regexes;
+    std::unordered_map<std::string, Regex> regexes_by_pattern;
 };
 
 // Reads every *.toml of each directory (sorted by name), directories in order. Missing directories
