@@ -178,23 +178,7 @@ public:
         for (auto ip : ctx.targets) targets.push_back(SnmpTarget{ip.to_string(), snmp.port});
         SnmpCollector collector(snmp);
         collector.stop_when(cancel_);  // Ctrl-C ends the walks within a poll round, keeping what was read
-        {
-            const std::lock_guard lock(live_mutex_);
-            if (stop_requested_) collector.stop();
-            live_ = &collector;
-        }
-        std::vector<SnmpHostResult> results;
-        try {
-            results = collector.walk_hosts(targets);
-        } catch (...) {
-            const std::lock_guard lock(live_mutex_);
-            live_ = nullptr;
-            throw;
-        }
-        {
-            const std::lock_guard lock(live_mutex_);
-            live_ = nullptr;
-        }
+        const auto results = collector.walk_hosts(targets);
         for (const auto& r : results) {
             if (!r.answered) continue;
             ++answered_count;
@@ -204,19 +188,11 @@ public:
         }
         stats_ = collector.stats();
     }
-    // From any thread: the walk in progress stops soon (what it read is kept and emitted).
-    void stop() override {
-        const std::lock_guard lock(live_mutex_);
-        Collector::stop();
-        if (live_ != nullptr) live_->stop();
-    }
     std::uint64_t answered_count = 0;
 
 private:
     const ScanOptions& options_;
     const std::atomic<bool>* cancel_;
-    std::mutex live_mutex_;
-    SnmpCollector* live_ = nullptr;  // the collector walking, while start() runs
 };
 
 class MdnsStage final : public Collector {

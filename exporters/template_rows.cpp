@@ -34,11 +34,6 @@ void append_html_escaped_valid(std::string& out, std::string_view text) {
     }
 }
 
-const std::string& header_of(const ViewTable& table, std::size_t column) {
-    static const std::string kNone;
-    return column < table.headers.size() ? table.headers[column] : kNone;
-}
-
 }  // namespace
 
 void append_html_escaped(std::string& out, std::string_view raw) {
@@ -52,13 +47,19 @@ void append_html_escaped(std::string& out, std::string_view raw) {
 std::string table_rows_html(const ViewTable& table) {
     std::string out;
     out.reserve(table.rows.size() * 64 * (table.headers.size() + 1));
+    // Each cell repeats its column's header (the phone layout shows it): escaped once per table.
+    std::vector<std::string> labels;
+    for (const auto& header : table.headers) {
+        labels.emplace_back();
+        append_html_escaped(labels.back(), header);
+    }
     for (const auto& row : table.rows) {
         if (!out.empty()) out += '\n';
         out += "<tr>";
         for (std::size_t i = 0; i < row.size(); ++i) {
             const ViewCell& cell = row[i];
             out += "<td data-label=\"";
-            append_html_escaped(out, header_of(table, i));
+            if (i < labels.size()) out += labels[i];
             out += '"';
             if (cell.alert) out += " class=\"alert\"";
             if (cell.text.empty()) out += " class=\"empty\"";

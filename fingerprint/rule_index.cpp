@@ -182,7 +182,8 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
 }
 
 bool RuleIndex::passes(std::size_t rule, const DeviceFacts& f, const std::vector<std::uint64_t>& descr_hits,
-                       bool descr_known, std::vector<std::int8_t>& subtree_memo) const {
+                       bool descr_known, std::uint16_t evidence,
+                       std::vector<std::int8_t>& subtree_memo) const {
     const auto& g = gates_[rule];
     const auto& c = (*rules_)[rule].when;
     if (g.needs_snmp && !f.has_snmp) return false;
@@ -223,7 +224,7 @@ bool RuleIndex::passes(std::size_t rule, const DeviceFacts& f, const std::vector
     if (!std::all_of(g.subtrees_all.begin(), g.subtrees_all.end(), present)) return false;
     if (!g.subtrees_any.empty() && std::none_of(g.subtrees_any.begin(), g.subtrees_any.end(), present))
         return false;
-    return (g.needs_evidence & ~evidence_present(f.evidence)) == 0;
+    return (g.needs_evidence & ~evidence) == 0;
 }
 
 std::vector<std::size_t> RuleIndex::descr_matches(const std::string& sys_descr, bool& known) const {
@@ -274,10 +275,11 @@ void RuleIndex::candidates(const DeviceFacts& f, std::vector<std::size_t>& out) 
         }
     }
     std::vector<std::int8_t> subtree_memo(subtrees_.size(), -1);
+    const std::uint16_t evidence = evidence_present(f.evidence);
     for (std::size_t w = 0; w < bits.size(); ++w) {
         for (std::uint64_t word = bits[w]; word != 0; word &= word - 1) {
             const std::size_t i = w * 64 + static_cast<std::size_t>(std::countr_zero(word));
-            if (passes(i, f, descr_hits, descr_known, subtree_memo)) out.push_back(i);
+            if (passes(i, f, descr_hits, descr_known, evidence, subtree_memo)) out.push_back(i);
         }
     }
 }

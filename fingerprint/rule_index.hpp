@@ -36,7 +36,7 @@ private:
     };
 
     bool passes(std::size_t rule, const DeviceFacts& facts, const std::vector<std::uint64_t>& descr_hits,
-                bool descr_known, std::vector<std::int8_t>& subtree_memo) const;
+                bool descr_known, std::uint16_t evidence, std::vector<std::int8_t>& subtree_memo) const;
 
     const std::vector<Rule>* rules_;
     std::vector<Gate> gates_;

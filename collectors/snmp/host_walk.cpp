@@ -43,11 +43,7 @@ HostWalk::HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan
             cursors_.emplace_back(root, options_.limits, from, cut);
             from = cut;
         }
-        if (cuts.empty()) {
-            cursors_.emplace_back(root, options_.limits);
-        } else {
-            cursors_.emplace_back(root, options_.limits, from, std::nullopt);
-        }
+        cursors_.emplace_back(root, options_.limits, from, std::nullopt);  // the last range, or all of it
     }
     cursor_started_.assign(cursors_.size(), false);
 }

@@ -1,7 +1,6 @@
 #include "fingerprint/report/corpus_report.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <chrono>
 #include <iomanip>
@@ -10,6 +9,7 @@
 #include <string_view>
 
 #include "fingerprint/rule_set.hpp"
+#include "model/address.hpp"
 
 namespace nd::fp {
 namespace {
@@ -86,38 +86,11 @@ bool version_matches(const std::string& expected, const std::string& got) {
     return contains_either(alnum_lower(expected), alnum_lower(got));
 }
 
-namespace {
-
-// "e8:27:25:0:0:0" and "E8-27-25-00-00-00" are one hardware address: six hex octets of one or two digits.
-std::optional<std::array<int, 6>> mac_octets(std::string_view s) {
-    std::array<int, 6> out{};
-    std::size_t pos = 0;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        if (i > 0) {
-            if (pos >= s.size() || (s[pos] != ':' && s[pos] != '-')) return std::nullopt;
-            ++pos;
-        }
-        std::size_t digits = 0;
-        int value = 0;
-        while (pos < s.size() && digits < 3 && std::isxdigit(static_cast<unsigned char>(s[pos]))) {
-            auto c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[pos])));
-            value = value * 16 + (c <= '9' ? c - '0' : c - 'a' + 10);
-            ++pos;
-            ++digits;
-        }
-        if (digits == 0 || digits > 2) return std::nullopt;
-        out[i] = value;
-    }
-    if (pos != s.size()) return std::nullopt;
-    return out;
-}
-
-}  // namespace
-
 bool serial_matches(const std::string& expected, const std::string& got) {
     if (got.empty()) return false;
     if (alnum_lower(expected) == alnum_lower(got)) return true;
-    auto e = mac_octets(expected), g = mac_octets(got);
+    // "e8:27:25:0:0:0" and "E8-27-25-00-00-00" are one hardware address.
+    auto e = MacAddress::parse(expected), g = MacAddress::parse(got);
     return e && g && *e == *g;
 }
 
