@@ -4,6 +4,7 @@
 #     on 127.0.0.1, (1) the same subtrees (netdossier's walk plan; snmpbulkwalk once per subtree, the way
 #     an engineer would script it) and (2) the whole tree. The snmpbulkwalk columns include the per-VLAN
 #     MAC-table walks netdossier does on Cisco switches (same probe wait, same tables), shown apart too.
+#  A2) the whole tree again through a delay proxy (1 ms each way): the same agent as seen across a LAN.
 #  B) 100 simulated devices (a delay proxy with 100 UDP ports, 2 ms each way, in front of one snmpd)
 #     in a private network namespace: netdossier walking them concurrently vs one at a time.
 # usage: bench/snmp_walk.sh [path/to/netdossier]      (B needs root for the namespace; skipped otherwise)
@@ -27,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
 [ -x "$nd" ] || { echo "netdossier binary not found: $nd" >&2; exit 2; }
 command -v snmpsimd >/dev/null && command -v snmpbulkwalk >/dev/null || { echo "needs snmpsim and snmp" >&2; exit 2; }
@@ -54,7 +55,7 @@ printf "%-18s | %-22s | %-22s | %-22s | %-9s | %-22s | %-9s | %s\n" device "netd
 # "No more variables left in this MIB View" lines, neither of which is an OID read.
 count_oids() { grep -v 'No Such\|No more variables' | grep -c '^\.[0-9][0-9.]* = ' || true; }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-add() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a + b }'; }
+add() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a + b }'; }
 # What netdossier logged about VLAN contexts: "walking the MAC tables of N VLAN contexts (10,20; 300 ms ...)".
 vlan_list() { sed -n 's/.*VLAN contexts (\([0-9,]*\); \([0-9]*\) ms for a silent one).*/\1 \2/p' "$1" | tail -1; }
 # snmpbulkwalk doing netdossier's VLAN work: per VLAN a probe with the same wait, the two tables if it answers.
@@ -98,6 +99,35 @@ for d in "${devices[@]}"; do
     "$(echo "$tc" | median)" "$(echo "$tn" | median)" "$bwf_oids" "$(add "$(echo "$te" | median)" "$v")" "$v" \
     "${vlans:-none}"
 done
+
+# ---- A2: the whole tree again, through a delay proxy: an agent on a LAN, not on loopback ----
+# On loopback snmpsimd answers in ~2 ms of its own CPU and nothing else waits, so a walk is bound by the
+# agent alone; on a client's network every request also crosses the LAN. The proxy (1 ms each way, in
+# front of the same snmpsimd) adds that for both tools alike.
+lan_ms="${SNMP_BENCH_LAN_MS:-1}"; lan_port=$((port + 1))
+python3 "$here/snmp_delay_proxy.py" "$lan_port" 1 "$port" "$lan_ms" > "$work/lan-proxy.out" 2>&1 &
+proxy_pid=$!
+for _ in $(seq 1 50); do grep -q ready "$work/lan-proxy.out" 2>/dev/null && break; sleep 0.1; done
+echo
+echo "A2) whole tree per device through a delay proxy (${lan_ms} ms each way, 127.0.0.1:$lan_port -> snmpsimd),"
+echo "    median of $runs runs; SNMP_BENCH_LAN_MS=N to change the delay"
+printf "%-18s | %-22s | %-22s | %s\n" device "netdossier full tree" "snmpbulkwalk full" "netdossier / snmpbulkwalk"
+for d in "${devices[@]}"; do
+  tl=""; tm=""
+  for _ in $(seq 1 "$runs"); do
+    t0=$(now); "$nd" -v identify --full-walk --snmp "127.0.0.1:$lan_port" --community "$d" --timeout-ms 5000 \
+      --json 2> "$work/ndl.err" > /dev/null || true; t1=$(now)
+    ndl_oids=$(grep -o '[0-9]* OIDs with credential' "$work/ndl.err" | awk '{print $1}' | tail -1)
+    t2=$(now); snmpbulkwalk -v2c -c "$d" -On -Cr10 -t 5 "127.0.0.1:$lan_port" .1 2>/dev/null > "$work/bwl.txt" || true
+    t3=$(now); bwl_oids=$(count_oids < "$work/bwl.txt")
+    tl="$tl $(secs "$t0" "$t1")"; tm="$tm $(secs "$t2" "$t3")"
+  done
+  a=$(echo "$tl" | median); b=$(echo "$tm" | median)
+  printf "%-18s | %6s OIDs %7s s | %6s OIDs %7s s | %s\n" "$d" "${ndl_oids:-?}" "$a" "$bwl_oids" "$b" \
+    "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')"
+done
+echo "   (netdossier's column also holds the per-VLAN MAC tables of Cisco switches, which snmpbulkwalk's does not)"
+kill "$proxy_pid" 2>/dev/null || true; proxy_pid=""
 kill "$sim_pid" 2>/dev/null || true; sim_pid=""
 
 # ---- B: 100 devices, concurrent vs sequential, in a private namespace with LAN-like delay ----
