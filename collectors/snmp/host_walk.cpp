@@ -14,6 +14,9 @@ namespace nd {
 namespace {
 
 constexpr int kMaxConsecutiveTimeouts = 2;  // then the agent is considered gone
+// Subtrees one GETBULK carries at most: enough that the ~60 subtrees of the default plan take a few
+// requests on a device that has few of them (a printer, a UPS), small enough for 1,500-byte answers.
+constexpr std::size_t kMaxSubtreesPerRequest = 16;
 
 std::vector<oid> to_netsnmp(const Oid& o) { return {o.arcs().begin(), o.arcs().end()}; }
 
@@ -30,7 +33,8 @@ HostWalk::HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan
       options_(options),
       plan_(plan),
       cancel_(cancel),
-      repetitions_(options.bulk_repetitions) {
+      repetitions_(std::max(1, options.bulk_repetitions)),
+      varbinds_(std::max(1, options.bulk_varbinds)) {
     result_.target = target_;
     std::set<Oid> seen;
     for (const Oid& root : plan_.subtrees) {
@@ -46,6 +50,8 @@ HostWalk::HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan
         cursors_.emplace_back(root, options_.limits, from, std::nullopt);  // the last range, or all of it
     }
     cursor_started_.assign(cursors_.size(), false);
+    cursor_busy_.assign(cursors_.size(), false);
+    cursor_alone_.assign(cursors_.size(), false);
 }
 
 HostWalk::~HostWalk() {
@@ -223,9 +229,15 @@ bool HostWalk::retry(int reqid) {
     }
     auto it = in_flight_.find(reqid);
     if (it == in_flight_.end() || it->second.attempt >= options_.retries) return false;
-    const InFlight request = it->second;
+    const InFlight request = std::move(it->second);
     in_flight_.erase(it);
-    if (!send_walk(request.cursor, request.attempt + 1) && !done_) pump();
+    for (std::size_t c : request.cursors) cursor_busy_[c] = false;
+    // The lost answer may have been too big for the path: a shared request is asked again in halves.
+    const auto half = request.cursors.begin() + static_cast<std::ptrdiff_t>(request.cursors.size() / 2);
+    if (request.cursors.size() > 1) send_walk({request.cursors.begin(), half}, request.attempt + 1);
+    send_walk({request.cursors.size() > 1 ? half : request.cursors.begin(), request.cursors.end()},
+              request.attempt + 1);
+    if (!done_) pump();
     return true;
 }
 
@@ -264,9 +276,10 @@ void HostWalk::on_pdu(int generation, int op, int reqid, snmp_pdu* pdu) {
     }
     auto it = in_flight_.find(reqid);
     if (it == in_flight_.end()) return;
-    const std::size_t cursor = it->second.cursor;
+    const std::vector<std::size_t> pack = std::move(it->second.cursors);
     in_flight_.erase(it);
-    on_walk(cursor, op, pdu);
+    for (std::size_t c : pack) cursor_busy_[c] = false;
+    on_walk(pack, op, pdu);
     if (!done_) pump();
 }
 
@@ -289,11 +302,11 @@ void HostWalk::on_probe(int op, snmp_pdu* pdu) {
 }
 
 void HostWalk::pump() {
-    while (!done_ && in_flight_.size() < static_cast<std::size_t>(std::max(1, options_.subtrees_in_flight))) {
-        const auto next = next_to_start();
-        if (!next) break;
-        cursor_started_[*next] = true;
-        send_walk(*next);
+    const auto slots = static_cast<std::size_t>(std::max(1, options_.subtrees_in_flight));
+    while (!done_ && in_flight_.size() < slots) {
+        std::vector<std::size_t> pack = next_pack(slots - in_flight_.size());
+        if (pack.empty()) break;
+        send_walk(std::move(pack));
     }
     if (!done_ && in_flight_.empty()) {
         const bool complete =
@@ -302,60 +315,133 @@ void HostWalk::pump() {
     }
 }
 
-bool HostWalk::send_walk(std::size_t index, int attempt) {
-    WalkCursor& cursor = cursors_[index];
-    if (device_.budget_exhausted) cursor.finish();
-    if (cursor.done()) return false;
+std::vector<std::size_t> HostWalk::next_pack(std::size_t free_slots) {
+    const bool v1 = options_.credentials[credential_].version == SnmpVersion::kV1;
+    const std::size_t limit =
+        v1 ? 1 : std::min(kMaxSubtreesPerRequest, static_cast<std::size_t>(std::max(1, varbinds_)));
+    std::vector<std::size_t> waiting;  // walked before, going on
+    std::size_t unstarted = 0;
+    for (std::size_t i = 0; i < cursors_.size(); ++i) {
+        if (cursors_[i].done() || cursor_busy_[i]) continue;
+        if (!cursor_started_[i]) {
+            ++unstarted;
+        } else if (cursor_alone_[i] || limit == 1) {
+            return {i};
+        } else {
+            waiting.push_back(i);
+        }
+    }
+    // Spread the work over the free slots (several requests in flight hide a LAN's round trips), each
+    // request as full as that allows.
+    const std::size_t share =
+        (waiting.size() + unstarted + free_slots - 1) / std::max<std::size_t>(1, free_slots);
+    const std::size_t target = std::clamp<std::size_t>(share, 1, limit);
+    std::vector<std::size_t> pack(
+        waiting.begin(), waiting.begin() + static_cast<std::ptrdiff_t>(std::min(target, waiting.size())));
+    while (pack.size() < target) {
+        const auto next = next_to_start();
+        if (!next) break;
+        cursor_started_[*next] = true;
+        pack.push_back(*next);
+    }
+    // In OID order: an agent that does not interleave the rows as asked then shows at once (an OID
+    // behind the cursor it lands in) instead of ending another subtree early.
+    std::sort(pack.begin(), pack.end(),
+              [&](std::size_t a, std::size_t b) { return cursors_[a].next() < cursors_[b].next(); });
+    return pack;
+}
+
+int HostWalk::repetitions_for(std::size_t subtrees) const {
+    return std::clamp(varbinds_ / static_cast<int>(std::max<std::size_t>(1, subtrees)), 1, repetitions_);
+}
+
+bool HostWalk::send_walk(std::vector<std::size_t> pack, int attempt) {
+    if (device_.budget_exhausted)
+        for (std::size_t c : pack) cursors_[c].finish();
+    std::erase_if(pack, [&](std::size_t c) { return cursors_[c].done(); });
+    if (pack.empty()) return false;
     const bool v1 = options_.credentials[credential_].version == SnmpVersion::kV1;
     netsnmp_pdu* pdu = snmp_pdu_create(v1 ? SNMP_MSG_GETNEXT : SNMP_MSG_GETBULK);
     if (!v1) {
         pdu->non_repeaters = 0;
-        pdu->max_repetitions = repetitions_;
+        pdu->max_repetitions = repetitions_for(pack.size());
     }
-    auto arcs = to_netsnmp(cursor.next());
-    snmp_add_null_var(pdu, arcs.data(), arcs.size());
+    for (std::size_t c : pack) {
+        auto arcs = to_netsnmp(cursors_[c].next());
+        snmp_add_null_var(pdu, arcs.data(), arcs.size());
+    }
     const int reqid = send_request(pdu);
     if (reqid == 0) {
-        cursor.abort(cancel_ != nullptr && cancel_->load() ? "collector stopped" : "send failed", device_);
+        for (std::size_t c : pack)
+            cursors_[c].abort(cancel_ != nullptr && cancel_->load() ? "collector stopped" : "send failed",
+                              device_);
         return false;
     }
-    in_flight_[reqid] = InFlight{index, attempt};
+    for (std::size_t c : pack) cursor_busy_[c] = true;
+    in_flight_[reqid] = InFlight{std::move(pack), attempt};
     return true;
 }
 
-void HostWalk::on_walk(std::size_t index, int op, snmp_pdu* pdu) {
-    WalkCursor& cursor = cursors_[index];
+void HostWalk::on_walk(const std::vector<std::size_t>& pack, int op, snmp_pdu* pdu) {
+    auto abort_all = [&](const std::string& why) {
+        for (std::size_t c : pack) cursors_[c].abort(why, device_);
+    };
     if (op != NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE || pdu == nullptr) {
-        cursor.abort(op == NETSNMP_CALLBACK_OP_TIMED_OUT   ? "agent stopped answering"
-                     : op == NETSNMP_CALLBACK_OP_SEC_ERROR ? "SNMPv3 security error"
-                                                           : "send failed",
-                     device_);
+        abort_all(op == NETSNMP_CALLBACK_OP_TIMED_OUT   ? "agent stopped answering"
+                  : op == NETSNMP_CALLBACK_OP_SEC_ERROR ? "SNMPv3 security error"
+                                                        : "send failed");
         if (++consecutive_timeouts_ >= kMaxConsecutiveTimeouts) {
             cancel("agent stopped answering");
         }
         return;
     }
     consecutive_timeouts_ = 0;
+    const bool shared = pack.size() > 1;
+    const bool v1 = options_.credentials[credential_].version == SnmpVersion::kV1;
+    const int asked = v1 ? 1 : static_cast<int>(pack.size()) * repetitions_for(pack.size());
     if (pdu->command != SNMP_MSG_RESPONSE) {
-        cursor.abort("unexpected PDU type " + std::to_string(pdu->command), device_);
-    } else if (pdu->errstat == SNMP_ERR_TOOBIG && repetitions_ > 1) {
-        repetitions_ = std::max(1, repetitions_ / 2);  // and ask again from the same place
-        send_walk(index);
-    } else if (pdu->errstat == SNMP_ERR_NOSUCHNAME) {
-        cursor.finish();  // v1's way of saying "end of the MIB view"
+        abort_all("unexpected PDU type " + std::to_string(pdu->command));
+    } else if (pdu->errstat == SNMP_ERR_TOOBIG && asked > 1) {
+        varbinds_ = std::max(1, asked / 2);  // and ask again from the same place
+        repetitions_ = std::min(repetitions_, varbinds_);
+        requeue(pack, false);
+    } else if (pdu->errstat == SNMP_ERR_NOSUCHNAME && !shared) {
+        cursors_[pack.front()].finish();  // v1's way of saying "end of the MIB view"
     } else if (pdu->errstat != SNMP_ERR_NOERROR) {
-        cursor.abort("agent error \"" + error_status_text(pdu->errstat) + "\"", device_);
-    } else if (pdu->variables == nullptr) {
-        cursor.finish();
-    } else {
-        bool more = true;
-        for (variable_list* vb = pdu->variables; vb != nullptr && more; vb = vb->next_variable) {
-            Oid oid = to_oid(*vb);
-            while (cursor.until() && !(oid < *cursor.until()) && take_over_next_range(index)) {
-            }
-            more = cursor.accept(oid, to_snmp_value(*vb), device_);
+        // One of the subtrees may be what the agent objects to: each is asked on its own.
+        if (shared) {
+            requeue(pack, true);
+        } else {
+            abort_all("agent error \"" + error_status_text(pdu->errstat) + "\"");
         }
-        if (more) send_walk(index);
+    } else if (pdu->variables == nullptr) {
+        for (std::size_t c : pack) cursors_[c].finish();
+    } else if (!accept_rows(pack, pdu)) {
+        requeue(pack, true);
+    }
+}
+
+bool HostWalk::accept_rows(const std::vector<std::size_t>& pack, snmp_pdu* pdu) {
+    const std::size_t k = pack.size();
+    std::vector<bool> ended(k, false);
+    std::size_t i = 0;
+    for (variable_list* vb = pdu->variables; vb != nullptr; vb = vb->next_variable, ++i) {
+        const std::size_t j = i % k;  // row after row, one varbind per subtree asked
+        if (ended[j]) continue;
+        WalkCursor& cursor = cursors_[pack[j]];
+        Oid oid = to_oid(*vb);
+        if (k > 1 && vb->type != SNMP_ENDOFMIBVIEW && !cursor.done() && oid <= cursor.next()) return false;
+        while (cursor.until() && !(oid < *cursor.until()) && take_over_next_range(pack[j])) {
+        }
+        if (!cursor.accept(oid, to_snmp_value(*vb), device_)) ended[j] = true;
+    }
+    return true;
+}
+
+void HostWalk::requeue(const std::vector<std::size_t>& pack, bool alone) {
+    for (std::size_t c : pack) {
+        cursor_busy_[c] = false;
+        if (alone) cursor_alone_[c] = true;
     }
 }
 

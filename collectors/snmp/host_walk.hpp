@@ -1,8 +1,9 @@
 #pragma once
 // One host's SNMP conversation as an asynchronous state machine on a net-snmp single-API session:
 // probe credentials in order (a GET of the system scalars), then walk the plan's subtrees with
-// GETBULK (GETNEXT for v1), a few subtrees in flight at once. Driven by SnmpCollector's poller;
-// never blocks on the network: v3 engine-ID discovery is one more asynchronous request (once per
+// GETBULK (GETNEXT for v1), a few requests in flight at once, each GETBULK carrying several
+// subtrees (one varbind each; the answer interleaves their rows, RFC 3416 4.2.3). Driven by SnmpCollector's
+// poller; never blocks on the network: v3 engine-ID discovery is one more asynchronous request (once per
 // host, shared by every v3 credential), so a silent v3 host costs its own timeout and nobody else's.
 // Retries are ours, not net-snmp's (sessions have none): every request PDU and every retry takes a
 // token from options.rate first, the only place a walk may wait.
@@ -93,13 +94,22 @@ private:
     void send_discovery();
     void send_probe();
     void on_probe(int op, snmp_pdu* pdu);
-    void pump();  // keeps up to options.subtrees_in_flight subtree requests in flight
+    void pump();  // keeps up to options.subtrees_in_flight walk requests in flight
+    // The cursors the next request carries: those waiting to go on, then new ones, sorted by OID.
+    std::vector<std::size_t> next_pack(std::size_t free_slots);
     std::optional<std::size_t> next_to_start() const;
     bool carried_on(std::size_t index) const;
     // The range `index` reached its end: takes over the next range when nobody started it.
     bool take_over_next_range(std::size_t index);
-    bool send_walk(std::size_t cursor, int attempt = 0);
-    void on_walk(std::size_t cursor, int op, snmp_pdu* pdu);
+    // GETBULK max-repetitions for a request carrying `subtrees` subtrees.
+    int repetitions_for(std::size_t subtrees) const;
+    bool send_walk(std::vector<std::size_t> pack, int attempt = 0);
+    void on_walk(const std::vector<std::size_t>& pack, int op, snmp_pdu* pdu);
+    // Reads a response's varbinds into the pack's cursors; false when the agent did not interleave
+    // the rows as asked (the pack's cursors are then walked one per request).
+    bool accept_rows(const std::vector<std::size_t>& pack, snmp_pdu* pdu);
+    // The pack goes back to the queue; `alone`: each of its cursors in a request of its own from now.
+    void requeue(const std::vector<std::size_t>& pack, bool alone);
     void finish(bool complete);
     void retire_session();
 
@@ -111,11 +121,13 @@ private:
     DeviceWalkState device_;
     std::vector<WalkCursor> cursors_;
     std::vector<bool> cursor_started_;  // per cursor: a request was sent for it (or it was taken over)
+    std::vector<bool> cursor_busy_;     // per cursor: in a request in flight
+    std::vector<bool> cursor_alone_;    // per cursor: never shares a request (its agent objected)
     struct InFlight {
-        std::size_t cursor;
-        int attempt;  // 0: first try
+        std::vector<std::size_t> cursors;  // one varbind each, in this order
+        int attempt;                       // 0: first try
     };
-    std::map<int, InFlight> in_flight_;         // reqid -> subtree request
+    std::map<int, InFlight> in_flight_;         // reqid -> walk request
     std::map<int, Clock::time_point> sent_at_;  // reqid -> when, for slowest_answer
     std::vector<std::int64_t> answer_us_;       // every answer's round trip, for usual_answer
     int attempt_ = 0;                           // of the probe or discovery request in flight
@@ -132,6 +144,7 @@ private:
     bool open_pending_ = false;
     bool done_ = false;
     int repetitions_ = 10;
+    int varbinds_ = 40;  // per GETBULK, shared by the subtrees it carries
     int consecutive_timeouts_ = 0;
     std::vector<std::string> tried_;
     Clock::time_point started_;

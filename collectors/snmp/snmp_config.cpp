@@ -134,18 +134,27 @@ SnmpCredential parse_credential(const toml::table& table, const Where& at, std::
 }  // namespace
 
 SnmpOptions parse_snmp_options(const toml::table& snmp, std::string_view file) {
-    static const std::set<std::string_view> kKnown = {"timeout_ms",         "retries",
-                                                      "max_repetitions",    "max_concurrent_hosts",
-                                                      "subtrees_in_flight", "port",
-                                                      "max_oids_per_table", "max_oids_per_device",
-                                                      "max_value_size",     "max_walk_seconds",
-                                                      "max_vlan_contexts",  "credentials"};
+    static const std::set<std::string_view> kKnown = {"timeout_ms",
+                                                      "retries",
+                                                      "max_repetitions",
+                                                      "max_varbinds_per_request",
+                                                      "max_concurrent_hosts",
+                                                      "subtrees_in_flight",
+                                                      "port",
+                                                      "max_oids_per_table",
+                                                      "max_oids_per_device",
+                                                      "max_value_size",
+                                                      "max_walk_seconds",
+                                                      "max_vlan_contexts",
+                                                      "credentials"};
     const Where at{file, "snmp"};
     reject_unknown_keys(snmp, kKnown, at);
     SnmpOptions local;  // applied only when all of it is valid
     if (auto v = get_int(snmp, "timeout_ms", 10, 60000, at)) local.timeout = std::chrono::milliseconds(*v);
     if (auto v = get_int(snmp, "retries", 0, 10, at)) local.retries = static_cast<int>(*v);
     if (auto v = get_int(snmp, "max_repetitions", 1, 50, at)) local.bulk_repetitions = static_cast<int>(*v);
+    if (auto v = get_int(snmp, "max_varbinds_per_request", 1, 200, at))
+        local.bulk_varbinds = static_cast<int>(*v);
     if (auto v = get_int(snmp, "max_concurrent_hosts", 1, 1000, at))
         local.max_concurrent_hosts = static_cast<int>(*v);
     if (auto v = get_int(snmp, "subtrees_in_flight", 1, 8, at))

@@ -103,6 +103,11 @@ struct SnmpOptions {
     // For the credential probe; -1: as `retries`. VLAN contexts use 0: a silent one costs one wait.
     int probe_retries = -1;
     int bulk_repetitions = 10;  // GETBULK; > 10 overflows snmpsim replies (LAB-NOTES)
+    // One GETBULK carries several subtrees (one varbind each, up to 16), asking for at most this
+    // many varbinds in all: repetitions = this / subtrees, capped by bulk_repetitions. An empty
+    // subtree then costs one varbind of a shared request instead of a round trip of its own.
+    // 1 turns it off (one subtree per request).
+    int bulk_varbinds = 40;
     int max_concurrent_hosts = 64;
     int subtrees_in_flight = 1;  // per host; more hides round trips on real gear, but snmpsim and
                                  // some embedded agents slow down when requests interleave
@@ -125,8 +130,9 @@ std::string to_string(const SnmpOptions& options);
 
 // Parses the [snmp] table. Throws ConfigError "FILE: snmp.KEY: problem" for unknown keys,
 // wrong types and out-of-range values; secrets are never part of the message.
-//   timeout_ms, retries, max_repetitions, max_concurrent_hosts, subtrees_in_flight, port, max_vlan_contexts,
-//   max_oids_per_table, max_oids_per_device, max_value_size, max_walk_seconds,
+//   timeout_ms, retries, max_repetitions, max_varbinds_per_request, max_concurrent_hosts,
+//   subtrees_in_flight, port, max_vlan_contexts, max_oids_per_table, max_oids_per_device, max_value_size,
+//   max_walk_seconds,
 //   [[snmp.credentials]] name, version ("1"|"2c"|"3"), community | community_file | community_env,
 //   user, security_level, auth_protocol, auth_pass | auth_pass_file | auth_pass_env,
 //   priv_protocol, priv_pass | priv_pass_file | priv_pass_env, context

@@ -233,7 +233,8 @@ std::vector<SnmpCredential> read_community_file(const std::string& path, SnmpVer
 std::string to_string(const SnmpOptions& o) {
     std::string out = "timeout " + std::to_string(o.timeout.count()) + " ms, retries " +
                       std::to_string(o.retries) + ", max-repetitions " + std::to_string(o.bulk_repetitions) +
-                      ", " + std::to_string(o.max_concurrent_hosts) + " hosts at a time, port " +
+                      ", " + std::to_string(o.bulk_varbinds) + " varbinds/request, " +
+                      std::to_string(o.max_concurrent_hosts) + " hosts at a time, port " +
                       std::to_string(o.port) + ", limits " + std::to_string(o.limits.max_oids_per_table) +
                       " OIDs/table " + std::to_string(o.limits.max_oids_per_device) + " OIDs/device " +
                       std::to_string(o.limits.max_value_size) + " B/value " +

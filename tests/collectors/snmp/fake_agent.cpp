@@ -227,31 +227,51 @@ std::string FakeAgent::answer(const std::string& packet) {
     };
     std::int64_t errstat = 0;
     std::int64_t errindex = 0;
-    for (const Oid& o : asked) {
-        if (pdu_tag == 0xa0) {  // GET
+    if (pdu_tag == 0xa5 && behaviour_.max_oids_asked >= 0 &&
+        asked.size() > static_cast<std::size_t>(behaviour_.max_oids_asked)) {
+        errstat = 5;  // genErr
+        errindex = 1;
+    } else if (pdu_tag == 0xa0) {  // GET
+        for (const Oid& o : asked) {
             auto it = data->find(o);
             add(o, it != data->end() ? it->second : SnmpValue{SnmpType::kNoSuchObject, "", 0});
-            continue;
         }
+    } else {
+        // GETNEXT, or GETBULK: row after row, one varbind per OID asked (RFC 3416 4.2.3), unless
+        // the agent is told to list each OID's answers one after the other (a known agent bug).
         const bool bulk = pdu_tag == 0xa5;
-        const int n = bulk ? static_cast<int>(max_rep) : 1;
-        Oid cursor = o;
-        for (int i = 0; i < n && count < behaviour_.max_varbinds; ++i) {
+        const int rows = bulk ? static_cast<int>(max_rep) : 1;
+        std::vector<Oid> cursors = asked;
+        std::vector<bool> ended(asked.size(), false);
+        auto step = [&](std::size_t c) {
+            if (ended[c]) {
+                add(cursors[c], {SnmpType::kEndOfMibView, "", 0});
+                return;
+            }
             // A looping agent answers "next after X" with X itself once it has answered anything.
-            auto it = behaviour_.loop_after_first && served > 0 ? data->lower_bound(cursor)
-                                                                : data->upper_bound(cursor);
+            auto it = behaviour_.loop_after_first && served > 0 ? data->lower_bound(cursors[c])
+                                                                : data->upper_bound(cursors[c]);
             if (it == data->end()) {
                 if (version == 0) {
                     errstat = 2;  // noSuchName
-                    errindex = 1;
+                    errindex = static_cast<std::int64_t>(c) + 1;
                 } else {
-                    add(cursor, {SnmpType::kEndOfMibView, "", 0});
+                    add(cursors[c], {SnmpType::kEndOfMibView, "", 0});
                 }
-                break;
+                ended[c] = true;
+                return;
             }
             add(it->first, it->second);
-            cursor = it->first;
+            cursors[c] = it->first;
+        };
+        if (behaviour_.column_after_column) {
+            for (std::size_t c = 0; c < asked.size(); ++c)
+                for (int r = 0; r < rows && count < behaviour_.max_varbinds; ++r) step(c);
+        } else {
+            for (int r = 0; r < rows && count < behaviour_.max_varbinds; ++r)
+                for (std::size_t c = 0; c < asked.size() && count < behaviour_.max_varbinds; ++c) step(c);
         }
+        if (errstat != 0) varbinds.clear();
     }
     std::string body =
         ber_int(0x02, reqid) + ber_int(0x02, errstat) + ber_int(0x02, errindex) + tlv(0x30, varbinds);

@@ -20,6 +20,10 @@ struct FakeAgentBehaviour {
     int silent_after = -1;          // stop answering after this many answered requests (-1: never)
     bool loop_after_first = false;  // every GETNEXT/GETBULK past the first answer repeats that OID
     int max_varbinds = 1000;        // cap varbinds per response (simulates short answers)
+    // GETBULK with several OIDs: all answers to the first, then the second, ... instead of row by row.
+    bool column_after_column = false;
+    // Answer genErr to a GETBULK carrying more than this many OIDs (-1: never).
+    int max_oids_asked = -1;
     // Cisco community indexing: "community@10" is served this walk instead (VLAN 10's instance).
     std::map<std::string, SnmpWalk> contexts;
     // Every answer waits this long first (one request at a time, like a busy agent's CPU).

@@ -338,6 +338,109 @@ TEST(SnmpCollectorFake, RangesInFlightReadTheSameWalkAsOneCursor) {
     EXPECT_LE(many.requests, one.requests + 4);
 }
 
+// A printer-sized device under the default plan (~60 subtrees, most of them absent): one GETBULK
+// carries many subtrees, so the absent ones cost a varbind each, not a round trip each.
+SnmpWalk printer_walk() {
+    SnmpWalk w = switch_walk(2);
+    for (std::uint32_t i = 1; i <= 4; ++i) {
+        w[O("1.3.6.1.2.1.43.11.1.1.6.1").child(i)] = {SnmpType::kOctetString, "Toner " + std::to_string(i),
+                                                      0};
+        w[O("1.3.6.1.2.1.43.11.1.1.9.1").child(i)] = {SnmpType::kInteger, "", 50};
+        w[O("1.3.6.1.2.1.43.10.2.1.4.1").child(i)] = {SnmpType::kCounter32, "", 1000 * i};
+    }
+    w[O("1.3.6.1.2.1.25.3.2.1.3.1")] = {SnmpType::kOctetString, "Fake MFP", 0};
+    w[O("1.3.6.1.4.1.99999.7.1.0")] = {SnmpType::kOctetString, "outside the plan", 0};
+    return w;
+}
+
+SnmpWalk in_plan(const SnmpWalk& all, const WalkPlan& plan) {
+    SnmpWalk out;
+    for (const auto& [oid, value] : all)
+        for (const Oid& root : plan.subtrees)
+            if (oid.starts_with(root)) out[oid] = value;
+    return out;
+}
+
+void expect_same_walk(const SnmpHostResult& r, const SnmpWalk& expected) {
+    ASSERT_EQ(r.walk.size(), expected.size());
+    for (auto a = r.walk.begin(), b = expected.begin(); a != r.walk.end(); ++a, ++b) {
+        EXPECT_EQ(a->first, b->first);
+        EXPECT_EQ(a->second.bytes, b->second.bytes);
+        EXPECT_EQ(a->second.number, b->second.number);
+    }
+}
+
+TEST(SnmpCollectorFake, OneRequestCarriesManySubtrees) {
+    const SnmpWalk data = printer_walk();
+    const WalkPlan plan = default_walk_plan();
+    const SnmpWalk expected = in_plan(data, plan);
+    FakeAgent agent(data, {});
+    SnmpOptions o = options_for({community_credential("office", "public")});
+    o.bulk_varbinds = 1;  // one subtree per request, as snmpbulkwalk does
+    const auto alone = SnmpCollector(o, plan).walk_hosts({local(agent.port())})[0];
+    o.bulk_varbinds = 40;
+    const auto shared = SnmpCollector(o, plan).walk_hosts({local(agent.port())})[0];
+    ASSERT_TRUE(alone.complete);
+    ASSERT_TRUE(shared.complete) << (shared.warnings.empty() ? "" : shared.warnings[0]);
+    expect_same_walk(alone, expected);
+    expect_same_walk(shared, expected);
+    EXPECT_GE(alone.requests, plan.subtrees.size());  // at least one per subtree
+    EXPECT_LE(shared.requests, 12U) << "alone: " << alone.requests;
+}
+
+// Robustness of shared requests: agents that answer them wrongly still give the whole walk.
+TEST(SnmpCollectorFake, AgentListingAnswersColumnAfterColumnStillGivesTheWholeWalk) {
+    const SnmpWalk data = printer_walk();
+    const WalkPlan plan = default_walk_plan();
+    FakeAgentBehaviour b;
+    b.column_after_column = true;
+    FakeAgent agent(data, b);
+    const auto r = SnmpCollector(options_for({community_credential("office", "public")}), plan)
+                       .walk_hosts({local(agent.port())})[0];
+    EXPECT_TRUE(r.complete) << (r.warnings.empty() ? "" : r.warnings[0]);
+    expect_same_walk(r, in_plan(data, plan));
+}
+
+TEST(SnmpCollectorFake, AgentRefusingSharedRequestsStillGivesTheWholeWalk) {
+    const SnmpWalk data = printer_walk();
+    const WalkPlan plan = default_walk_plan();
+    FakeAgentBehaviour b;
+    b.max_oids_asked = 1;  // genErr for any GETBULK that carries two subtrees or more
+    FakeAgent agent(data, b);
+    const auto r = SnmpCollector(options_for({community_credential("office", "public")}), plan)
+                       .walk_hosts({local(agent.port())})[0];
+    EXPECT_TRUE(r.complete) << (r.warnings.empty() ? "" : r.warnings[0]);
+    expect_same_walk(r, in_plan(data, plan));
+}
+
+TEST(SnmpCollectorFake, TruncatedSharedAnswersStillGiveTheWholeWalk) {
+    const SnmpWalk data = printer_walk();
+    const WalkPlan plan = default_walk_plan();
+    FakeAgentBehaviour b;
+    b.max_varbinds = 5;  // fewer varbinds than subtrees asked: the rows are cut short
+    FakeAgent agent(data, b);
+    SnmpOptions o = options_for({community_credential("office", "public")});
+    o.subtrees_in_flight = 3;
+    const auto r = SnmpCollector(o, plan).walk_hosts({local(agent.port())})[0];
+    EXPECT_TRUE(r.complete) << (r.warnings.empty() ? "" : r.warnings[0]);
+    expect_same_walk(r, in_plan(data, plan));
+}
+
+TEST(SnmpCollectorFake, SilentAgentWithSharedRequestsEndsWithinItsTimeouts) {
+    FakeAgentBehaviour b;
+    b.silent_after = 1;  // answers the credential probe, then nothing
+    FakeAgent agent(printer_walk(), b);
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = SnmpCollector(options_for({community_credential("office", "public")}), default_walk_plan())
+                       .walk_hosts({local(agent.port())})[0];
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_TRUE(r.answered);
+    EXPECT_FALSE(r.complete);
+    EXPECT_FALSE(r.warnings.empty());
+    EXPECT_LT(elapsed, milliseconds(1500));  // two 150 ms waits (first try, retry), not one per subtree
+    EXPECT_LE(r.timeouts, 8U);
+}
+
 TEST(SnmpCollectorFake, StopFlagEndsTheWalkWithinAPollRound) {
     FakeAgentBehaviour slow;
     slow.delay = milliseconds(20);

@@ -38,6 +38,7 @@ TEST(SnmpConfig, ParsesLimitsAndCredentialsInOrder) {
 timeout_ms = 500
 retries = 2
 max_repetitions = 8
+max_varbinds_per_request = 1
 max_concurrent_hosts = 200
 max_oids_per_table = 1000
 max_oids_per_device = 5000
@@ -59,6 +60,7 @@ priv_pass = "privpass123"
     EXPECT_EQ(o.timeout, std::chrono::milliseconds(500));
     EXPECT_EQ(o.retries, 2);
     EXPECT_EQ(o.bulk_repetitions, 8);
+    EXPECT_EQ(o.bulk_varbinds, 1);
     EXPECT_EQ(o.max_concurrent_hosts, 200);
     EXPECT_EQ(o.limits.max_oids_per_table, 1000U);
     EXPECT_EQ(o.limits.max_oids_per_device, 5000U);
@@ -102,6 +104,8 @@ TEST(SnmpConfig, ErrorsNameFileAndKey) {
     EXPECT_EQ(error_of("[snmp]\nbogus = 1\n"), "site.toml: snmp.bogus: unknown key");
     EXPECT_EQ(error_of("[snmp]\nmax_repetitions = 0\n"),
               "site.toml: snmp.max_repetitions: must be 1..50, got 0");
+    EXPECT_EQ(error_of("[snmp]\nmax_varbinds_per_request = 500\n"),
+              "site.toml: snmp.max_varbinds_per_request: must be 1..200, got 500");
     EXPECT_EQ(error_of("[snmp]\ntimeout_ms = \"1s\"\n"), "site.toml: snmp.timeout_ms: must be an integer");
     EXPECT_EQ(error_of("[snmp]\n[[snmp.credentials]]\nname=\"x\"\nversion=\"4\"\ncommunity=\"c\"\n"),
               "site.toml: snmp.credentials[0].version: must be \"1\", \"2c\" or \"3\", got \"4\"");
