@@ -389,41 +389,33 @@ TEST(SnmpCollectorFake, OneRequestCarriesManySubtrees) {
 }
 
 // Robustness of shared requests: agents that answer them wrongly still give the whole walk.
-TEST(SnmpCollectorFake, AgentListingAnswersColumnAfterColumnStillGivesTheWholeWalk) {
+void expect_whole_plan_walked(const FakeAgentBehaviour& behaviour, int subtrees_in_flight = 1) {
     const SnmpWalk data = printer_walk();
     const WalkPlan plan = default_walk_plan();
-    FakeAgentBehaviour b;
-    b.column_after_column = true;
-    FakeAgent agent(data, b);
-    const auto r = SnmpCollector(options_for({community_credential("office", "public")}), plan)
-                       .walk_hosts({local(agent.port())})[0];
-    EXPECT_TRUE(r.complete) << (r.warnings.empty() ? "" : r.warnings[0]);
-    expect_same_walk(r, in_plan(data, plan));
-}
-
-TEST(SnmpCollectorFake, AgentRefusingSharedRequestsStillGivesTheWholeWalk) {
-    const SnmpWalk data = printer_walk();
-    const WalkPlan plan = default_walk_plan();
-    FakeAgentBehaviour b;
-    b.max_oids_asked = 1;  // genErr for any GETBULK that carries two subtrees or more
-    FakeAgent agent(data, b);
-    const auto r = SnmpCollector(options_for({community_credential("office", "public")}), plan)
-                       .walk_hosts({local(agent.port())})[0];
-    EXPECT_TRUE(r.complete) << (r.warnings.empty() ? "" : r.warnings[0]);
-    expect_same_walk(r, in_plan(data, plan));
-}
-
-TEST(SnmpCollectorFake, TruncatedSharedAnswersStillGiveTheWholeWalk) {
-    const SnmpWalk data = printer_walk();
-    const WalkPlan plan = default_walk_plan();
-    FakeAgentBehaviour b;
-    b.max_varbinds = 5;  // fewer varbinds than subtrees asked: the rows are cut short
-    FakeAgent agent(data, b);
+    FakeAgent agent(data, behaviour);
     SnmpOptions o = options_for({community_credential("office", "public")});
-    o.subtrees_in_flight = 3;
+    o.subtrees_in_flight = subtrees_in_flight;
     const auto r = SnmpCollector(o, plan).walk_hosts({local(agent.port())})[0];
     EXPECT_TRUE(r.complete) << (r.warnings.empty() ? "" : r.warnings[0]);
     expect_same_walk(r, in_plan(data, plan));
+}
+
+TEST(SnmpCollectorFake, AgentListingAnswersColumnAfterColumnStillGivesTheWholeWalk) {
+    FakeAgentBehaviour b;
+    b.column_after_column = true;
+    expect_whole_plan_walked(b);
+}
+
+TEST(SnmpCollectorFake, AgentRefusingSharedRequestsStillGivesTheWholeWalk) {
+    FakeAgentBehaviour b;
+    b.max_oids_asked = 1;  // genErr for any GETBULK that carries two subtrees or more
+    expect_whole_plan_walked(b);
+}
+
+TEST(SnmpCollectorFake, TruncatedSharedAnswersStillGiveTheWholeWalk) {
+    FakeAgentBehaviour b;
+    b.max_varbinds = 5;  // fewer varbinds than subtrees asked: the rows are cut short
+    expect_whole_plan_walked(b, 3);
 }
 
 TEST(SnmpCollectorFake, SilentAgentWithSharedRequestsEndsWithinItsTimeouts) {
