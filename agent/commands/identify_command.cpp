@@ -4,6 +4,9 @@
 //   identify --from-walk FILE... [--json]      (snmpwalk -On output or .snmprec, maybe gzipped)
 // JSON mode prints one export-contract device object per line, in the order given, with "source";
 // a file that can't be read gives {"source", "error"} and the others are still identified.
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <future>
 #include <iostream>
 #include <memory>
@@ -188,20 +191,31 @@ int run_identify(const IdentifyOptions& o) {
     }
     // The rules load (~70 ms of TOML and regexes) on another thread while the device is walked or
     // its dumps are read: a one-device identify otherwise waits for them before its first request.
-    std::future<FingerprintEngine> engine_loading = std::async(std::launch::async, [dirs = o.rule_dirs] {
-        try {
-            std::vector<std::filesystem::path> paths(dirs.begin(), dirs.end());
-            return paths.empty() ? FingerprintEngine::load_default() : FingerprintEngine::load(paths);
-        } catch (const ConfigError& e) {
-            throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
-        }
-    });
+    const auto started = std::chrono::steady_clock::now();
+    std::future<FingerprintEngine> engine_loading =
+        std::async(std::launch::async, [dirs = o.rule_dirs, started] {
+            try {
+                std::vector<std::filesystem::path> paths(dirs.begin(), dirs.end());
+                auto engine =
+                    paths.empty() ? FingerprintEngine::load_default() : FingerprintEngine::load(paths);
+                spdlog::debug("{} fingerprint rules loaded {} ms after the start", engine.rule_count(),
+                              std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::steady_clock::now() - started)
+                                  .count());
+                return engine;
+            } catch (const ConfigError& e) {
+                throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
+            }
+        });
     std::vector<Identified> items;  // (a throw here waits for the loader: std::async's future joins)
     if (!o.snmp_targets.empty()) {
         items = identify_live(o);
     } else {
         for (const auto& f : o.walk_files) items.push_back(identify_file(f));
     }
+    spdlog::debug("walks done {} ms after the start", std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                          std::chrono::steady_clock::now() - started)
+                                                          .count());
     const FingerprintEngine engine = engine_loading.get();
     int failures = 0;
     for (const Identified& id : items) {
@@ -236,6 +250,9 @@ int run_identify(const IdentifyOptions& o) {
         }
     }
     std::cout.flush();
+    spdlog::debug("identified {} ms after the start", std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                          std::chrono::steady_clock::now() - started)
+                                                          .count());
     return failures == 0 ? 0 : 1;
 }
 

@@ -351,8 +351,14 @@ std::vector<std::size_t> HostWalk::next_pack(std::size_t free_slots) {
     return pack;
 }
 
-int HostWalk::repetitions_for(std::size_t subtrees) const {
-    return std::clamp(varbinds_ / static_cast<int>(std::max<std::size_t>(1, subtrees)), 1, repetitions_);
+int HostWalk::repetitions_for(const std::vector<std::size_t>& pack) const {
+    // Subtrees nothing was read from yet are mostly absent (a printer has no bridge tables, a switch
+    // no supplies): their first shared request asks one row each, the rest come once they show data.
+    const bool first_rows = pack.size() > 1 && std::all_of(pack.begin(), pack.end(), [&](std::size_t c) {
+                                return cursors_[c].next() == cursors_[c].from();
+                            });
+    if (first_rows) return 1;
+    return std::clamp(varbinds_ / static_cast<int>(std::max<std::size_t>(1, pack.size())), 1, repetitions_);
 }
 
 bool HostWalk::send_walk(std::vector<std::size_t> pack, int attempt) {
@@ -364,7 +370,7 @@ bool HostWalk::send_walk(std::vector<std::size_t> pack, int attempt) {
     netsnmp_pdu* pdu = snmp_pdu_create(v1 ? SNMP_MSG_GETNEXT : SNMP_MSG_GETBULK);
     if (!v1) {
         pdu->non_repeaters = 0;
-        pdu->max_repetitions = repetitions_for(pack.size());
+        pdu->max_repetitions = repetitions_for(pack);
     }
     for (std::size_t c : pack) {
         auto arcs = to_netsnmp(cursors_[c].next());
@@ -398,7 +404,7 @@ void HostWalk::on_walk(const std::vector<std::size_t>& pack, int op, snmp_pdu* p
     consecutive_timeouts_ = 0;
     const bool shared = pack.size() > 1;
     const bool v1 = options_.credentials[credential_].version == SnmpVersion::kV1;
-    const int asked = v1 ? 1 : static_cast<int>(pack.size()) * repetitions_for(pack.size());
+    const int asked = v1 ? 1 : static_cast<int>(pack.size()) * repetitions_for(pack);
     if (pdu->command != SNMP_MSG_RESPONSE) {
         abort_all("unexpected PDU type " + std::to_string(pdu->command));
     } else if (pdu->errstat == SNMP_ERR_TOOBIG && asked > 1) {

@@ -101,8 +101,8 @@ private:
     bool carried_on(std::size_t index) const;
     // The range `index` reached its end: takes over the next range when nobody started it.
     bool take_over_next_range(std::size_t index);
-    // GETBULK max-repetitions for a request carrying `subtrees` subtrees.
-    int repetitions_for(std::size_t subtrees) const;
+    // GETBULK max-repetitions for a request carrying these cursors.
+    int repetitions_for(const std::vector<std::size_t>& pack) const;
     bool send_walk(std::vector<std::size_t> pack, int attempt = 0);
     void on_walk(const std::vector<std::size_t>& pack, int op, snmp_pdu* pdu);
     // Reads a response's varbinds into the pack's cursors; false when the agent did not interleave
