@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "collectors/snmp/snmp_decode.hpp"
 #include "collectors/snmp/walk_file.hpp"
 
 namespace nd::fp {
@@ -76,6 +77,9 @@ Corpus load_librenms_corpus(const std::filesystem::path& dir) {
                 auto walk = read_walk_file(dir / rel);
                 corpus.malformed_records += walk.skipped_lines;
                 d.evidence.snmp = std::move(walk.walk);
+                // As identify and scans do: the agent's sysName is the device's hostname (SEP<MAC> phones).
+                const SystemFacts system = decode_system(d.evidence.snmp);
+                if (!system.name.empty()) d.evidence.hostnames.push_back(system.name);
             } catch (const std::exception& e) {
                 d.problem = e.what();
             }
