@@ -191,17 +191,20 @@ int run_identify(const IdentifyOptions& o) {
     }
     // The rules load (~70 ms of TOML and regexes) on another thread while the device is walked or
     // its dumps are read: a one-device identify otherwise waits for them before its first request.
-    const auto started = std::chrono::steady_clock::now();
+    // For -v: where a one-device identify spends its time (walk, rule load, classification).
+    const auto ms_since_start = [started = std::chrono::steady_clock::now()] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                     started)
+            .count();
+    };
     std::future<FingerprintEngine> engine_loading =
-        std::async(std::launch::async, [dirs = o.rule_dirs, started] {
+        std::async(std::launch::async, [dirs = o.rule_dirs, ms_since_start] {
             try {
                 std::vector<std::filesystem::path> paths(dirs.begin(), dirs.end());
                 auto engine =
                     paths.empty() ? FingerprintEngine::load_default() : FingerprintEngine::load(paths);
                 spdlog::debug("{} fingerprint rules loaded {} ms after the start", engine.rule_count(),
-                              std::chrono::duration_cast<std::chrono::milliseconds>(
-                                  std::chrono::steady_clock::now() - started)
-                                  .count());
+                              ms_since_start());
                 return engine;
             } catch (const ConfigError& e) {
                 throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
@@ -213,9 +216,7 @@ int run_identify(const IdentifyOptions& o) {
     } else {
         for (const auto& f : o.walk_files) items.push_back(identify_file(f));
     }
-    spdlog::debug("walks done {} ms after the start", std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                          std::chrono::steady_clock::now() - started)
-                                                          .count());
+    spdlog::debug("walks done {} ms after the start", ms_since_start());
     const FingerprintEngine engine = engine_loading.get();
     int failures = 0;
     for (const Identified& id : items) {
@@ -250,9 +251,7 @@ int run_identify(const IdentifyOptions& o) {
         }
     }
     std::cout.flush();
-    spdlog::debug("identified {} ms after the start", std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                          std::chrono::steady_clock::now() - started)
-                                                          .count());
+    spdlog::debug("identified {} ms after the start", ms_since_start());
     return failures == 0 ? 0 : 1;
 }
 
