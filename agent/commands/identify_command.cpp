@@ -157,8 +157,7 @@ Identified identify_file(const std::string& file) {
         id.evidence.snmp = std::move(r.walk);
         // A Cisco switch's per-VLAN recordings (<stem>@<vlan>.snmprec) give its other VLANs' MAC tables.
         add_vlan_context_files(file, id.evidence.snmp, id.warnings);
-        const SystemFacts system = decode_system(id.evidence.snmp);
-        if (!system.name.empty()) id.evidence.hostnames.push_back(system.name);
+        add_sysname_hostname(id.evidence);
     } catch (const std::exception& e) {
         id.error = e.what();
     }

@@ -5,6 +5,11 @@
 namespace nd {
 using namespace snmp_decode;
 
+void add_sysname_hostname(DeviceEvidence& evidence) {
+    const SystemFacts system = decode_system(evidence.snmp);
+    if (!system.name.empty()) evidence.hostnames.push_back(system.name);
+}
+
 SystemFacts decode_system(const SnmpWalk& walk) {
     SystemFacts s;
     s.description = text(scalar(walk, oids::kSysDescr));

@@ -233,10 +233,14 @@ bool HostWalk::retry(int reqid) {
     in_flight_.erase(it);
     for (std::size_t c : request.cursors) cursor_busy_[c] = false;
     // The lost answer may have been too big for the path: a shared request is asked again in halves.
-    const auto half = request.cursors.begin() + static_cast<std::ptrdiff_t>(request.cursors.size() / 2);
-    if (request.cursors.size() > 1) send_walk({request.cursors.begin(), half}, request.attempt + 1);
-    send_walk({request.cursors.size() > 1 ? half : request.cursors.begin(), request.cursors.end()},
-              request.attempt + 1);
+    const auto& cursors = request.cursors;
+    if (cursors.size() == 1) {
+        send_walk(cursors, request.attempt + 1);
+    } else {
+        const auto half = cursors.begin() + static_cast<std::ptrdiff_t>(cursors.size() / 2);
+        send_walk({cursors.begin(), half}, request.attempt + 1);
+        send_walk({half, cursors.end()}, request.attempt + 1);
+    }
     if (!done_) pump();
     return true;
 }
@@ -316,9 +320,9 @@ void HostWalk::pump() {
 }
 
 std::vector<std::size_t> HostWalk::next_pack(std::size_t free_slots) {
-    const bool v1 = options_.credentials[credential_].version == SnmpVersion::kV1;
     const std::size_t limit =
-        v1 ? 1 : std::min(kMaxSubtreesPerRequest, static_cast<std::size_t>(std::max(1, varbinds_)));
+        uses_getnext() ? 1
+                       : std::min(kMaxSubtreesPerRequest, static_cast<std::size_t>(std::max(1, varbinds_)));
     std::vector<std::size_t> waiting;  // walked before, going on
     std::size_t unstarted = 0;
     for (std::size_t i = 0; i < cursors_.size(); ++i) {
@@ -351,6 +355,8 @@ std::vector<std::size_t> HostWalk::next_pack(std::size_t free_slots) {
     return pack;
 }
 
+bool HostWalk::uses_getnext() const { return options_.credentials[credential_].version == SnmpVersion::kV1; }
+
 int HostWalk::repetitions_for(const std::vector<std::size_t>& pack) const {
     // Subtrees nothing was read from yet are mostly absent (a printer has no bridge tables, a switch
     // no supplies): their first shared request asks one row each, the rest come once they show data.
@@ -366,7 +372,7 @@ bool HostWalk::send_walk(std::vector<std::size_t> pack, int attempt) {
         for (std::size_t c : pack) cursors_[c].finish();
     std::erase_if(pack, [&](std::size_t c) { return cursors_[c].done(); });
     if (pack.empty()) return false;
-    const bool v1 = options_.credentials[credential_].version == SnmpVersion::kV1;
+    const bool v1 = uses_getnext();
     netsnmp_pdu* pdu = snmp_pdu_create(v1 ? SNMP_MSG_GETNEXT : SNMP_MSG_GETBULK);
     if (!v1) {
         pdu->non_repeaters = 0;
@@ -403,8 +409,7 @@ void HostWalk::on_walk(const std::vector<std::size_t>& pack, int op, snmp_pdu* p
     }
     consecutive_timeouts_ = 0;
     const bool shared = pack.size() > 1;
-    const bool v1 = options_.credentials[credential_].version == SnmpVersion::kV1;
-    const int asked = v1 ? 1 : static_cast<int>(pack.size()) * repetitions_for(pack);
+    const int asked = uses_getnext() ? 1 : static_cast<int>(pack.size()) * repetitions_for(pack);
     if (pdu->command != SNMP_MSG_RESPONSE) {
         abort_all("unexpected PDU type " + std::to_string(pdu->command));
     } else if (pdu->errstat == SNMP_ERR_TOOBIG && asked > 1) {

@@ -2,9 +2,10 @@
 // One host's SNMP conversation as an asynchronous state machine on a net-snmp single-API session:
 // probe credentials in order (a GET of the system scalars), then walk the plan's subtrees with
 // GETBULK (GETNEXT for v1), a few requests in flight at once, each GETBULK carrying several
-// subtrees (one varbind each; the answer interleaves their rows, RFC 3416 4.2.3). Driven by SnmpCollector's
-// poller; never blocks on the network: v3 engine-ID discovery is one more asynchronous request (once per
-// host, shared by every v3 credential), so a silent v3 host costs its own timeout and nobody else's.
+// subtrees (one varbind each; the answer interleaves their rows, RFC 3416 4.2.3). Driven by
+// SnmpCollector's poller; never blocks on the network: v3 engine-ID discovery is one more
+// asynchronous request (once per host, shared by every v3 credential), so a silent v3 host costs
+// its own timeout and nobody else's.
 // Retries are ours, not net-snmp's (sessions have none): every request PDU and every retry takes a
 // token from options.rate first, the only place a walk may wait.
 #include <atomic>
@@ -101,6 +102,7 @@ private:
     bool carried_on(std::size_t index) const;
     // The range `index` reached its end: takes over the next range when nobody started it.
     bool take_over_next_range(std::size_t index);
+    bool uses_getnext() const;  // the credential that answered is v1: one GETNEXT per subtree
     // GETBULK max-repetitions for a request carrying these cursors.
     int repetitions_for(const std::vector<std::size_t>& pack) const;
     bool send_walk(std::vector<std::size_t> pack, int attempt = 0);

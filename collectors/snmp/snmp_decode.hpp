@@ -4,11 +4,14 @@
 #include <optional>
 
 #include "collectors/snmp/snmp_facts.hpp"
+#include "model/evidence.hpp"
 #include "model/snmp_value.hpp"
 
 namespace nd {
 
 SystemFacts decode_system(const SnmpWalk& walk);
+// The agent's sysName is the device's hostname (a Cisco phone's SEP<MAC>): added to the evidence.
+void add_sysname_hostname(DeviceEvidence& evidence);
 std::vector<InterfaceFacts> decode_interfaces(const SnmpWalk& walk);
 std::vector<IpAddressFacts> decode_ip_addresses(const SnmpWalk& walk);
 std::vector<ArpEntry> decode_arp_table(

@@ -17,8 +17,7 @@ Observation to_observation(const SnmpHostResult& result, std::int64_t scan_id) {
         // The MAC of the interface that carries the address we asked: what ARP sees for this host.
         if (auto mac = mac_for_address(result.walk, *ip)) e.mac = *mac;
     }
-    const SystemFacts system = decode_system(result.walk);
-    if (!system.name.empty()) e.hostnames.push_back(system.name);
+    add_sysname_hostname(e);
     return o;
 }
 

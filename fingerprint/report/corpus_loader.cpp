@@ -77,9 +77,7 @@ Corpus load_librenms_corpus(const std::filesystem::path& dir) {
                 auto walk = read_walk_file(dir / rel);
                 corpus.malformed_records += walk.skipped_lines;
                 d.evidence.snmp = std::move(walk.walk);
-                // As identify and scans do: the agent's sysName is the device's hostname (SEP<MAC> phones).
-                const SystemFacts system = decode_system(d.evidence.snmp);
-                if (!system.name.empty()) d.evidence.hostnames.push_back(system.name);
+                add_sysname_hostname(d.evidence);  // as identify and scans do
             } catch (const std::exception& e) {
                 d.problem = e.what();
             }
