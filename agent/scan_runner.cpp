@@ -63,7 +63,7 @@ ScanReport ScanRunner::run() {
     const OuiRegistry registry;
     auto engine_loading = std::async(std::launch::async, [&registry] {
         registry.size();
-        return FingerprintEngine::load_default();
+        return FingerprintEngine::load_default(FingerprintEngine::default_cache_dir());
     });
     ScanPlan plan;
     try {

@@ -5,6 +5,7 @@
 
 #include "fingerprint/matcher.hpp"
 #include "fingerprint/normalize.hpp"
+#include "fingerprint/rule_cache.hpp"
 #include "fingerprint/rule_index.hpp"
 #include "fingerprint/rule_set.hpp"
 
@@ -21,6 +22,7 @@ struct FingerprintEngine::Rules {
     fp::RuleSet set;
     std::unique_ptr<fp::RuleIndex> index;
 
+    bool from_cache = false;
     void build_indexes() { index = std::make_unique<fp::RuleIndex>(set.rules); }
 
     // The maker's registry name for the sysObjectID, for rules that class product lines by name.
@@ -90,9 +92,23 @@ FingerprintEngine::FingerprintEngine(FingerprintEngine&&) noexcept = default;
 FingerprintEngine& FingerprintEngine::operator=(FingerprintEngine&&) noexcept = default;
 FingerprintEngine::~FingerprintEngine() = default;
 
-FingerprintEngine FingerprintEngine::load(const std::vector<std::filesystem::path>& rule_dirs) {
+FingerprintEngine FingerprintEngine::load(const std::vector<std::filesystem::path>& rule_dirs,
+                                          const std::filesystem::path& cache_dir) {
     auto rules = std::make_unique<Rules>();
-    rules->set = fp::load_rule_set(rule_dirs);
+    const auto files = fp::read_rule_files(rule_dirs);
+    if (cache_dir.empty()) {
+        rules->set = fp::parse_rule_files(files);
+    } else {
+        const auto cache_file = cache_dir / "rules.cache";
+        const auto key = fp::rule_cache_key(files);
+        if (auto cached = fp::read_rule_cache(cache_file, key)) {
+            rules->set = std::move(*cached);
+            rules->from_cache = true;
+        } else {
+            rules->set = fp::parse_rule_files(files);
+            fp::write_rule_cache(cache_file, key, rules->set);  // best effort: the next load parses again
+        }
+    }
     rules->build_indexes();
     return FingerprintEngine(std::move(rules));
 }
@@ -119,7 +135,12 @@ std::vector<std::filesystem::path> FingerprintEngine::default_rule_dirs() {
     return dirs;
 }
 
-FingerprintEngine FingerprintEngine::load_default() { return load(default_rule_dirs()); }
+std::filesystem::path FingerprintEngine::default_cache_dir() { return fp::default_rule_cache_dir(); }
+bool FingerprintEngine::rules_from_cache() const { return rules_->from_cache; }
+
+FingerprintEngine FingerprintEngine::load_default(const std::filesystem::path& cache_dir) {
+    return load(default_rule_dirs(), cache_dir);
+}
 
 std::string FingerprintEngine::canonical_vendor(std::string_view name) const {
     return fp::VendorNames(&rules_->set.vendor_aliases).canonical(name);

@@ -17,13 +17,20 @@ namespace nd {
 class FingerprintEngine {
 public:
     // Loads every rule file of each directory in order (later directories may add or override).
-    // Throws ConfigError naming the file and line of the first invalid rule.
-    static FingerprintEngine load(const std::vector<std::filesystem::path>& rule_dirs);
+    // Throws ConfigError naming the file and line of the first invalid rule. With a `cache_dir`, rules
+    // compiled from the same files before are read from there (rule_cache.hpp), and stored after a parse.
+    static FingerprintEngine load(const std::vector<std::filesystem::path>& rule_dirs,
+                                  const std::filesystem::path& cache_dir = {});
     // The shipped rules: the source tree's fingerprint/data when run from a build, else the installed ones,
     // plus /etc/netdossier/fingerprints.d when it exists.
-    static FingerprintEngine load_default();
+    static FingerprintEngine load_default(const std::filesystem::path& cache_dir = {});
     // The folders load_default() reads, in order.
     static std::vector<std::filesystem::path> default_rule_dirs();
+    // Where the CLI and the service keep compiled rules: $NETDOSSIER_CACHE_DIR (set but empty: none),
+    // systemd's $CACHE_DIRECTORY, $XDG_CACHE_HOME/netdossier or ~/.cache/netdossier.
+    static std::filesystem::path default_cache_dir();
+    // Whether this engine's rules came from the compiled cache rather than the files' TOML.
+    bool rules_from_cache() const;
 
     FingerprintEngine(FingerprintEngine&&) noexcept;
     FingerprintEngine& operator=(FingerprintEngine&&) noexcept;

@@ -6,12 +6,13 @@
 #include <mutex>
 #include <string>
 
+#include "fingerprint/regex_literals.hpp"
+
 namespace nd::fp {
 namespace {
 
 const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
 const Oid kEntPhysicalEntry{{1, 3, 6, 1, 2, 1, 47, 1, 1, 1, 1}};
-constexpr std::size_t kPatternsPerSet = 16;
 constexpr std::size_t kDescrCacheLimit = 8192;
 
 // Evidence lists a condition reads; a rule that needs one cannot match a device without it.
@@ -94,14 +95,10 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
     const std::size_t words = (rules.size() + 63) / 64;
     always_.assign(words, 0);
     no_snmp_.assign(words, 0);
-    re2::RE2::Options options;  // as rule_set.cpp compiles each rule's regex, so the set agrees with it
-    options.set_log_errors(false);
-    options.set_max_mem(256 << 20);
     std::map<std::string, int> patterns;  // pattern text -> pattern number (rules share banner grammars)
-    std::vector<std::string> pattern_texts;
     auto add_pattern = [&](const Regex& re) {
-        auto [it, fresh] = patterns.emplace(re.pattern(), static_cast<int>(pattern_texts.size()));
-        if (fresh) pattern_texts.push_back(re.pattern());
+        auto [it, fresh] = patterns.emplace(re.pattern(), static_cast<int>(descr_patterns_.size()));
+        if (fresh) descr_patterns_.push_back({re, required_literals(re.pattern())});
         return it->second;
     };
     std::map<Oid, std::uint32_t> subtree_ids;
@@ -143,7 +140,7 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
             std::sort(branches.begin(), branches.end());
             branches.erase(std::unique(branches.begin(), branches.end()), branches.end());
             for (auto e : branches) by_enterprise_[e].push_back(i);
-        } else if (c.sys_descr && g.descr_pattern >= 0) {
+        } else if (c.sys_descr) {
             descr_only.push_back(i);
         } else if (auto branches = required_branches(c); !branches.empty()) {
             std::sort(branches.begin(), branches.end());
@@ -154,36 +151,12 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
             if (!g.needs_snmp) set_bit(no_snmp_, i);
         }
     }
-    descr_patterns_ = pattern_texts.size();
-    std::vector<bool> usable(descr_patterns_, false);  // in a set that compiled
-    for (std::size_t first = 0; first < descr_patterns_; first += kPatternsPerSet) {
-        auto set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
-        std::vector<std::size_t> numbers;
-        for (std::size_t p = first; p < std::min(descr_patterns_, first + kPatternsPerSet); ++p) {
-            if (set->Add(pattern_texts[p], nullptr) >= 0) numbers.push_back(p);
-        }
-        if (numbers.empty() || !set->Compile()) continue;  // out of memory: these are tried rule by rule
-        for (auto p : numbers) usable[p] = true;
-        descr_sets_.push_back(std::move(set));
-        descr_set_patterns_.push_back(std::move(numbers));
-    }
-    descr_gated_.resize(descr_patterns_);
-    for (auto& g : gates_) {
-        if (g.descr_pattern >= 0 && !usable[static_cast<std::size_t>(g.descr_pattern)]) g.descr_pattern = -1;
-        if (g.descr_not_pattern >= 0 && !usable[static_cast<std::size_t>(g.descr_not_pattern)])
-            g.descr_not_pattern = -1;
-    }
-    for (auto i : descr_only) {
-        if (gates_[i].descr_pattern >= 0)
-            descr_gated_[static_cast<std::size_t>(gates_[i].descr_pattern)].push_back(i);
-        else
-            set_bit(always_, i);
-    }
+    descr_gated_.resize(descr_patterns_.size());
+    for (auto i : descr_only) descr_gated_[static_cast<std::size_t>(gates_[i].descr_pattern)].push_back(i);
 }
 
 bool RuleIndex::passes(std::size_t rule, const DeviceFacts& f, const std::vector<std::uint64_t>& descr_hits,
-                       bool descr_known, std::uint16_t evidence,
-                       std::vector<std::int8_t>& subtree_memo) const {
+                       std::uint16_t evidence, std::vector<std::int8_t>& subtree_memo) const {
     const auto& g = gates_[rule];
     const auto& c = (*rules_)[rule].when;
     if (g.needs_snmp && !f.has_snmp) return false;
@@ -202,11 +175,9 @@ bool RuleIndex::passes(std::size_t rule, const DeviceFacts& f, const std::vector
         return false;
     if (c.sys_descr) {
         if (f.sys_descr.empty()) return false;
-        if (descr_known && g.descr_pattern >= 0 &&
-            !test_bit(descr_hits, static_cast<std::size_t>(g.descr_pattern)))
-            return false;
+        if (!test_bit(descr_hits, static_cast<std::size_t>(g.descr_pattern))) return false;
     }
-    if (c.sys_descr_not && !f.sys_descr.empty() && descr_known && g.descr_not_pattern >= 0 &&
+    if (c.sys_descr_not && !f.sys_descr.empty() &&
         test_bit(descr_hits, static_cast<std::size_t>(g.descr_not_pattern)))
         return false;
     auto present = [&](std::uint32_t id) {
@@ -227,21 +198,18 @@ bool RuleIndex::passes(std::size_t rule, const DeviceFacts& f, const std::vector
     return (g.needs_evidence & ~evidence) == 0;
 }
 
-std::vector<std::size_t> RuleIndex::descr_matches(const std::string& sys_descr, bool& known) const {
+std::vector<std::size_t> RuleIndex::descr_matches(const std::string& sys_descr) const {
     {
         std::shared_lock lock(descr_cache_mutex_);
         if (auto it = descr_cache_.find(sys_descr); it != descr_cache_.end()) return it->second;
     }
+    const std::string lowered = ascii_lower(sys_descr);
+    const bool by_literals = !has_non_ascii(sys_descr);
     std::vector<std::size_t> matched;
-    std::vector<int> hits;
-    for (std::size_t k = 0; k < descr_sets_.size(); ++k) {
-        re2::RE2::Set::ErrorInfo error{};
-        if (descr_sets_[k]->Match(sys_descr, &hits, &error)) {
-            for (int h : hits) matched.push_back(descr_set_patterns_[k][static_cast<std::size_t>(h)]);
-        } else if (error.kind != re2::RE2::Set::kNoError) {
-            known = false;  // not cached: the next device may fit the budget
-            return matched;
-        }
+    for (std::size_t p = 0; p < descr_patterns_.size(); ++p) {
+        const auto& pattern = descr_patterns_[p];
+        if (by_literals && !holds_any(lowered, pattern.literals)) continue;
+        if (re2::RE2::PartialMatch(sys_descr, *pattern.regex)) matched.push_back(p);
     }
     std::unique_lock lock(descr_cache_mutex_);
     if (descr_cache_.size() >= kDescrCacheLimit) descr_cache_.clear();
@@ -252,8 +220,14 @@ std::vector<std::size_t> RuleIndex::descr_matches(const std::string& sys_descr, 
 void RuleIndex::candidates(const DeviceFacts& f, std::vector<std::size_t>& out) const {
     out.clear();
     std::vector<std::uint64_t> bits = f.has_snmp ? always_ : no_snmp_;
-    std::vector<std::uint64_t> descr_hits((descr_patterns_ + 63) / 64, 0);
-    bool descr_known = true;  // descr_hits holds every sysDescr regex that matches
+    std::vector<std::uint64_t> descr_hits((descr_patterns_.size() + 63) / 64, 0);
+    if (!f.sys_descr.empty()) {  // every sysDescr regex that matches
+        for (auto p : descr_matches(f.sys_descr)) {
+            set_bit(descr_hits, p);
+            if (f.has_snmp)
+                for (auto i : descr_gated_[p]) set_bit(bits, i);
+        }
+    }
     if (f.has_snmp) {
         if (f.enterprise) {
             if (auto it = by_enterprise_.find(*f.enterprise); it != by_enterprise_.end())
@@ -263,23 +237,13 @@ void RuleIndex::candidates(const DeviceFacts& f, std::vector<std::size_t>& out) 
             if (auto it = by_walk_enterprise_.find(e); it != by_walk_enterprise_.end())
                 for (auto i : it->second) set_bit(bits, i);
         }
-        if (!f.sys_descr.empty() && !descr_sets_.empty()) {
-            for (auto p : descr_matches(f.sys_descr, descr_known)) {
-                set_bit(descr_hits, p);
-                for (auto i : descr_gated_[p]) set_bit(bits, i);
-            }
-            if (!descr_known) {  // a set could not decide (DFA memory budget): try every sysDescr rule
-                for (const auto& gated : descr_gated_)
-                    for (auto i : gated) set_bit(bits, i);
-            }
-        }
     }
     std::vector<std::int8_t> subtree_memo(subtrees_.size(), -1);
     const std::uint16_t evidence = evidence_present(f.evidence);
     for (std::size_t w = 0; w < bits.size(); ++w) {
         for (std::uint64_t word = bits[w]; word != 0; word &= word - 1) {
             const std::size_t i = w * 64 + static_cast<std::size_t>(std::countr_zero(word));
-            if (passes(i, f, descr_hits, descr_known, evidence, subtree_memo)) out.push_back(i);
+            if (passes(i, f, descr_hits, evidence, subtree_memo)) out.push_back(i);
         }
     }
 }

@@ -3,8 +3,6 @@
 // runs capture regexes and builds reasons) only runs for rules that will almost surely match.
 // Exactness: a rule is left out only when one of its conditions provably fails, so the rules that
 // match, and their order, are exactly those of trying every rule in turn.
-#include <re2/set.h>
-
 #include <cstdint>
 #include <memory>
 #include <shared_mutex>
@@ -27,8 +25,8 @@ public:
 private:
     // A rule's conditions in the form the index checks them.
     struct Gate {
-        int descr_pattern = -1;      // set index of its sys_descr regex; -1 = none or not in the set
-        int descr_not_pattern = -1;  // set index of its sys_descr_not regex
+        int descr_pattern = -1;      // number of its sys_descr regex in descr_patterns_; -1 = none
+        int descr_not_pattern = -1;  // number of its sys_descr_not regex
         bool needs_snmp = false;
         std::vector<std::uint32_t> subtrees_all;  // ids into subtrees_: every one must hold a value
         std::vector<std::uint32_t> subtrees_any;  // ids: at least one must hold a value
@@ -36,7 +34,7 @@ private:
     };
 
     bool passes(std::size_t rule, const DeviceFacts& facts, const std::vector<std::uint64_t>& descr_hits,
-                bool descr_known, std::uint16_t evidence, std::vector<std::int8_t>& subtree_memo) const;
+                std::uint16_t evidence, std::vector<std::int8_t>& subtree_memo) const;
 
     const std::vector<Rule>* rules_;
     std::vector<Gate> gates_;
@@ -48,15 +46,17 @@ private:
     // Rules that need values under 1.3.6.1.4.1.<n> (when.mib_enterprise, or an oid_present / oid_any /
     // oid_value subtree in that branch), keyed by <n>: tried only when the walk holds that branch.
     std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_walk_enterprise_;
-    // Every sys_descr and sys_descr_not regex, in sets of a few dozen: a small set's lazy DFA meets far
-    // fewer new states on a sysDescr it has not seen than one set of them all (first-pass cost).
-    std::vector<std::unique_ptr<re2::RE2::Set>> descr_sets_;
-    std::vector<std::vector<std::size_t>> descr_set_patterns_;  // per set: its index -> pattern number
+    // Every distinct sys_descr and sys_descr_not regex, with the literals a sysDescr must hold for it to
+    // match: a regex is run (and compiled, on first use) only for a sysDescr that holds one.
+    struct DescrPattern {
+        Regex regex;
+        std::vector<std::string> literals;  // empty: always run
+    };
+    std::vector<DescrPattern> descr_patterns_;
     std::vector<std::vector<std::size_t>> descr_gated_;  // pattern number -> rules gated by that regex alone
-    std::size_t descr_patterns_ = 0;
     // sysDescr -> numbers of the patterns it matches: a site repeats its models, and one lookup is cheaper
-    // than a pass of every set. Bounded (cleared when full); guarded for concurrent classify() calls.
-    std::vector<std::size_t> descr_matches(const std::string& sys_descr, bool& known) const;
+    // than trying the patterns again. Bounded (cleared when full); guarded for concurrent classify() calls.
+    std::vector<std::size_t> descr_matches(const std::string& sys_descr) const;
     mutable std::shared_mutex descr_cache_mutex_;
     mutable std::unordered_map<std::string, std::vector<std::size_t>> descr_cache_;
 };

@@ -50,8 +50,7 @@ public:
     Regex regex(const toml::node& node, const std::string& where) const {
         auto pattern = string(node, where);
         if (auto it = regexes_->find(pattern); it != regexes_->end()) return it->second;
-        re2::RE2::Options options;
-        options.set_log_errors(false);
+        const auto options = rule_regex_options();
         // Parsing is the syntax check (the same parser and message as RE2's constructor), without
         // compiling the program the Regex builds on first use.
         re2::RE2::Set check(options, re2::RE2::UNANCHORED);
@@ -475,8 +474,14 @@ void load_rule_text(RuleSet& set, std::string_view text, const std::string& file
     set.files.push_back(file_name);
 }
 
-RuleSet load_rule_set(const std::vector<std::filesystem::path>& dirs) {
-    RuleSet set;
+re2::RE2::Options rule_regex_options() {
+    re2::RE2::Options options;
+    options.set_log_errors(false);
+    return options;
+}
+
+std::vector<RuleFile> read_rule_files(const std::vector<std::filesystem::path>& dirs) {
+    std::vector<RuleFile> out;
     for (const auto& dir : dirs) {
         std::error_code ec;
         if (!std::filesystem::is_directory(dir, ec)) continue;
@@ -486,20 +491,28 @@ RuleSet load_rule_set(const std::vector<std::filesystem::path>& dirs) {
         }
         if (ec) throw ConfigError(dir.string() + ": cannot read fingerprint folder: " + ec.message());
         std::sort(files.begin(), files.end());
-        std::vector<std::string> texts;
-        std::size_t expected = set.rules.size();
         for (const auto& file : files) {
             std::ifstream in(file);
             if (!in) throw ConfigError(file.string() + ": cannot read");
             std::stringstream text;
             text << in.rdbuf();
-            texts.push_back(std::move(text).str());
-            expected += rule_count_hint(texts.back());
+            out.push_back({file.string(), std::move(text).str()});
         }
-        set.rules.reserve(expected);
-        for (std::size_t i = 0; i < files.size(); ++i) load_rule_text(set, texts[i], files[i].string());
     }
+    return out;
+}
+
+RuleSet parse_rule_files(const std::vector<RuleFile>& files) {
+    RuleSet set;
+    std::size_t expected = 0;
+    for (const auto& file : files) expected += rule_count_hint(file.text);
+    set.rules.reserve(expected);
+    for (const auto& file : files) load_rule_text(set, file.text, file.path);
     return set;
+}
+
+RuleSet load_rule_set(const std::vector<std::filesystem::path>& dirs) {
+    return parse_rule_files(read_rule_files(dirs));
 }
 
 }  // namespace nd::fp

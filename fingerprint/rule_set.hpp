@@ -35,6 +35,17 @@ struct RuleSet {
 // Reads every *.toml of each directory (sorted by name), directories in order. Missing directories
 // are skipped; a directory that exists but cannot be read is an error.
 RuleSet load_rule_set(const std::vector<std::filesystem::path>& dirs);
+
+// The same in two steps, so that a compiled copy of the rules (rule_cache.hpp) can stand in for the second.
+struct RuleFile {
+    std::string path;
+    std::string text;
+};
+std::vector<RuleFile> read_rule_files(const std::vector<std::filesystem::path>& dirs);
+RuleSet parse_rule_files(const std::vector<RuleFile>& files);
+
+// How every rule regex is compiled (so that a regex restored from the cache is the one the file gave).
+re2::RE2::Options rule_regex_options();
 // One file's text (named `file_name` in messages), appended to `set`. Exposed for tests.
 void load_rule_text(RuleSet& set, std::string_view text, const std::string& file_name);
 

@@ -27,7 +27,8 @@ struct ExplainFlags {
 FingerprintEngine load_engine(const std::vector<std::string>& rule_dirs) {
     std::vector<std::filesystem::path> dirs(rule_dirs.begin(), rule_dirs.end());
     try {
-        return dirs.empty() ? FingerprintEngine::load_default() : FingerprintEngine::load(dirs);
+        const auto cache = FingerprintEngine::default_cache_dir();
+        return dirs.empty() ? FingerprintEngine::load_default(cache) : FingerprintEngine::load(dirs, cache);
     } catch (const ConfigError& e) {
         throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
     }

@@ -35,7 +35,9 @@ void add_fingerprint_report_command(CLI::App& app, const GlobalOptions& /*global
         std::vector<std::filesystem::path> dirs(options->rule_dirs.begin(), options->rule_dirs.end());
         FingerprintEngine engine = [&] {
             try {
-                return dirs.empty() ? FingerprintEngine::load_default() : FingerprintEngine::load(dirs);
+                const auto cache = FingerprintEngine::default_cache_dir();
+                return dirs.empty() ? FingerprintEngine::load_default(cache)
+                                    : FingerprintEngine::load(dirs, cache);
             } catch (const ConfigError& e) {
                 throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
             }

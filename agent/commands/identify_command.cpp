@@ -200,10 +200,11 @@ int run_identify(const IdentifyOptions& o) {
         std::async(std::launch::async, [dirs = o.rule_dirs, ms_since_start] {
             try {
                 std::vector<std::filesystem::path> paths(dirs.begin(), dirs.end());
-                auto engine =
-                    paths.empty() ? FingerprintEngine::load_default() : FingerprintEngine::load(paths);
-                spdlog::debug("{} fingerprint rules loaded {} ms after the start", engine.rule_count(),
-                              ms_since_start());
+                const auto cache = FingerprintEngine::default_cache_dir();
+                auto engine = paths.empty() ? FingerprintEngine::load_default(cache)
+                                            : FingerprintEngine::load(paths, cache);
+                spdlog::debug("{} fingerprint rules loaded {} ms after the start{}", engine.rule_count(),
+                              ms_since_start(), engine.rules_from_cache() ? " (compiled cache)" : "");
                 return engine;
             } catch (const ConfigError& e) {
                 throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};

@@ -1,0 +1,156 @@
+// The compiled rule cache must give back exactly the rules the files give, notice any change to the files,
+// and never trust a damaged or foreign file.
+#include "fingerprint/rule_cache.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "fingerprint/engine.hpp"
+#include "fingerprint/report/corpus_loader.hpp"
+#include "fingerprint/verdict_text.hpp"
+#include "model/config_error.hpp"
+
+namespace nd::fp {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static int made = 0;
+        path = fs::temp_directory_path() /
+               ("nd-rule-cache-" + std::to_string(::getpid()) + "-" + std::to_string(++made));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+std::string read_bytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+void write_bytes(const fs::path& file, const std::string& bytes) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+const std::vector<fs::path> kShipped = {NETDOSSIER_SOURCE_DIR "/fingerprint/data"};
+
+// Written, read back and written again, the shipped rules give the same bytes: every field survives.
+TEST(RuleCacheTest, ShippedRulesSurviveTheRoundTrip) {
+    TempDir dir;
+    const auto files = read_rule_files(kShipped);
+    const auto key = rule_cache_key(files);
+    const auto parsed = parse_rule_files(files);
+    ASSERT_TRUE(write_rule_cache(dir.path / "a", key, parsed));
+    const auto cached = read_rule_cache(dir.path / "a", key);
+    ASSERT_TRUE(cached.has_value());
+    EXPECT_EQ(cached->rules.size(), parsed.rules.size());
+    EXPECT_EQ(cached->rule_ids, parsed.rule_ids);
+    EXPECT_EQ(cached->vendor_aliases, parsed.vendor_aliases);
+    EXPECT_EQ(cached->files, parsed.files);
+    for (const auto& [pattern, regex] : cached->regexes_by_pattern)  // (parsed also has overridden rules')
+        EXPECT_TRUE(parsed.regexes_by_pattern.contains(pattern)) << pattern;
+    ASSERT_TRUE(write_rule_cache(dir.path / "b", key, *cached));
+    EXPECT_EQ(read_bytes(dir.path / "a"), read_bytes(dir.path / "b"));
+}
+
+// The same verdicts, reasons included, from parsed and from cached rules over a corpus sample.
+TEST(RuleCacheTest, CachedEngineClassifiesAsTheParsedOne) {
+    const fs::path root = NETDOSSIER_CORPUS_DIR;
+    if (!fs::is_directory(root)) GTEST_SKIP() << "no corpus at " << root;
+    TempDir dir;
+    const auto parsed = FingerprintEngine::load(kShipped);
+    const auto first = FingerprintEngine::load(kShipped, dir.path);  // parses, writes the cache
+    const auto cached = FingerprintEngine::load(kShipped, dir.path);
+    EXPECT_FALSE(first.rules_from_cache());
+    ASSERT_TRUE(cached.rules_from_cache());
+    std::size_t compared = 0;
+    for (const auto& corpus : load_corpora(root)) {
+        for (std::size_t i = 0; i < corpus.devices.size(); i += 11) {
+            const auto& device = corpus.devices[i];
+            if (!device.problem.empty()) continue;
+            std::ostringstream a, b;
+            print_verdict(a, parsed.classify(device.evidence));
+            print_verdict(b, cached.classify(device.evidence));
+            EXPECT_EQ(a.str(), b.str()) << device.id;
+            ++compared;
+        }
+    }
+    EXPECT_GT(compared, 200u);
+}
+
+// Any change to a rule file (text or name, one added) is a different key: the files are parsed again, so a
+// broken edit still fails with its file and line.
+TEST(RuleCacheTest, EditedFilesAreParsedAgain) {
+    TempDir rules, cache;
+    write_bytes(rules.path / "a.toml", "[[rule]]\nid = \"a\"\nclass = \"printer\"\nwhen.ttl = [60, 64]\n");
+    auto engine = FingerprintEngine::load({rules.path}, cache.path);
+    EXPECT_EQ(engine.rule_count(), 1u);
+    EXPECT_TRUE(FingerprintEngine::load({rules.path}, cache.path).rules_from_cache());
+
+    write_bytes(rules.path / "b.toml", "[[rule]]\nid = \"b\"\nclass = \"server\"\nwhen.ttl = [120, 128]\n");
+    auto grown = FingerprintEngine::load({rules.path}, cache.path);
+    EXPECT_FALSE(grown.rules_from_cache());
+    EXPECT_EQ(grown.rule_count(), 2u);
+
+    write_bytes(rules.path / "b.toml", "[[rule]]\nid = \"b\"\nclass = \"server\n");
+    try {
+        FingerprintEngine::load({rules.path}, cache.path);
+        ADD_FAILURE() << "a broken file loaded from the cache";
+    } catch (const ConfigError& e) {
+        EXPECT_THAT(e.what(), ::testing::HasSubstr("b.toml:3"));
+    }
+}
+
+// Truncated, flipped, foreign or empty: ignored (nullopt), never a crash or a half-read rule set.
+TEST(RuleCacheTest, DamagedCacheIsIgnored) {
+    TempDir dir;
+    const auto files = read_rule_files(kShipped);
+    const auto key = rule_cache_key(files);
+    ASSERT_TRUE(write_rule_cache(dir.path / "good", key, parse_rule_files(files)));
+    const auto good = read_bytes(dir.path / "good");
+    const auto bad = dir.path / "bad";
+    for (std::size_t cut = 0; cut < good.size(); cut += good.size() / 37 + 1) {
+        write_bytes(bad, good.substr(0, cut));
+        EXPECT_FALSE(read_rule_cache(bad, key).has_value()) << "cut at " << cut;
+    }
+    for (std::size_t at = 17; at < good.size(); at += good.size() / 41 + 1) {
+        auto flipped = good;
+        flipped[at] = static_cast<char>(flipped[at] ^ 0x5a);
+        write_bytes(bad, flipped);
+        EXPECT_FALSE(read_rule_cache(bad, key).has_value()) << "flipped byte " << at;
+    }
+    write_bytes(bad, "not a cache at all");
+    EXPECT_FALSE(read_rule_cache(bad, key).has_value());
+    EXPECT_FALSE(read_rule_cache(dir.path / "missing", key).has_value());
+    EXPECT_FALSE(read_rule_cache(dir.path / "good", key + "x").has_value());  // other files
+}
+
+TEST(RuleCacheTest, CacheDirFromTheEnvironment) {
+    const char* saved = std::getenv("NETDOSSIER_CACHE_DIR");
+    const std::string saved_value = saved ? saved : "";
+    ::setenv("NETDOSSIER_CACHE_DIR", "/var/tmp/nd-x", 1);
+    EXPECT_EQ(default_rule_cache_dir(), fs::path("/var/tmp/nd-x"));
+    ::setenv("NETDOSSIER_CACHE_DIR", "", 1);
+    EXPECT_TRUE(default_rule_cache_dir().empty());  // set but empty: no cache
+    ::unsetenv("NETDOSSIER_CACHE_DIR");
+    ::setenv("CACHE_DIRECTORY", "/var/cache/netdossier:/var/cache/other", 1);
+    EXPECT_EQ(default_rule_cache_dir(), fs::path("/var/cache/netdossier"));
+    ::unsetenv("CACHE_DIRECTORY");
+    if (saved) ::setenv("NETDOSSIER_CACHE_DIR", saved_value.c_str(), 1);
+}
+
+}  // namespace
+}  // namespace nd::fp
