@@ -143,6 +143,17 @@ private:
     std::unordered_map<std::string, Regex> regexes_;
 };
 
+// The rules vector is ~4 MB written once: backed by 2 MB pages where the kernel allows it (THP "madvise"
+// mode), it takes a few page faults instead of ~1,000, which on a virtual machine are most of a load.
+// Only whole 2 MB blocks inside the vector's own memory are advised.
+void advise_huge_pages(const void* data, std::size_t bytes) {
+    constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+    const auto start = reinterpret_cast<std::uintptr_t>(data);
+    const auto begin = (start + kHuge - 1) & ~(kHuge - 1);
+    const auto end = (start + bytes) & ~(kHuge - 1);
+    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
 void write_conditions(Writer& w, const Conditions& c) {
     w.list(c.sys_object_id, [&](const Oid& o) { w.oid(o); });
     w.list(c.enterprise, [&](std::uint32_t n) { w.u32(n); });
@@ -293,7 +304,10 @@ std::optional<RuleSet> read_rule_cache(const std::filesystem::path& file, const 
 
     Reader r(header.rest());
     RuleSet set;
-    r.list(set.rules, 64, [&] { return read_rule(r); });
+    const auto rule_count = r.count(64);
+    set.rules.reserve(rule_count);
+    advise_huge_pages(set.rules.data(), rule_count * sizeof(Rule));
+    for (std::size_t i = 0; i < rule_count && !r.failed(); ++i) set.rules.push_back(read_rule(r));
     for (auto n = r.count(8); n > 0 && !r.failed(); --n) {
         auto alias = r.str();
         set.vendor_aliases[std::move(alias)] = r.str();

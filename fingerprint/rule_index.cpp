@@ -153,6 +153,13 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
     }
     descr_gated_.resize(descr_patterns_.size());
     for (auto i : descr_only) descr_gated_[static_cast<std::size_t>(gates_[i].descr_pattern)].push_back(i);
+    // Regexes without a literal of three or more characters run for almost every sysDescr: compiled now,
+    // on the loading thread (in `identify`, while the device is walked), not in the first classification.
+    for (const auto& pattern : descr_patterns_) {
+        const bool short_literal = std::any_of(pattern.literals.begin(), pattern.literals.end(),
+                                               [](const std::string& l) { return l.size() < 3; });
+        if (pattern.literals.empty() || short_literal) (void)pattern.regex->ok();
+    }
 }
 
 bool RuleIndex::passes(std::size_t rule, const DeviceFacts& f, const std::vector<std::uint64_t>& descr_hits,
