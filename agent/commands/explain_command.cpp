@@ -7,11 +7,11 @@
 #include <map>
 
 #include "agent/commands/commands.hpp"
+#include "agent/commands/rule_loading.hpp"
 #include "agent/config.hpp"
 #include "collectors/snmp/walk_file.hpp"
 #include "fingerprint/engine.hpp"
 #include "fingerprint/verdict_text.hpp"
-#include "model/config_error.hpp"
 #include "storage/store.hpp"
 
 namespace nd {
@@ -23,16 +23,6 @@ struct ExplainFlags {
     std::string from_walk;
     std::vector<std::string> rule_dirs;
 };
-
-FingerprintEngine load_engine(const std::vector<std::string>& rule_dirs) {
-    std::vector<std::filesystem::path> dirs(rule_dirs.begin(), rule_dirs.end());
-    try {
-        const auto cache = FingerprintEngine::default_cache_dir();
-        return dirs.empty() ? FingerprintEngine::load_default(cache) : FingerprintEngine::load(dirs, cache);
-    } catch (const ConfigError& e) {
-        throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
-    }
-}
 
 bool names_device(const DeviceRecord& d, const std::string& key) {
     if (std::to_string(d.id) == key) return true;
@@ -62,7 +52,7 @@ void explain_walk(const ExplainFlags& flags) {
         throw CommandError{e.what(), 2};
     }
     std::cout << flags.from_walk << ":\n";
-    print_verdict(std::cout, load_engine(flags.rule_dirs).classify(evidence), true);
+    print_verdict(std::cout, load_command_engine(flags.rule_dirs).classify(evidence), true);
 }
 
 std::string scan_words(std::int64_t scan) {
@@ -125,7 +115,7 @@ void explain_device(const ExplainFlags& flags) {
     if (matches.empty())
         throw CommandError{
             "no device '" + flags.device + "' in " + path + " (try an id, IP, MAC or hostname)", 4};
-    auto engine = load_engine(flags.rule_dirs);
+    auto engine = load_command_engine(flags.rule_dirs);
     for (const auto& d : matches) {
         std::cout << "device " << d.id;
         for (const auto& ip : d.ips) std::cout << "  " << ip.to_string();

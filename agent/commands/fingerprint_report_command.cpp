@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "agent/commands/commands.hpp"
+#include "agent/commands/rule_loading.hpp"
 #include "fingerprint/engine.hpp"
 #include "fingerprint/report/corpus_report.hpp"
-#include "model/config_error.hpp"
 
 namespace nd {
 
@@ -32,16 +32,7 @@ void add_fingerprint_report_command(CLI::App& app, const GlobalOptions& /*global
     cmd->add_option("--rules", options->rule_dirs,
                     "Rule folders to use instead of the default ones (repeatable)");
     cmd->callback([options] {
-        std::vector<std::filesystem::path> dirs(options->rule_dirs.begin(), options->rule_dirs.end());
-        FingerprintEngine engine = [&] {
-            try {
-                const auto cache = FingerprintEngine::default_cache_dir();
-                return dirs.empty() ? FingerprintEngine::load_default(cache)
-                                    : FingerprintEngine::load(dirs, cache);
-            } catch (const ConfigError& e) {
-                throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
-            }
-        }();
+        FingerprintEngine engine = load_command_engine(options->rule_dirs);
         std::vector<fp::Corpus> corpora;
         try {
             corpora = fp::load_corpora(options->corpus);

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "agent/commands/commands.hpp"
+#include "agent/commands/rule_loading.hpp"
 #include "collectors/snmp/snmp_collector.hpp"
 #include "collectors/snmp/snmp_decode.hpp"
 #include "collectors/snmp/snmp_facts_json.hpp"
@@ -19,7 +20,6 @@
 #include "collectors/snmp/walk_file.hpp"
 #include "exporters/json_device.hpp"
 #include "fingerprint/engine.hpp"
-#include "model/config_error.hpp"
 
 namespace nd {
 namespace {
@@ -188,9 +188,10 @@ int run_identify(const IdentifyOptions& o) {
     if (o.snmp_targets.empty() == o.walk_files.empty()) {
         throw CommandError{"give either --snmp HOST[:PORT]... or --from-walk FILE...", 2};
     }
-    // The rules load (~70 ms of TOML and regexes) on another thread while the device is walked or
-    // its dumps are read: a one-device identify otherwise waits for them before its first request.
-    // For -v: where a one-device identify spends its time (walk, rule load, classification).
+    // The rules load (~45 ms from the compiled cache, ~80 ms when a rule file changed) on another thread
+    // while the device is walked or its dumps are read: a one-device identify otherwise waits for them before
+    // its first request. For -v: where a one-device identify spends its time (walk, rule load,
+    // classification).
     const auto ms_since_start = [started = std::chrono::steady_clock::now()] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                      started)
@@ -198,17 +199,10 @@ int run_identify(const IdentifyOptions& o) {
     };
     std::future<FingerprintEngine> engine_loading =
         std::async(std::launch::async, [dirs = o.rule_dirs, ms_since_start] {
-            try {
-                std::vector<std::filesystem::path> paths(dirs.begin(), dirs.end());
-                const auto cache = FingerprintEngine::default_cache_dir();
-                auto engine = paths.empty() ? FingerprintEngine::load_default(cache)
-                                            : FingerprintEngine::load(paths, cache);
-                spdlog::debug("{} fingerprint rules loaded {} ms after the start{}", engine.rule_count(),
-                              ms_since_start(), engine.rules_from_cache() ? " (compiled cache)" : "");
-                return engine;
-            } catch (const ConfigError& e) {
-                throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
-            }
+            auto engine = load_command_engine(dirs);
+            spdlog::debug("{} fingerprint rules loaded {} ms after the start{}", engine.rule_count(),
+                          ms_since_start(), engine.rules_from_cache() ? " (compiled cache)" : "");
+            return engine;
         });
     std::vector<Identified> items;  // (a throw here waits for the loader: std::async's future joins)
     if (!o.snmp_targets.empty()) {

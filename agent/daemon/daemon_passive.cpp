@@ -78,7 +78,8 @@ PassiveFlush PassiveRecorder::flush(const std::filesystem::path& store_path) {
     out.devices = devices.size();
     if (!engine_ && !engine_failed_) {
         try {
-            engine_ = std::make_unique<FingerprintEngine>(FingerprintEngine::load_default(FingerprintEngine::default_cache_dir()));
+            engine_ = std::make_unique<FingerprintEngine>(
+                FingerprintEngine::load_default(FingerprintEngine::default_cache_dir()));
         } catch (const std::exception& e) {
             engine_failed_ = true;
             module_logger("daemon")->warn("passive findings are stored without a verdict: {}", e.what());

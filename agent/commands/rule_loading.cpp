@@ -1,0 +1,20 @@
+#include "agent/commands/rule_loading.hpp"
+
+#include <filesystem>
+
+#include "agent/commands/command.hpp"
+#include "model/config_error.hpp"
+
+namespace nd {
+
+FingerprintEngine load_command_engine(const std::vector<std::string>& rule_dirs) {
+    const std::vector<std::filesystem::path> dirs(rule_dirs.begin(), rule_dirs.end());
+    const auto cache = FingerprintEngine::default_cache_dir();
+    try {
+        return dirs.empty() ? FingerprintEngine::load_default(cache) : FingerprintEngine::load(dirs, cache);
+    } catch (const ConfigError& e) {
+        throw CommandError{std::string("fingerprint rules: ") + e.what(), 2};
+    }
+}
+
+}  // namespace nd
