@@ -1,13 +1,45 @@
 #include "agent/daemon/systemd_notify.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cstdint>
 
 #ifdef NETDOSSIER_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
+
+#include "collectors/shared_library.hpp"
 #endif
 
 namespace nd {
+namespace {
+
+#ifdef NETDOSSIER_HAVE_SYSTEMD
+// libsystemd is opened by the daemon on its first message, not linked: the other commands start
+// without it and its five dependencies. Null functions when it is missing: notifications are off.
+struct SystemdLibrary {
+    decltype(&::sd_notify) notify = nullptr;
+    decltype(&::sd_watchdog_enabled) watchdog_enabled = nullptr;
+};
+
+const SystemdLibrary& systemd_library() {
+    static const SystemdLibrary api = [] {
+        SystemdLibrary loaded;
+        try {
+            const SharedLibrary lib({"libsystemd.so.0"});
+            loaded.notify = lib.function<decltype(loaded.notify)>("sd_notify");
+            loaded.watchdog_enabled = lib.function<decltype(loaded.watchdog_enabled)>("sd_watchdog_enabled");
+        } catch (const SharedLibraryError& e) {
+            spdlog::warn("systemd notifications off: {}", e.what());
+            return SystemdLibrary{};
+        }
+        return loaded;
+    }();
+    return api;
+}
+#endif
+
+}  // namespace
 
 bool SystemdNotifier::compiled_in() {
 #ifdef NETDOSSIER_HAVE_SYSTEMD
@@ -19,7 +51,7 @@ bool SystemdNotifier::compiled_in() {
 
 void SystemdNotifier::send([[maybe_unused]] const std::string& state) {
 #ifdef NETDOSSIER_HAVE_SYSTEMD
-    sd_notify(0, state.c_str());
+    if (const auto& sd = systemd_library(); sd.notify != nullptr) sd.notify(0, state.c_str());
 #endif
 }
 
@@ -30,8 +62,9 @@ void SystemdNotifier::watchdog() { send("WATCHDOG=1"); }
 
 std::optional<std::chrono::milliseconds> SystemdNotifier::watchdog_interval() const {
 #ifdef NETDOSSIER_HAVE_SYSTEMD
+    const auto& sd = systemd_library();
     std::uint64_t usec = 0;
-    if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0)
+    if (sd.watchdog_enabled != nullptr && sd.watchdog_enabled(0, &usec) > 0 && usec > 0)
         return std::chrono::milliseconds(std::max<std::uint64_t>(usec / 2000, 100));
 #endif
     return std::nullopt;

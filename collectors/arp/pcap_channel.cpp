@@ -1,10 +1,11 @@
 #include "collectors/arp/pcap_channel.hpp"
 
-#include <pcap/pcap.h>
 #include <poll.h>
 
 #include <cerrno>
 #include <cstdio>
+
+#include "collectors/arp/pcap_library.hpp"
 
 namespace nd {
 namespace {
@@ -39,43 +40,45 @@ std::string arp_reply_filter(const MacAddress& mac) {
 PcapChannel::PcapChannel(const std::string& interface, const std::string& filter, PcapOptions options)
     : interface_(interface), options_(options) {
     char errbuf[PCAP_ERRBUF_SIZE] = {};
-    handle_ = pcap_create(interface.c_str(), errbuf);
+    handle_ = pcap_library().create(interface.c_str(), errbuf);
     if (handle_ == nullptr) throw PcapError(interface + ": " + errbuf);
     auto fail = [&](const std::string& what, bool with_pcap_error) {
         std::string message = interface + ": " + what;
         if (with_pcap_error) {
-            const std::string detail = pcap_geterr(handle_);
+            const std::string detail = pcap_library().geterr(handle_);
             if (!detail.empty()) message += " (" + detail + ")";
         }
-        pcap_close(handle_);
+        pcap_library().close(handle_);
         handle_ = nullptr;
         throw PcapError(message);
     };
-    pcap_set_snaplen(handle_, options_.snap_length);
-    pcap_set_promisc(handle_, options_.promiscuous ? 1 : 0);
-    pcap_set_immediate_mode(handle_, 1);
-    pcap_set_buffer_size(handle_, options_.buffer_bytes);
-    if (const int status = pcap_activate(handle_); status < 0) fail(pcap_statustostr(status), true);
-    if (pcap_datalink(handle_) != DLT_EN10MB) fail("not an Ethernet interface", false);
-    pcap_setdirection(handle_, PCAP_D_IN);
+    pcap_library().set_snaplen(handle_, options_.snap_length);
+    pcap_library().set_promisc(handle_, options_.promiscuous ? 1 : 0);
+    pcap_library().set_immediate_mode(handle_, 1);
+    pcap_library().set_buffer_size(handle_, options_.buffer_bytes);
+    if (const int status = pcap_library().activate(handle_); status < 0)
+        fail(pcap_library().statustostr(status), true);
+    if (pcap_library().datalink(handle_) != DLT_EN10MB) fail("not an Ethernet interface", false);
+    pcap_library().setdirection(handle_, PCAP_D_IN);
     bpf_program program{};
-    if (pcap_compile(handle_, &program, filter.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0) fail("filter", true);
-    const int set = pcap_setfilter(handle_, &program);
-    pcap_freecode(&program);
+    if (pcap_library().compile(handle_, &program, filter.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0)
+        fail("filter", true);
+    const int set = pcap_library().setfilter(handle_, &program);
+    pcap_library().freecode(&program);
     if (set != 0) fail("setfilter", true);
-    if (pcap_setnonblock(handle_, 1, errbuf) != 0) fail(errbuf, false);
-    fd_ = pcap_get_selectable_fd(handle_);
+    if (pcap_library().setnonblock(handle_, 1, errbuf) != 0) fail(errbuf, false);
+    fd_ = pcap_library().get_selectable_fd(handle_);
     if (fd_ < 0) fail("no selectable descriptor", false);
 }
 
 PcapChannel::~PcapChannel() {
-    if (handle_ != nullptr) pcap_close(handle_);
+    if (handle_ != nullptr) pcap_library().close(handle_);
 }
 
 FrameChannel::SendStatus PcapChannel::send(std::span<const std::uint8_t> frame) {
     if (!options_.can_send) return SendStatus::kFailed;
     errno = 0;
-    if (pcap_inject(handle_, frame.data(), frame.size()) >= 0) return SendStatus::kSent;
+    if (pcap_library().inject(handle_, frame.data(), frame.size()) >= 0) return SendStatus::kSent;
     // libpcap keeps errno from send(2): a full socket buffer is back-pressure, not a failure.
     if (errno == ENOBUFS || errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
         return SendStatus::kBusy;
@@ -86,8 +89,8 @@ std::size_t PcapChannel::dispatch(const FrameHandler& on_frame) {
     DispatchContext ctx{&on_frame, Clock::now(), std::chrono::system_clock::now()};
     std::size_t total = 0;
     for (;;) {
-        const int n =
-            pcap_dispatch(handle_, options_.max_per_dispatch, on_packet, reinterpret_cast<u_char*>(&ctx));
+        const int n = pcap_library().dispatch(handle_, options_.max_per_dispatch, on_packet,
+                                              reinterpret_cast<u_char*>(&ctx));
         if (n <= 0) break;  // 0: nothing more now; <0: error (counted by pcap_stats), try again later
         total += static_cast<std::size_t>(n);
         if (options_.max_per_dispatch > 0) break;  // bounded work per call on a busy link
@@ -111,7 +114,7 @@ std::size_t PcapChannel::receive(Clock::time_point deadline, const FrameHandler&
 
 std::uint64_t PcapChannel::dropped() {
     pcap_stat stats{};
-    if (pcap_stats(handle_, &stats) != 0) return 0;
+    if (pcap_library().stats(handle_, &stats) != 0) return 0;
     return std::uint64_t{stats.ps_drop} + stats.ps_ifdrop;
 }
 

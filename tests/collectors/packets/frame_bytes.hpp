@@ -1,6 +1,6 @@
 #pragma once
 // Test helpers: hex literals to bytes, and the frames of a capture file in tests/captures/.
-#include <pcap/pcap.h>
+#include "collectors/arp/pcap_library.hpp"
 
 #include <cstdint>
 #include <string>
@@ -27,12 +27,13 @@ inline std::vector<std::vector<std::uint8_t>> capture_frames(const std::string& 
     const std::string path = std::string{NETDOSSIER_SOURCE_DIR} + "/tests/captures/" + name;
     char error[PCAP_ERRBUF_SIZE] = {};
     std::vector<std::vector<std::uint8_t>> out;
-    pcap_t* p = pcap_open_offline(path.c_str(), error);
+    const auto& lib = pcap_library();
+    pcap_t* p = lib.open_offline(path.c_str(), error);
     if (p == nullptr) return out;
     pcap_pkthdr* header = nullptr;
     const u_char* data = nullptr;
-    while (pcap_next_ex(p, &header, &data) == 1) out.emplace_back(data, data + header->caplen);
-    pcap_close(p);
+    while (lib.next_ex(p, &header, &data) == 1) out.emplace_back(data, data + header->caplen);
+    lib.close(p);
     return out;
 }
 
