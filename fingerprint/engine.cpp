@@ -114,12 +114,11 @@ FingerprintEngine FingerprintEngine::load(const std::vector<std::filesystem::pat
 }
 
 FingerprintEngine FingerprintEngine::without_rules(const std::set<std::string>& ids) const {
+    // Everything else stays (aliases, the product registries, files): only these rules are gone.
     auto rules = std::make_unique<Rules>();
-    rules->set.vendor_aliases = rules_->set.vendor_aliases;
-    rules->set.files = rules_->set.files;
-    for (const auto& rule : rules_->set.rules) {
-        if (!ids.contains(rule.id)) rules->set.rules.push_back(rule);
-    }
+    rules->set = rules_->set;
+    std::erase_if(rules->set.rules, [&](const fp::Rule& rule) { return ids.contains(rule.id); });
+    for (const auto& id : ids) rules->set.rule_ids.erase(id);
     rules->build_indexes();
     return FingerprintEngine(std::move(rules));
 }

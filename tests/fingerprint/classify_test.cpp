@@ -106,6 +106,17 @@ TEST_F(ClassifyTest, ProductRegistryNamesAModelOnlyWhenNothingStrongerDoes) {
     EXPECT_EQ(with_entity.model->value, "WS-C2960X-48FPS-L");
 }
 
+TEST_F(ClassifyTest, WithoutRulesKeepsTheProductRegistries) {
+    // The leave-families-out report drops rules, never the registries (they are the makers' MIBs).
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.9.1.359");
+    const auto reduced = engine_->without_rules({"no-such-rule"});
+    auto v = reduced.classify(d);
+    ASSERT_TRUE(v.model);
+    EXPECT_EQ(v.model->value, "catalyst2950t24");
+    EXPECT_EQ(reduced.matching_rules(d), engine_->matching_rules(d));
+}
+
 TEST_F(ClassifyTest, SeriesSplitRegistryNamesItsProductsAndNothingElse) {
     // F10-PRODUCTS-MIB hangs products under series nodes (E/C/S/M/Z); the registry is keyed by the path.
     DeviceEvidence d;
