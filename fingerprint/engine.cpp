@@ -41,6 +41,9 @@ struct FingerprintEngine::Rules {
 
 namespace {
 
+// Rule caches kept in a cache directory: the shipped rules, a drop-in folder or two, tests' and benches'.
+constexpr std::size_t kKeptRuleCaches = 8;
+
 struct Candidate {
     std::string value;
     double score = 0.0;  // noisy-OR of the weights supporting this value
@@ -96,17 +99,20 @@ FingerprintEngine FingerprintEngine::load(const std::vector<std::filesystem::pat
                                           const std::filesystem::path& cache_dir) {
     auto rules = std::make_unique<Rules>();
     const auto files = fp::read_rule_files(rule_dirs);
-    if (cache_dir.empty()) {
+    if (cache_dir.empty() || files.empty()) {  // no files: nothing worth caching
         rules->set = fp::parse_rule_files(files);
     } else {
-        const auto cache_file = cache_dir / "rules.cache";
+        const auto cache_file = fp::rule_cache_file(cache_dir, rule_dirs);
         const auto key = fp::rule_cache_key(files);
         if (auto cached = fp::read_rule_cache(cache_file, key)) {
             rules->set = std::move(*cached);
             rules->from_cache = true;
         } else {
             rules->set = fp::parse_rule_files(files);
-            fp::write_rule_cache(cache_file, key, rules->set);  // best effort: the next load parses again
+            // Best effort: the next load parses again. Folder lists other than the usual one each leave a
+            // cache; keep the few most recent.
+            if (fp::write_rule_cache(cache_file, key, rules->set))
+                fp::prune_rule_caches(cache_dir, kKeptRuleCaches);
         }
     }
     rules->build_indexes();

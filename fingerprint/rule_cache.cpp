@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -367,6 +369,37 @@ bool write_rule_cache(const std::filesystem::path& file, const std::string& key,
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
     return false;
+}
+
+std::filesystem::path rule_cache_file(const std::filesystem::path& cache_dir,
+                                      const std::vector<std::filesystem::path>& rule_dirs) {
+    std::string folders;
+    for (const auto& dir : rule_dirs) {
+        std::error_code ec;
+        const auto absolute = std::filesystem::absolute(dir, ec);
+        auto folder = (ec ? dir : absolute).lexically_normal();
+        if (!folder.has_filename() && folder != folder.root_path())
+            folder = folder.parent_path();  // "a/." is "a"
+        folders += folder.string() + '\n';
+    }
+    char name[40];
+    std::snprintf(name, sizeof name, "rules-%016llx.cache", static_cast<unsigned long long>(digest(folders)));
+    return cache_dir / name;
+}
+
+void prune_rule_caches(const std::filesystem::path& cache_dir, std::size_t keep) {
+    std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> caches;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(cache_dir, ec)) {
+        const auto name = entry.path().filename().string();
+        if (!name.starts_with("rules-") || !name.ends_with(".cache")) continue;
+        std::error_code time_ec;
+        const auto written = entry.last_write_time(time_ec);
+        if (!time_ec) caches.emplace_back(written, entry.path());
+    }
+    if (caches.size() <= keep) return;
+    std::sort(caches.begin(), caches.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = keep; i < caches.size(); ++i) std::filesystem::remove(caches[i].second, ec);
 }
 
 std::filesystem::path default_rule_cache_dir() {

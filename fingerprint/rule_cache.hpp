@@ -21,6 +21,15 @@ std::optional<RuleSet> read_rule_cache(const std::filesystem::path& file, const 
 // Writes atomically (a temporary file renamed over the old one); false when it could not.
 bool write_rule_cache(const std::filesystem::path& file, const std::string& key, const RuleSet& set);
 
+// The cache file for one list of rule folders: "rules-<hash of the folders>.cache" in `cache_dir`, so that
+// a run with other folders (`--rules`, a test's own) neither reads nor replaces the shipped rules' cache.
+std::filesystem::path rule_cache_file(const std::filesystem::path& cache_dir,
+                                      const std::vector<std::filesystem::path>& rule_dirs);
+
+// Removes all but the `keep` most recently written rule caches in `cache_dir` (each folder list leaves
+// one), so that runs with throw-away folders cannot fill the cache directory. Best effort.
+void prune_rule_caches(const std::filesystem::path& cache_dir, std::size_t keep);
+
 // Where the CLI keeps it: $NETDOSSIER_CACHE_DIR (empty: no cache), systemd's $CACHE_DIRECTORY,
 // $XDG_CACHE_HOME/netdossier or ~/.cache/netdossier. Empty when none is known.
 std::filesystem::path default_rule_cache_dir();

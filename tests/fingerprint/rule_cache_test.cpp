@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -89,6 +91,39 @@ TEST(RuleCacheTest, CachedEngineClassifiesAsTheParsedOne) {
         }
     }
     EXPECT_GT(compared, 200u);
+}
+
+// Each list of rule folders has its own cache: a run with other folders (--rules, an empty one) does not
+// replace the usual rules' cache, and only the most recent few caches are kept.
+TEST(RuleCacheTest, EachFolderListKeepsItsOwnCache) {
+    TempDir usual, other, empty, cache;
+    write_bytes(usual.path / "a.toml", "[[rule]]\nid = \"a\"\nclass = \"printer\"\nwhen.ttl = [60, 64]\n");
+    write_bytes(other.path / "b.toml", "[[rule]]\nid = \"b\"\nclass = \"server\"\nwhen.ttl = [120, 128]\n");
+    FingerprintEngine::load({usual.path}, cache.path);
+    EXPECT_EQ(FingerprintEngine::load({other.path}, cache.path).rule_count(), 1u);
+    EXPECT_EQ(FingerprintEngine::load({empty.path}, cache.path).rule_count(), 0u);
+    const auto again = FingerprintEngine::load({usual.path}, cache.path);
+    EXPECT_TRUE(again.rules_from_cache());
+    EXPECT_EQ(again.rule_count(), 1u);
+    EXPECT_NE(rule_cache_file(cache.path, {usual.path}), rule_cache_file(cache.path, {other.path}));
+    EXPECT_EQ(rule_cache_file(cache.path, {usual.path}), rule_cache_file(cache.path, {usual.path / "."}));
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(cache.path)) ++files;
+    EXPECT_EQ(files, 2u) << "the empty folder left a cache";
+
+    // Pruning keeps the newest: write ten caches, one second apart in mtime, keep three.
+    for (int i = 0; i < 10; ++i) {
+        const auto file = cache.path / ("rules-" + std::to_string(i) + ".cache");
+        write_bytes(file, "x");
+        fs::last_write_time(file, fs::file_time_type::clock::now() + std::chrono::seconds(i));
+    }
+    write_bytes(cache.path / "unrelated.txt", "kept");
+    prune_rule_caches(cache.path, 3);
+    std::set<std::string> left;
+    for (const auto& entry : fs::directory_iterator(cache.path))
+        left.insert(entry.path().filename().string());
+    EXPECT_EQ(left,
+              (std::set<std::string>{"rules-7.cache", "rules-8.cache", "rules-9.cache", "unrelated.txt"}));
 }
 
 // Any change to a rule file (text or name, one added) is a different key: the files are parsed again, so a
