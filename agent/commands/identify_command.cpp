@@ -7,12 +7,13 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
-#include <future>
+#include <functional>
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "agent/commands/commands.hpp"
-#include "agent/commands/rule_loading.hpp"
+#include "agent/commands/engine_loader.hpp"
 #include "collectors/snmp/snmp_collector.hpp"
 #include "collectors/snmp/snmp_decode.hpp"
 #include "collectors/snmp/snmp_facts_json.hpp"
@@ -120,7 +121,8 @@ SnmpOptions snmp_options(const IdentifyOptions& o) {
     return s;
 }
 
-std::vector<Identified> identify_live(const IdentifyOptions& o) {
+std::vector<Identified> identify_live(const IdentifyOptions& o,
+                                      const std::function<void(const SnmpWalk&)>& on_first_answer) {
     SnmpOptions options = snmp_options(o);
     std::vector<SnmpTarget> targets;
     for (const auto& t : o.snmp_targets) {
@@ -129,6 +131,10 @@ std::vector<Identified> identify_live(const IdentifyOptions& o) {
         targets.push_back(*target);
     }
     SnmpCollector collector(options, o.full_walk ? full_walk_plan() : default_walk_plan());
+    bool answered = false;
+    collector.on_answered([&](const SnmpTarget&, const SnmpWalk& system) {
+        if (!std::exchange(answered, true)) on_first_answer(system);
+    });
     std::vector<Identified> out;
     for (auto& r : collector.walk_hosts(targets)) {
         Identified id;
@@ -188,25 +194,17 @@ int run_identify(const IdentifyOptions& o) {
     if (o.snmp_targets.empty() == o.walk_files.empty()) {
         throw CommandError{"give either --snmp HOST[:PORT]... or --from-walk FILE...", 2};
     }
-    // The rules load (~45 ms from the compiled cache, ~80 ms when a rule file changed) on another thread
-    // while the device is walked or its dumps are read: a one-device identify otherwise waits for them before
-    // its first request. For -v: where a one-device identify spends its time (walk, rule load,
-    // classification).
+    // The rules load on another thread while the devices are walked or their dumps read (engine_loader.hpp);
+    // for -v: where a one-device identify spends its time.
     const auto ms_since_start = [started = std::chrono::steady_clock::now()] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                      started)
             .count();
     };
-    std::future<FingerprintEngine> engine_loading =
-        std::async(std::launch::async, [dirs = o.rule_dirs, ms_since_start] {
-            auto engine = load_command_engine(dirs);
-            spdlog::debug("{} fingerprint rules loaded {} ms after the start{}", engine.rule_count(),
-                          ms_since_start(), engine.rules_from_cache() ? " (compiled cache)" : "");
-            return engine;
-        });
-    std::vector<Identified> items;  // (a throw here waits for the loader: std::async's future joins)
+    BackgroundEngineLoader engine_loader(o.rule_dirs);
+    std::vector<Identified> items;
     if (!o.snmp_targets.empty()) {
-        items = identify_live(o);
+        items = identify_live(o, [&](const SnmpWalk& system) { engine_loader.classify_ahead(system); });
     } else {
         for (const auto& f : o.walk_files) items.push_back(identify_file(f));
     }
@@ -215,7 +213,7 @@ int run_identify(const IdentifyOptions& o) {
     // identify a few milliseconds and gives nothing back (reachable, so leak checkers stay quiet).
     static const FingerprintEngine* kept_engine = nullptr;
     delete kept_engine;  // a second identify in the same process (tests) frees the first one's
-    kept_engine = new FingerprintEngine(engine_loading.get());
+    kept_engine = new FingerprintEngine(engine_loader.get());
     const FingerprintEngine& engine = *kept_engine;
     int failures = 0;
     for (const Identified& id : items) {

@@ -302,6 +302,7 @@ void HostWalk::on_probe(int op, snmp_pdu* pdu) {
         if (!value.is_exception() && value.type != SnmpType::kNull)
             device_.walk.insert_or_assign(to_oid(*vb), value);
     }
+    if (on_answered_) on_answered_(device_.walk);
     pump();
 }
 

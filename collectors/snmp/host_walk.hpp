@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,6 +53,11 @@ public:
     HostWalk& operator=(const HostWalk&) = delete;
     ~HostWalk();
 
+    // Called once, on the polling thread, when a credential is answered: the probe's system scalars
+    // (sysDescr, sysObjectID ...), long before the walk ends.
+    void on_answered(std::function<void(const SnmpWalk& system_scalars)> callback) {
+        on_answered_ = std::move(callback);
+    }
     void start();
     bool done() const { return done_; }
     // Enforces the per-device time budget; call after each poll round.
@@ -116,6 +122,7 @@ private:
     void retire_session();
 
     SnmpTarget target_;
+    std::function<void(const SnmpWalk&)> on_answered_;
     const SnmpOptions& options_;
     const WalkPlan& plan_;
     const std::atomic<bool>* cancel_;

@@ -220,6 +220,11 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
             active.push_back(
                 Job{next, std::nullopt, nullptr,
                     std::make_unique<HostWalk>(targets[next], options_, plan_, &stop_requested_)});
+            if (on_answered_) {
+                active.back().walk->on_answered([this, &target = targets[next]](const SnmpWalk& system) {
+                    on_answered_(target, system);
+                });
+            }
             ++next;
             active.back().walk->start();
         }

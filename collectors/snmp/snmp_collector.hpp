@@ -28,6 +28,11 @@ public:
     // per target in the order given. `on_done` (optional) sees each result as soon as it is ready.
     std::vector<SnmpHostResult> walk_hosts(const std::vector<SnmpTarget>& targets,
                                            const std::function<void(const SnmpHostResult&)>& on_done = {});
+    // `callback` sees the system scalars of each target as soon as one of its credentials is answered
+    // (on the calling thread, before that target's walk goes on): `identify` classifies ahead with them.
+    void on_answered(std::function<void(const SnmpTarget&, const SnmpWalk& system_scalars)> callback) {
+        on_answered_ = std::move(callback);
+    }
     // Same, emitting an Observation for each host that answered.
     void walk_hosts(const std::vector<SnmpTarget>& targets, ObservationSink& sink, std::int64_t scan_id);
     // From any thread: the running walk_hosts() stops soon, keeping partial results; later calls
@@ -44,6 +49,7 @@ private:
     std::vector<HostWalk::Clock::time_point> started_at_;
     std::atomic<bool> stop_requested_{false};
     const std::atomic<bool>* cancel_flag_ = nullptr;
+    std::function<void(const SnmpTarget&, const SnmpWalk&)> on_answered_;
     mutable std::mutex stats_mutex_;
     CollectorStats stats_;
 };

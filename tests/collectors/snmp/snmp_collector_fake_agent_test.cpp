@@ -55,6 +55,27 @@ SnmpOptions options_for(std::vector<SnmpCredential> creds) {
 
 SnmpTarget local(std::uint16_t port) { return {"127.0.0.1", port}; }
 
+// `identify` classifies ahead from the system scalars: they arrive once per target, when the
+// credential is answered, before that target's result.
+TEST(SnmpCollectorFake, SystemScalarsArriveOnceBeforeTheResult) {
+    FakeAgent agent(switch_walk(), {});
+    SnmpCollector collector(options_for({community_credential("office", "public")}), small_plan());
+    std::vector<SnmpWalk> answers;
+    bool result_seen_first = false;
+    collector.on_answered([&](const SnmpTarget& target, const SnmpWalk& system) {
+        EXPECT_EQ(target.port, agent.port());
+        answers.push_back(system);
+    });
+    auto results = collector.walk_hosts({local(agent.port())},
+                                        [&](const SnmpHostResult&) { result_seen_first = answers.empty(); });
+    ASSERT_EQ(answers.size(), 1U);
+    EXPECT_FALSE(result_seen_first);
+    const auto descr = answers[0].find(oids::kSysDescr);
+    ASSERT_NE(descr, answers[0].end());
+    EXPECT_EQ(descr->second.text(), "Fake switch 1.0");
+    EXPECT_LT(answers[0].size(), results[0].walk.size());  // the probe's scalars, not the walk
+}
+
 TEST(SnmpCollectorFake, WalksPlanAndRemembersCredentialName) {
     FakeAgent agent(switch_walk(), {});
     SnmpCollector collector(

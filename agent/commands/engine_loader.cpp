@@ -1,0 +1,69 @@
+#include "agent/commands/engine_loader.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <utility>
+
+#include "agent/commands/rule_loading.hpp"
+
+namespace nd {
+
+BackgroundEngineLoader::BackgroundEngineLoader(std::vector<std::string> rule_dirs) {
+    loading_ =
+        std::async(std::launch::async, [this, dirs = std::move(rule_dirs)] { return load_then_warm(dirs); });
+}
+
+BackgroundEngineLoader::~BackgroundEngineLoader() {
+    stop_waiting();
+    if (loading_.valid()) loading_.wait();
+}
+
+void BackgroundEngineLoader::classify_ahead(const SnmpWalk& system_scalars) {
+    {
+        std::lock_guard lock(mutex_);
+        if (ahead_given_ || caller_waiting_) return;
+        ahead_given_ = true;
+        ahead_.emplace();
+        ahead_->snmp = system_scalars;
+    }
+    changed_.notify_all();
+}
+
+FingerprintEngine BackgroundEngineLoader::get() {
+    stop_waiting();
+    return loading_.get();
+}
+
+void BackgroundEngineLoader::stop_waiting() {
+    {
+        std::lock_guard lock(mutex_);
+        caller_waiting_ = true;
+    }
+    changed_.notify_all();
+}
+
+FingerprintEngine BackgroundEngineLoader::load_then_warm(const std::vector<std::string>& rule_dirs) {
+    const auto started = std::chrono::steady_clock::now();
+    const auto ms = [&] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                     started)
+            .count();
+    };
+    FingerprintEngine engine = load_command_engine(rule_dirs);
+    spdlog::debug("{} fingerprint rules loaded in {} ms{}", engine.rule_count(), ms(),
+                  engine.rules_from_cache() ? " (compiled cache)" : "");
+    std::optional<DeviceEvidence> ahead;
+    {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return ahead_.has_value() || caller_waiting_; });
+        if (!caller_waiting_) ahead = std::move(ahead_);  // the caller waiting: it classifies itself
+    }
+    if (ahead) {
+        (void)engine.classify(*ahead);  // for its side effects: compiled regexes, warm rules
+        spdlog::debug("classified the first device's system scalars ahead, {} ms after the load began", ms());
+    }
+    return engine;
+}
+
+}  // namespace nd

@@ -1,0 +1,86 @@
+// identify's background rule loader: the engine it hands over is the one the folders give, a classification
+// ahead changes nothing in the verdict, it never hangs (no answer, caller gone) and a bad rule file is
+// still an exit-2 error naming the file.
+#include "agent/commands/engine_loader.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "agent/commands/command.hpp"
+
+namespace nd {
+namespace {
+
+namespace fs = std::filesystem;
+
+class EngineLoaderTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("nd-engine-loader-" + std::to_string(::getpid()));
+        fs::create_directories(dir_ / "rules");
+        std::ofstream(dir_ / "rules" / "a.toml")
+            << "[[rule]]\nid = \"acme-printer\"\nwhy = \"sysDescr says Acme printer\"\nclass = \"printer\"\n"
+               "class_weight = 0.9\nvendor = \"Acme\"\nmodel = \"{model}\"\n"
+               "when.sys_descr = 'Acme (?P<model>P\\d+) printer'\n";
+        ::setenv("NETDOSSIER_CACHE_DIR", "", 1);  // no cache: the test reads its own folder only
+    }
+    void TearDown() override {
+        ::unsetenv("NETDOSSIER_CACHE_DIR");
+        fs::remove_all(dir_);
+    }
+    std::vector<std::string> rules() const { return {(dir_ / "rules").string()}; }
+    static SnmpWalk system(const std::string& descr) {
+        SnmpWalk w;
+        w[*Oid::parse("1.3.6.1.2.1.1.1.0")] = {SnmpType::kOctetString, descr, 0};
+        return w;
+    }
+    fs::path dir_;
+};
+
+TEST_F(EngineLoaderTest, ClassifyingAheadLeavesTheVerdictAlone) {
+    BackgroundEngineLoader loader(rules());
+    loader.classify_ahead(system("Acme P200 printer"));
+    loader.classify_ahead(system("something else"));  // only the first counts
+    const FingerprintEngine engine = loader.get();
+    EXPECT_EQ(engine.rule_count(), 1U);
+    DeviceEvidence device;
+    device.snmp = system("Acme P200 printer");
+    const Verdict v = engine.classify(device);
+    EXPECT_EQ(v.device_class, DeviceClass::kPrinter);
+    ASSERT_TRUE(v.model);
+    EXPECT_EQ(v.model->value, "P200");
+}
+
+TEST_F(EngineLoaderTest, NoAnswerAndNoCallerNeverHang) {
+    {
+        BackgroundEngineLoader loader(rules());
+        EXPECT_EQ(loader.get().rule_count(), 1U);  // nothing to classify ahead: get() does not wait for it
+    }
+    { BackgroundEngineLoader abandoned(rules()); }  // the caller threw before get(): the destructor joins
+    BackgroundEngineLoader late(rules());
+    const FingerprintEngine engine = late.get();
+    late.classify_ahead(system("Acme P200 printer"));  // after get(): ignored
+    EXPECT_EQ(engine.rule_count(), 1U);
+}
+
+TEST_F(EngineLoaderTest, BadRuleFileIsAnExitTwoErrorNamingIt) {
+    std::ofstream(dir_ / "rules" / "b.toml") << "[[rule]]\nid = \"b\"\nclass = \"server\n";
+    BackgroundEngineLoader loader(rules());
+    loader.classify_ahead(system("Acme P200 printer"));
+    try {
+        (void)loader.get();
+        ADD_FAILURE() << "a broken rule file loaded";
+    } catch (const CommandError& e) {
+        EXPECT_EQ(e.exit_code, 2);
+        EXPECT_THAT(e.message, ::testing::HasSubstr("b.toml:3"));
+    }
+}
+
+}  // namespace
+}  // namespace nd
