@@ -157,6 +157,32 @@ TEST_F(ClassifyTest, UpsFromUpsMibOfAnUnknownEnterprise) {
     EXPECT_THAT(joined(v.class_reasons), HasSubstr("UPS-MIB"));
 }
 
+// Serials from standard MIBs any maker may implement (94-serial-evidence): LLDP-MED inventory, DOCSIS
+// devices, a Printer-MIB row other than 1.
+TEST_F(ClassifyTest, SerialsFromStandardInventoryMibs) {
+    DeviceEvidence phone;
+    set(phone, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Acme desk phone");
+    set(phone, "1.0.8802.1.1.2.1.5.4795.1.2.5.0", SnmpType::kOctetString, "MED0042");
+    auto v = engine_->classify(phone);
+    ASSERT_TRUE(v.serial);
+    EXPECT_EQ(v.serial->value, "MED0042");
+    EXPECT_THAT(joined(v.serial->reasons), HasSubstr("LLDP"));
+
+    DeviceEvidence modem;
+    set(modem, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Cable modem <<HW_REV: 1.0; VENDOR: Acme>>");
+    set(modem, "1.3.6.1.2.1.69.1.1.4.0", SnmpType::kOctetString, "CM123456");
+    v = engine_->classify(modem);
+    ASSERT_TRUE(v.serial);
+    EXPECT_EQ(v.serial->value, "CM123456");
+
+    DeviceEvidence printer;
+    set(printer, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Acme office printer");
+    set(printer, "1.3.6.1.2.1.43.5.1.1.17.2", SnmpType::kOctetString, "PRN77");
+    v = engine_->classify(printer);
+    ASSERT_TRUE(v.serial);
+    EXPECT_EQ(v.serial->value, "PRN77");
+}
+
 TEST_F(ClassifyTest, PhoneByLldpMed) {
     DeviceEvidence d;
     LldpNeighbor n;
