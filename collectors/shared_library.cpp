@@ -20,7 +20,7 @@ SharedLibrary::SharedLibrary(std::initializer_list<const char*> sonames) {
 }
 
 void* SharedLibrary::address(const char* name) const {
-    dlerror();  // clear a stale error: a symbol's address can legitimately be null
+    dlerror();  // clear a stale error, so that the message below is this lookup's
     void* found = dlsym(handle_, name);
     if (found == nullptr) {
         const char* why = dlerror();

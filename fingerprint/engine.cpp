@@ -107,12 +107,13 @@ FingerprintEngine FingerprintEngine::load(const std::vector<std::filesystem::pat
         if (auto cached = fp::read_rule_cache(cache_file, key)) {
             rules->set = std::move(*cached);
             rules->from_cache = true;
+            fp::mark_rule_cache_used(cache_file);
         } else {
             rules->set = fp::parse_rule_files(files);
             // Best effort: the next load parses again. Folder lists other than the usual one each leave a
             // cache; keep the few most recent.
             if (fp::write_rule_cache(cache_file, key, rules->set))
-                fp::prune_rule_caches(cache_dir, kKeptRuleCaches);
+                fp::prune_rule_caches(cache_dir, kKeptRuleCaches, cache_file);
         }
     }
     rules->build_indexes();

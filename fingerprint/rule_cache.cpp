@@ -387,19 +387,28 @@ std::filesystem::path rule_cache_file(const std::filesystem::path& cache_dir,
     return cache_dir / name;
 }
 
-void prune_rule_caches(const std::filesystem::path& cache_dir, std::size_t keep) {
+void prune_rule_caches(const std::filesystem::path& cache_dir, std::size_t keep,
+                       const std::filesystem::path& in_use) {
     std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> caches;
     std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(cache_dir, ec)) {
-        const auto name = entry.path().filename().string();
-        if (!name.starts_with("rules-") || !name.ends_with(".cache")) continue;
+    for (std::filesystem::directory_iterator it(cache_dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name == "rules.cache") {  // the single cache of earlier versions
+            std::filesystem::remove(it->path(), ec);
+            continue;
+        }
+        if (!name.starts_with("rules-") || !name.ends_with(".cache") || it->path() == in_use) continue;
         std::error_code time_ec;
-        const auto written = entry.last_write_time(time_ec);
-        if (!time_ec) caches.emplace_back(written, entry.path());
+        const auto used = it->last_write_time(time_ec);
+        if (!time_ec) caches.emplace_back(used, it->path());
     }
-    if (caches.size() <= keep) return;
+    if (caches.size() + 1 <= keep) return;  // + the one in use
     std::sort(caches.begin(), caches.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t i = keep; i < caches.size(); ++i) std::filesystem::remove(caches[i].second, ec);
+    for (std::size_t i = keep - 1; i < caches.size(); ++i) std::filesystem::remove(caches[i].second, ec);
+}
+
+void mark_rule_cache_used(const std::filesystem::path& file) {
+    ::utimensat(AT_FDCWD, file.c_str(), nullptr, 0);  // best effort: a read-only cache folder stays as it is
 }
 
 std::filesystem::path default_rule_cache_dir() {

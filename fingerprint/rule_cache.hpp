@@ -26,9 +26,12 @@ bool write_rule_cache(const std::filesystem::path& file, const std::string& key,
 std::filesystem::path rule_cache_file(const std::filesystem::path& cache_dir,
                                       const std::vector<std::filesystem::path>& rule_dirs);
 
-// Removes all but the `keep` most recently written rule caches in `cache_dir` (each folder list leaves
-// one), so that runs with throw-away folders cannot fill the cache directory. Best effort.
-void prune_rule_caches(const std::filesystem::path& cache_dir, std::size_t keep);
+// Removes all but the `keep` most recently used rule caches in `cache_dir` (each folder list leaves one),
+// never `in_use`, so that runs with throw-away folders cannot fill the cache directory. Best effort.
+void prune_rule_caches(const std::filesystem::path& cache_dir, std::size_t keep,
+                       const std::filesystem::path& in_use);
+// Stamps a cache as just used (its modification time), so that pruning keeps the caches in use.
+void mark_rule_cache_used(const std::filesystem::path& file);
 
 // Where the CLI keeps it: $NETDOSSIER_CACHE_DIR (empty: no cache), systemd's $CACHE_DIRECTORY,
 // $XDG_CACHE_HOME/netdossier or ~/.cache/netdossier. Empty when none is known.

@@ -492,16 +492,17 @@ std::vector<RuleFile> read_rule_files(const std::vector<std::filesystem::path>& 
         if (ec) throw ConfigError(dir.string() + ": cannot read fingerprint folder: " + ec.message());
         std::sort(files.begin(), files.end());
         for (const auto& file : files) {
-            // One read into a string of the file's size: this runs on every load (the cache key hashes
-            // the text), and a stringstream copies ~3 MB twice.
+            // Read in one go into a string of the file's size (this runs on every load: the cache key hashes
+            // the text); whatever the file holds when read counts, should an editor replace it meanwhile.
             std::ifstream in(file, std::ios::binary);
             std::error_code size_ec;
             const auto size = std::filesystem::file_size(file, size_ec);
             if (!in || size_ec) throw ConfigError(file.string() + ": cannot read");
             std::string text(static_cast<std::size_t>(size), '\0');
             in.read(text.data(), static_cast<std::streamsize>(text.size()));
-            if (static_cast<std::size_t>(in.gcount()) != text.size())
-                throw ConfigError(file.string() + ": cannot read");
+            text.resize(static_cast<std::size_t>(in.gcount()));
+            if (in) text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            if (in.bad()) throw ConfigError(file.string() + ": cannot read");
             out.push_back({file.string(), std::move(text)});
         }
     }

@@ -10,8 +10,11 @@
 namespace nd {
 
 BackgroundEngineLoader::BackgroundEngineLoader(std::vector<std::string> rule_dirs) {
-    loading_ =
-        std::async(std::launch::async, [this, dirs = std::move(rule_dirs)] { return load_then_warm(dirs); });
+    // The cache folder comes from the environment: read here, before the walk sets net-snmp's variables.
+    loading_ = std::async(std::launch::async, [this, dirs = std::move(rule_dirs),
+                                               cache = FingerprintEngine::default_cache_dir()] {
+        return load_then_warm(dirs, cache);
+    });
 }
 
 BackgroundEngineLoader::~BackgroundEngineLoader() {
@@ -43,14 +46,15 @@ void BackgroundEngineLoader::stop_waiting() {
     changed_.notify_all();
 }
 
-FingerprintEngine BackgroundEngineLoader::load_then_warm(const std::vector<std::string>& rule_dirs) {
+FingerprintEngine BackgroundEngineLoader::load_then_warm(const std::vector<std::string>& rule_dirs,
+                                                         const std::filesystem::path& cache_dir) {
     const auto started = std::chrono::steady_clock::now();
     const auto ms = [&] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                      started)
             .count();
     };
-    FingerprintEngine engine = load_command_engine(rule_dirs);
+    FingerprintEngine engine = load_command_engine(rule_dirs, cache_dir);
     spdlog::debug("{} fingerprint rules loaded in {} ms{}", engine.rule_count(), ms(),
                   engine.rules_from_cache() ? " (compiled cache)" : "");
     std::optional<DeviceEvidence> ahead;
@@ -60,8 +64,13 @@ FingerprintEngine BackgroundEngineLoader::load_then_warm(const std::vector<std::
         if (!caller_waiting_) ahead = std::move(ahead_);  // the caller waiting: it classifies itself
     }
     if (ahead) {
-        (void)engine.classify(*ahead);  // for its side effects: compiled regexes, warm rules
-        spdlog::debug("classified the first device's system scalars ahead, {} ms after the load began", ms());
+        try {
+            (void)engine.classify(*ahead);  // for its side effects: compiled regexes, warm rules
+            spdlog::debug("classified the first device's system scalars ahead, {} ms after the load began",
+                          ms());
+        } catch (const std::exception& e) {  // only a head start: the real classification decides
+            spdlog::debug("classifying ahead failed: {}", e.what());
+        }
     }
     return engine;
 }

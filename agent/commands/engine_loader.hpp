@@ -5,6 +5,7 @@
 // compiled and the rules' memory is warm before the walk ends, so the real classification takes well
 // under a millisecond instead of ~5.
 #include <condition_variable>
+#include <filesystem>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -27,11 +28,12 @@ public:
 
     // From any thread; only the first call counts. Ignored once get() was called.
     void classify_ahead(const SnmpWalk& system_scalars);
-    // Waits for the load (and a classification ahead already under way); rethrows a load error.
+    // Waits for the load (and a classification ahead already under way); rethrows a load error. Once.
     FingerprintEngine get();
 
 private:
-    FingerprintEngine load_then_warm(const std::vector<std::string>& rule_dirs);
+    FingerprintEngine load_then_warm(const std::vector<std::string>& rule_dirs,
+                                     const std::filesystem::path& cache_dir);
     void stop_waiting();
 
     std::mutex mutex_;

@@ -212,8 +212,9 @@ int run_identify(const IdentifyOptions& o) {
     // Kept to the end of the process on purpose: freeing ~4,000 rules on the way out costs a one-device
     // identify a few milliseconds and gives nothing back (reachable, so leak checkers stay quiet).
     static const FingerprintEngine* kept_engine = nullptr;
+    auto loaded = std::make_unique<FingerprintEngine>(engine_loader.get());  // (a bad rule file throws here)
     delete kept_engine;  // a second identify in the same process (tests) frees the first one's
-    kept_engine = new FingerprintEngine(engine_loader.get());
+    kept_engine = loaded.release();
     const FingerprintEngine& engine = *kept_engine;
     int failures = 0;
     for (const Identified& id : items) {

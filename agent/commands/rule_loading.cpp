@@ -8,8 +8,12 @@
 namespace nd {
 
 FingerprintEngine load_command_engine(const std::vector<std::string>& rule_dirs) {
+    return load_command_engine(rule_dirs, FingerprintEngine::default_cache_dir());
+}
+
+FingerprintEngine load_command_engine(const std::vector<std::string>& rule_dirs,
+                                      const std::filesystem::path& cache) {
     const std::vector<std::filesystem::path> dirs(rule_dirs.begin(), rule_dirs.end());
-    const auto cache = FingerprintEngine::default_cache_dir();
     try {
         return dirs.empty() ? FingerprintEngine::load_default(cache) : FingerprintEngine::load(dirs, cache);
     } catch (const ConfigError& e) {

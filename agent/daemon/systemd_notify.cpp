@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 
 #ifdef NETDOSSIER_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
@@ -30,7 +31,9 @@ const SystemdLibrary& systemd_library() {
             loaded.notify = lib.function<decltype(loaded.notify)>("sd_notify");
             loaded.watchdog_enabled = lib.function<decltype(loaded.watchdog_enabled)>("sd_watchdog_enabled");
         } catch (const SharedLibraryError& e) {
-            spdlog::warn("systemd notifications off: {}", e.what());
+            // Started by systemd (Type=notify), a missing READY=1 gets the service killed: say why loudly.
+            if (std::getenv("NOTIFY_SOCKET") != nullptr)
+                spdlog::error("cannot tell systemd the daemon is ready: {}", e.what());
             return SystemdLibrary{};
         }
         return loaded;

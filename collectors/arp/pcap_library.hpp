@@ -1,7 +1,7 @@
 #pragma once
 // libpcap's functions, resolved on first use from the installed libpcap (collectors/shared_library.hpp):
-// only commands that capture or sweep ARP load it. Types come from <pcap/pcap.h>, so a prototype that
-// changes fails the build.
+// only commands that capture or sweep ARP load it. Each pointer is typed from <pcap/pcap.h> (decltype),
+// so the table cannot disagree with the header it is built against.
 #include <pcap/pcap.h>
 
 namespace nd {

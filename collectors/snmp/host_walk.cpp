@@ -4,6 +4,7 @@
 #include <net-snmp/net-snmp-config.h>
 #include <net-snmp/net-snmp-includes.h>
 // clang-format on
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <set>
@@ -302,7 +303,14 @@ void HostWalk::on_probe(int op, snmp_pdu* pdu) {
         if (!value.is_exception() && value.type != SnmpType::kNull)
             device_.walk.insert_or_assign(to_oid(*vb), value);
     }
-    if (on_answered_) on_answered_(device_.walk);
+    if (on_answered_) {
+        // Inside net-snmp's callback: nothing may unwind through the C library.
+        try {
+            on_answered_(device_.walk);
+        } catch (const std::exception& e) {
+            spdlog::debug("{}: answer callback failed: {}", target_.to_string(), e.what());
+        }
+    }
     pump();
 }
 

@@ -54,7 +54,8 @@ public:
     ~HostWalk();
 
     // Called once, on the polling thread, when a credential is answered: the probe's system scalars
-    // (sysDescr, sysObjectID ...), long before the walk ends.
+    // (sysDescr, sysObjectID ...), long before the walk ends. The walk passed is the live one: copy
+    // what is kept. Exceptions are logged and dropped (they must not unwind through net-snmp).
     void on_answered(std::function<void(const SnmpWalk& system_scalars)> callback) {
         on_answered_ = std::move(callback);
     }

@@ -221,9 +221,8 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
                 Job{next, std::nullopt, nullptr,
                     std::make_unique<HostWalk>(targets[next], options_, plan_, &stop_requested_)});
             if (on_answered_) {
-                active.back().walk->on_answered([this, &target = targets[next]](const SnmpWalk& system) {
-                    on_answered_(target, system);
-                });
+                active.back().walk->on_answered([callback = on_answered_, target = targets[next]](
+                                                    const SnmpWalk& system) { callback(target, system); });
             }
             ++next;
             active.back().walk->start();

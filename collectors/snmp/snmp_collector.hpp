@@ -30,6 +30,7 @@ public:
                                            const std::function<void(const SnmpHostResult&)>& on_done = {});
     // `callback` sees the system scalars of each target as soon as one of its credentials is answered
     // (on the calling thread, before that target's walk goes on): `identify` classifies ahead with them.
+    // Set before walk_hosts().
     void on_answered(std::function<void(const SnmpTarget&, const SnmpWalk& system_scalars)> callback) {
         on_answered_ = std::move(callback);
     }

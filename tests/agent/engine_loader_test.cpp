@@ -7,10 +7,15 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <memory>
+#include <optional>
 #include <string>
+#include <thread>
 
 #include "agent/commands/command.hpp"
 
@@ -28,10 +33,15 @@ protected:
             << "[[rule]]\nid = \"acme-printer\"\nwhy = \"sysDescr says Acme printer\"\nclass = \"printer\"\n"
                "class_weight = 0.9\nvendor = \"Acme\"\nmodel = \"{model}\"\n"
                "when.sys_descr = 'Acme (?P<model>P\\d+) printer'\n";
+        if (const char* old = std::getenv("NETDOSSIER_CACHE_DIR")) saved_cache_dir_ = old;
         ::setenv("NETDOSSIER_CACHE_DIR", "", 1);  // no cache: the test reads its own folder only
     }
     void TearDown() override {
-        ::unsetenv("NETDOSSIER_CACHE_DIR");
+        if (saved_cache_dir_) {
+            ::setenv("NETDOSSIER_CACHE_DIR", saved_cache_dir_->c_str(), 1);
+        } else {
+            ::unsetenv("NETDOSSIER_CACHE_DIR");
+        }
         fs::remove_all(dir_);
     }
     std::vector<std::string> rules() const { return {(dir_ / "rules").string()}; }
@@ -41,6 +51,7 @@ protected:
         return w;
     }
     fs::path dir_;
+    std::optional<std::string> saved_cache_dir_;
 };
 
 TEST_F(EngineLoaderTest, ClassifyingAheadLeavesTheVerdictAlone) {
@@ -58,15 +69,25 @@ TEST_F(EngineLoaderTest, ClassifyingAheadLeavesTheVerdictAlone) {
 }
 
 TEST_F(EngineLoaderTest, NoAnswerAndNoCallerNeverHang) {
-    {
-        BackgroundEngineLoader loader(rules());
-        EXPECT_EQ(loader.get().rule_count(), 1U);  // nothing to classify ahead: get() does not wait for it
-    }
-    { BackgroundEngineLoader abandoned(rules()); }  // the caller threw before get(): the destructor joins
-    BackgroundEngineLoader late(rules());
-    const FingerprintEngine engine = late.get();
-    late.classify_ahead(system("Acme P200 printer"));  // after get(): ignored
-    EXPECT_EQ(engine.rule_count(), 1U);
+    // On a thread of its own, so that a hang fails the test after 30 s instead of stalling the run.
+    auto done = std::make_shared<std::promise<std::size_t>>();
+    std::thread([rules = rules(), done] {
+        std::size_t counted = 0;
+        {
+            BackgroundEngineLoader loader(rules);
+            counted += loader.get().rule_count();  // nothing to classify ahead: get() does not wait for it
+        }
+        { BackgroundEngineLoader abandoned(rules); }  // the caller threw before get(): the destructor joins
+        BackgroundEngineLoader late(rules);
+        const FingerprintEngine engine = late.get();
+        SnmpWalk system;
+        system[*Oid::parse("1.3.6.1.2.1.1.1.0")] = {SnmpType::kOctetString, "Acme P200 printer", 0};
+        late.classify_ahead(system);  // after get(): ignored
+        done->set_value(counted + engine.rule_count());
+    }).detach();
+    auto result = done->get_future();
+    ASSERT_EQ(result.wait_for(std::chrono::seconds(30)), std::future_status::ready) << "the loader hung";
+    EXPECT_EQ(result.get(), 2U);
 }
 
 TEST_F(EngineLoaderTest, BadRuleFileIsAnExitTwoErrorNamingIt) {

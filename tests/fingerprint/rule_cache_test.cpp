@@ -111,19 +111,27 @@ TEST(RuleCacheTest, EachFolderListKeepsItsOwnCache) {
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(cache.path)) ++files;
     EXPECT_EQ(files, 2u) << "the empty folder left a cache";
 
-    // Pruning keeps the newest: write ten caches, one second apart in mtime, keep three.
+    // A cache hit marks the cache used, so that pruning goes by use, not by when it was written.
+    const auto usual_cache = rule_cache_file(cache.path, {usual.path});
+    fs::last_write_time(usual_cache, fs::file_time_type::clock::now() - std::chrono::hours(24));
+    const auto before = fs::last_write_time(usual_cache);
+    EXPECT_TRUE(FingerprintEngine::load({usual.path}, cache.path).rules_from_cache());
+    EXPECT_GT(fs::last_write_time(usual_cache), before);
+
+    // Pruning keeps the one in use and the newest: ten caches, one second apart in mtime, keep three.
     for (int i = 0; i < 10; ++i) {
         const auto file = cache.path / ("rules-" + std::to_string(i) + ".cache");
         write_bytes(file, "x");
         fs::last_write_time(file, fs::file_time_type::clock::now() + std::chrono::seconds(i));
     }
     write_bytes(cache.path / "unrelated.txt", "kept");
-    prune_rule_caches(cache.path, 3);
+    write_bytes(cache.path / "rules.cache", "an earlier version's single cache");
+    prune_rule_caches(cache.path, 3, cache.path / "rules-0.cache");  // the oldest, but in use
     std::set<std::string> left;
     for (const auto& entry : fs::directory_iterator(cache.path))
         left.insert(entry.path().filename().string());
     EXPECT_EQ(left,
-              (std::set<std::string>{"rules-7.cache", "rules-8.cache", "rules-9.cache", "unrelated.txt"}));
+              (std::set<std::string>{"rules-0.cache", "rules-8.cache", "rules-9.cache", "unrelated.txt"}));
 }
 
 // Any change to a rule file (text or name, one added) is a different key: the files are parsed again, so a
