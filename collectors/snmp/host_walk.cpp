@@ -344,11 +344,16 @@ std::vector<std::size_t> HostWalk::next_pack(std::size_t free_slots) {
             waiting.push_back(i);
         }
     }
-    // Spread the work over the free slots (several requests in flight hide a LAN's round trips), each
-    // request as full as that allows.
-    const std::size_t share =
+    // Spread the work over the free slots (several requests in flight hide a LAN's round trips), but
+    // never thinner than a full request: a subtree gets at most `repetitions_` rows per request, so a
+    // pack of fewer than varbinds / repetitions subtrees leaves the request part empty, and an agent that
+    // answers one request at a time (snmpsim, small embedded agents) then needs more of them (a printer's
+    // whole tree on loopback: 19 requests spread, 14 packed).
+    const std::size_t full =
+        static_cast<std::size_t>((varbinds_ + repetitions_ - 1) / std::max(1, repetitions_));
+    const std::size_t spread =
         (waiting.size() + unstarted + free_slots - 1) / std::max<std::size_t>(1, free_slots);
-    const std::size_t target = std::clamp<std::size_t>(share, 1, limit);
+    const std::size_t target = std::clamp<std::size_t>(std::max(spread, full), 1, limit);
     std::vector<std::size_t> pack(
         waiting.begin(), waiting.begin() + static_cast<std::ptrdiff_t>(std::min(target, waiting.size())));
     while (pack.size() < target) {
