@@ -394,7 +394,8 @@ void prune_rule_caches(const std::filesystem::path& cache_dir, std::size_t keep,
     for (std::filesystem::directory_iterator it(cache_dir, ec), end; !ec && it != end; it.increment(ec)) {
         const auto name = it->path().filename().string();
         if (name == "rules.cache") {  // the single cache of earlier versions
-            std::filesystem::remove(it->path(), ec);
+            std::error_code remove_ec;
+            std::filesystem::remove(it->path(), remove_ec);
             continue;
         }
         if (!name.starts_with("rules-") || !name.ends_with(".cache") || it->path() == in_use) continue;
@@ -402,9 +403,10 @@ void prune_rule_caches(const std::filesystem::path& cache_dir, std::size_t keep,
         const auto used = it->last_write_time(time_ec);
         if (!time_ec) caches.emplace_back(used, it->path());
     }
-    if (caches.size() + 1 <= keep) return;  // + the one in use
+    const std::size_t others = keep > 0 ? keep - 1 : 0;  // besides the one in use
+    if (caches.size() <= others) return;
     std::sort(caches.begin(), caches.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t i = keep - 1; i < caches.size(); ++i) std::filesystem::remove(caches[i].second, ec);
+    for (std::size_t i = others; i < caches.size(); ++i) std::filesystem::remove(caches[i].second, ec);
 }
 
 void mark_rule_cache_used(const std::filesystem::path& file) {
