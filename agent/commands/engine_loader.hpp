@@ -2,8 +2,8 @@
 // `identify` loads the rules on a thread of its own while it walks the device (the load takes ~40 ms
 // from the compiled cache, a small device's walk ~50 ms on loopback). Handed the first device's system
 // scalars meanwhile, the thread also classifies them once ahead: the regexes that sysDescr calls for are
-// compiled and the rules' memory is warm before the walk ends, so the real classification takes well
-// under a millisecond instead of ~5.
+// compiled and the rules' memory is warm before the walk ends, so the real classification takes ~1 ms
+// after the walk instead of ~5 (measured on loopback, a printer's whole tree).
 #include <condition_variable>
 #include <filesystem>
 #include <future>

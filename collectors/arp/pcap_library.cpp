@@ -10,27 +10,30 @@ PcapLibrary load_pcap_library() {
     // Debian's runtime package (libpcap0.8) keeps the old soname; upstream builds use libpcap.so.1.
     const SharedLibrary lib({"libpcap.so.0.8", "libpcap.so.1", "libpcap.so"});
     PcapLibrary api{};
-    api.create = lib.function<decltype(api.create)>("pcap_create");
-    api.open_offline = lib.function<decltype(api.open_offline)>("pcap_open_offline");
-    api.close = lib.function<decltype(api.close)>("pcap_close");
-    api.set_snaplen = lib.function<decltype(api.set_snaplen)>("pcap_set_snaplen");
-    api.set_promisc = lib.function<decltype(api.set_promisc)>("pcap_set_promisc");
-    api.set_immediate_mode = lib.function<decltype(api.set_immediate_mode)>("pcap_set_immediate_mode");
-    api.set_buffer_size = lib.function<decltype(api.set_buffer_size)>("pcap_set_buffer_size");
-    api.activate = lib.function<decltype(api.activate)>("pcap_activate");
-    api.statustostr = lib.function<decltype(api.statustostr)>("pcap_statustostr");
-    api.geterr = lib.function<decltype(api.geterr)>("pcap_geterr");
-    api.datalink = lib.function<decltype(api.datalink)>("pcap_datalink");
-    api.setdirection = lib.function<decltype(api.setdirection)>("pcap_setdirection");
-    api.compile = lib.function<decltype(api.compile)>("pcap_compile");
-    api.setfilter = lib.function<decltype(api.setfilter)>("pcap_setfilter");
-    api.freecode = lib.function<decltype(api.freecode)>("pcap_freecode");
-    api.setnonblock = lib.function<decltype(api.setnonblock)>("pcap_setnonblock");
-    api.get_selectable_fd = lib.function<decltype(api.get_selectable_fd)>("pcap_get_selectable_fd");
-    api.inject = lib.function<decltype(api.inject)>("pcap_inject");
-    api.dispatch = lib.function<decltype(api.dispatch)>("pcap_dispatch");
-    api.next_ex = lib.function<decltype(api.next_ex)>("pcap_next_ex");
-    api.stats = lib.function<decltype(api.stats)>("pcap_stats");
+    // Each member is named after its function (pcap_<member>), so one line per function cannot mismatch.
+#define ND_PCAP_FUNCTION(member) api.member = lib.function<decltype(api.member)>("pcap_" #member)
+    ND_PCAP_FUNCTION(create);
+    ND_PCAP_FUNCTION(open_offline);
+    ND_PCAP_FUNCTION(close);
+    ND_PCAP_FUNCTION(set_snaplen);
+    ND_PCAP_FUNCTION(set_promisc);
+    ND_PCAP_FUNCTION(set_immediate_mode);
+    ND_PCAP_FUNCTION(set_buffer_size);
+    ND_PCAP_FUNCTION(activate);
+    ND_PCAP_FUNCTION(statustostr);
+    ND_PCAP_FUNCTION(geterr);
+    ND_PCAP_FUNCTION(datalink);
+    ND_PCAP_FUNCTION(setdirection);
+    ND_PCAP_FUNCTION(compile);
+    ND_PCAP_FUNCTION(setfilter);
+    ND_PCAP_FUNCTION(freecode);
+    ND_PCAP_FUNCTION(setnonblock);
+    ND_PCAP_FUNCTION(get_selectable_fd);
+    ND_PCAP_FUNCTION(inject);
+    ND_PCAP_FUNCTION(dispatch);
+    ND_PCAP_FUNCTION(next_ex);
+    ND_PCAP_FUNCTION(stats);
+#undef ND_PCAP_FUNCTION
     return api;
 }
 
