@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <limits>
+#include <map>
 
 #include "fingerprint/normalize.hpp"
 
@@ -38,6 +39,25 @@ bool search(const re2::RE2& re, std::string_view text, Captures* captures) {
     return true;
 }
 
+// IANAifType-MIB names of the types the shipped rules ask for, for reasons ("vdsl2(251)"); others show
+// their number.
+std::string if_type_text(std::uint32_t type) {
+    // clang-format off
+    static const std::map<std::uint32_t, const char*> kNames = {
+        {56, "fibreChannel"}, {71, "ieee80211"}, {94, "adsl"}, {95, "radsl"}, {96, "sdsl"}, {97, "vdsl"},
+        {101, "voiceFXO"}, {102, "voiceFXS"}, {127, "docsCableMaclayer"}, {143, "msdsl"}, {154, "idsl"},
+        {168, "hdsl2"}, {169, "shdsl"}, {196, "opticalTransport"}, {207, "pon155"}, {208, "pon622"},
+        {219, "opticalChannelGroup"}, {230, "adsl2"}, {238, "adsl2plus"}, {250, "gpon"}, {251, "vdsl2"},
+        {252, "capwapDot11Profile"}, {253, "capwapDot11Bss"}, {254, "capwapWtpVirtualRadio"},
+        {266, "aluEpon"}, {267, "aluEponOnu"}, {268, "aluEponPhysicalUni"}, {269, "aluEponLogicalLink"},
+        {270, "aluGponOnu"}, {271, "aluGponPhysicalUni"}, {279, "gfast"}, {282, "fastdsl"},
+        {295, "microwaveCarrierTermination"}, {296, "microwaveRadioLinkTerminal"}};
+    // clang-format on
+    auto it = kNames.find(type);
+    return it != kNames.end() ? std::string(it->second) + "(" + std::to_string(type) + ")"
+                              : "ifType " + std::to_string(type);
+}
+
 std::string shorten(std::string_view s) {
     std::string out = clean_text(s);
     if (out.size() > 80) {  // cut on a character boundary, not inside a UTF-8 sequence
@@ -71,11 +91,14 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
         it = ev.snmp.lower_bound(kEnterprises.child(number + 1));
     }
     static const Oid kIfType{{1, 3, 6, 1, 2, 1, 2, 2, 1, 3}};
+    std::map<std::uint32_t, int> rows_by_type;  // counted once here, read by every interfaces condition
     for (auto it = ev.snmp.lower_bound(kIfType); it != ev.snmp.end() && it->first.starts_with(kIfType);
          ++it) {
-        const auto type = it->second.number;  // ethernetCsmacd, fastEther, fastEtherFX, gigabitEthernet
-        if (type == 6 || type == 62 || type == 69 || type == 117) ++ethernet_ports;
+        ++rows_by_type[static_cast<std::uint32_t>(it->second.number)];
     }
+    if_types.assign(rows_by_type.begin(), rows_by_type.end());
+    for (std::uint32_t type : {6, 62, 69, 117})  // ethernetCsmacd, fastEther, fastEtherFX, gigabitEthernet
+        ethernet_ports += interfaces_of_type(type);
     for (auto it = ev.snmp.lower_bound(kEntPhysicalClass);
          it != ev.snmp.end() && it->first.starts_with(kEntPhysicalClass); ++it) {
         if (it->second.number == 3 && it->first.size() == kEntPhysicalClass.size() + 1) {
@@ -104,6 +127,11 @@ const SnmpValue* DeviceFacts::lookup(const Oid& oid) const {
 }
 
 bool DeviceFacts::has_subtree(const Oid& prefix) const { return lookup(prefix) != nullptr; }
+
+int DeviceFacts::interfaces_of_type(std::uint32_t type) const {
+    auto it = std::lower_bound(if_types.begin(), if_types.end(), std::pair<std::uint32_t, int>(type, 0));
+    return it != if_types.end() && it->first == type ? it->second : 0;
+}
 
 namespace {
 
@@ -345,6 +373,26 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
     if (c.min_ethernet_ports > 0) {
         if (f.ethernet_ports < c.min_ethernet_ports) return std::nullopt;
         m.details.push_back(std::to_string(f.ethernet_ports) + " Ethernet interfaces");
+    }
+    if (c.interfaces) {  // "12 interfaces of type vdsl2(251)", "5 interfaces: 3 adsl(94), 2 vdsl2(251)"
+        int total = 0;
+        std::vector<std::pair<std::uint32_t, int>> seen;
+        for (auto type : c.interfaces->types) {
+            if (int n = f.interfaces_of_type(type); n > 0) {
+                total += n;
+                seen.emplace_back(type, n);
+            }
+        }
+        if (total < c.interfaces->at_least) return std::nullopt;
+        std::string text = std::to_string(total) + (total == 1 ? " interface" : " interfaces");
+        if (seen.size() == 1) {
+            text += " of type " + if_type_text(seen[0].first);
+        } else {
+            for (std::size_t i = 0; i < seen.size(); ++i)
+                text += (i == 0 ? ": " : ", ") + std::to_string(seen[i].second) + " " +
+                        if_type_text(seen[i].first);
+        }
+        m.details.push_back(text);
     }
     if (c.ttl) {
         if (!ev.ttl || *ev.ttl < c.ttl->first || *ev.ttl > c.ttl->second) return std::nullopt;

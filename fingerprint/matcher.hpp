@@ -23,6 +23,9 @@ struct DeviceFacts {
     bool has_snmp = false;
     std::string product_name;  // the product registry's name for the sysObjectID (set by the engine)
     int ethernet_ports = 0;    // IF-MIB ifTable rows of an Ethernet ifType (6, 62, 69, 117)
+    std::vector<std::pair<std::uint32_t, int>> if_types;  // ifType -> ifTable rows of it, sorted by type
+
+    int interfaces_of_type(std::uint32_t type) const;
 
     // Exact OID, else the first instance in its subtree; nullptr when absent.
     const SnmpValue* lookup(const Oid& oid) const;

@@ -66,6 +66,13 @@ struct ValueCondition {  // an OID (or entity field) whose value must match a re
     Regex regex;
 };
 
+// `when.interfaces = { types = [94, 251], at_least = 4 }`: at least N IF-MIB ifTable rows have one of these
+// ifTypes (IANAifType-MIB numbers).
+struct InterfaceCondition {
+    std::vector<std::uint16_t> types;
+    int at_least = 1;
+};
+
 struct Conditions {
     std::vector<Oid> sys_object_id;             // prefixes, any
     std::vector<std::uint32_t> enterprise;      // sysObjectID's 1.3.6.1.4.1.<n>, any
@@ -85,10 +92,11 @@ struct Conditions {
     std::string dhcp_params;                 // "1,3,6,15" exact
     std::optional<std::pair<int, int>> ttl;  // inclusive range
     int min_ethernet_ports = 0;              // IF-MIB rows of an Ethernet ifType, at least
+    std::optional<InterfaceCondition> interfaces;
     bool needs_snmp() const {
         return !sys_object_id.empty() || !enterprise.empty() || !enterprise_not.empty() ||
                !mib_enterprise.empty() || sys_descr || !oid_present.empty() || !oid_any.empty() ||
-               !oid_value.empty() || min_ethernet_ports > 0 || product_name;
+               !oid_value.empty() || min_ethernet_ports > 0 || interfaces.has_value() || product_name;
     }
 };
 

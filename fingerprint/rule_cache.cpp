@@ -21,9 +21,9 @@ namespace {
 
 // Bump when the layout below changes. The size check makes a new Rule or Conditions field fail the build
 // here until it is written and read too.
-constexpr std::uint32_t kFormat = 1;
+constexpr std::uint32_t kFormat = 2;
 constexpr std::string_view kMagic = "netdossier-rules\n";
-static_assert(sizeof(Rule) == 872 && sizeof(Conditions) == 464,
+static_assert(sizeof(Rule) == 912 && sizeof(Conditions) == 504,
               "a rule field was added or changed: write it in rule_cache.cpp and bump kFormat");
 constexpr std::uintmax_t kMaxCacheBytes = 256U << 20;
 
@@ -185,6 +185,11 @@ void write_conditions(Writer& w, const Conditions& c) {
     w.i32(c.ttl ? c.ttl->first : 0);
     w.i32(c.ttl ? c.ttl->second : 0);
     w.i32(c.min_ethernet_ports);
+    w.u32(c.interfaces ? 1 : 0);
+    if (c.interfaces) {
+        w.list(c.interfaces->types, [&](std::uint16_t t) { w.u32(t); });
+        w.i32(c.interfaces->at_least);
+    }
 }
 
 void read_conditions(Reader& r, Conditions& c) {
@@ -218,6 +223,12 @@ void read_conditions(Reader& r, Conditions& c) {
     const int high = r.i32();
     if (has_ttl) c.ttl = std::pair<int, int>(low, high);
     c.min_ethernet_ports = r.i32();
+    if (r.u32() != 0) {
+        InterfaceCondition interfaces;
+        r.list(interfaces.types, 4, [&] { return static_cast<std::uint16_t>(r.u32()); });
+        interfaces.at_least = r.i32();
+        c.interfaces = std::move(interfaces);
+    }
 }
 
 void write_rule(Writer& w, const Rule& rule) {

@@ -127,6 +127,32 @@ const std::map<std::string, std::uint16_t>& lldp_capability_bits() {
     return kBits;
 }
 
+// `{ types = [94, 251], at_least = 4 }`: IANAifType numbers (1..300) and a row count (1 when left out).
+InterfaceCondition interface_condition(const Reader& r, const toml::node& node, const std::string& where) {
+    auto* table = node.as_table();
+    if (table == nullptr) r.fail(node, where, "expected a table { types = [...], at_least = N }");
+    r.check_keys(*table, where, {"types", "at_least"});
+    InterfaceCondition out;
+    auto* types = table->get_as<toml::array>("types");
+    if (types == nullptr || types->empty())
+        r.fail(table->contains("types") ? *table->get("types") : node, where + ".types",
+               "expected a non-empty list of ifType numbers");
+    for (const auto& item : *types) {
+        auto n = item.value<std::int64_t>();
+        if (!n || *n < 1 || *n > 300)
+            r.fail(item, where + ".types", "expected an IANAifType number in 1..300");
+        const auto type = static_cast<std::uint16_t>(*n);  // listed twice would count its rows twice
+        if (std::find(out.types.begin(), out.types.end(), type) == out.types.end()) out.types.push_back(type);
+    }
+    if (auto* at_least = table->get("at_least")) {
+        auto n = at_least->value<std::int64_t>();
+        if (!n || *n < 1 || *n > 100000)
+            r.fail(*at_least, where + ".at_least", "expected a count (1 or more)");
+        out.at_least = static_cast<int>(*n);
+    }
+    return out;
+}
+
 void read_conditions(const Reader& r, const toml::table& when, Conditions& c, const std::string& where) {
     r.check_keys(when, where, {"sys_object_id",     "enterprise",
                                "sys_descr",         "sys_descr_not",
@@ -139,7 +165,7 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
                                "lldp_med_class",    "open_port",
                                "dhcp_params",       "ttl",
                                "enterprise_not",    "min_ethernet_ports",
-                               "product_name"});
+                               "interfaces",        "product_name"});
     for (const auto& [k, v] : when) {
         std::string key(k.str());
         std::string at = where + "." + key;
@@ -212,6 +238,8 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
             auto n = v.value<std::int64_t>();
             if (!n || *n < 1 || *n > 100000) r.fail(v, at, "expected a port count (1 or more)");
             c.min_ethernet_ports = static_cast<int>(*n);
+        } else if (key == "interfaces") {
+            c.interfaces = interface_condition(r, v, at);
         } else if (key == "ttl") {
             auto* array = v.as_array();
             if (array == nullptr || array->size() != 2 || !array->get(0)->is_integer() ||

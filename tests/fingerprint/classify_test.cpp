@@ -5,7 +5,9 @@
 #include <iostream>
 
 #include "fingerprint/engine.hpp"
+#include "fingerprint/matcher.hpp"
 #include "fingerprint/normalize.hpp"
+#include "fingerprint/rule_set.hpp"
 
 namespace nd {
 namespace {
@@ -369,6 +371,54 @@ TEST_F(ClassifyTest, ManyEthernetPortsHintASwitch) {
     EXPECT_EQ(v.device_class, DeviceClass::kSwitch);
     EXPECT_THAT(joined(v.class_reasons), HasSubstr("24 Ethernet interfaces"));
     EXPECT_NE(engine_->classify(walk_with_ports(4)).device_class, DeviceClass::kSwitch);
+}
+
+// when.interfaces counts the ifTable rows of the listed ifTypes (once per device) and says what it found.
+TEST_F(ClassifyTest, InterfacesConditionCountsRowsOfTheListedTypes) {
+    fp::RuleSet rules;
+    fp::load_rule_text(rules,
+                       "[[rule]]\nid = \"dsl\"\nclass = \"other\"\n"
+                       "when.interfaces = { types = [94, 251], at_least = 4 }\n",
+                       "test.toml");
+    const auto& rule = rules.rules.at(0);
+    auto walk = [](int vdsl2, int adsl) {
+        DeviceEvidence d;
+        int row = 1;
+        for (int i = 0; i < vdsl2; ++i)
+            set(d, ("1.3.6.1.2.1.2.2.1.3." + std::to_string(row++)).c_str(), SnmpType::kInteger, "", 251);
+        for (int i = 0; i < adsl; ++i)
+            set(d, ("1.3.6.1.2.1.2.2.1.3." + std::to_string(row++)).c_str(), SnmpType::kInteger, "", 94);
+        for (int i = 0; i < 8; ++i)  // Ethernet uplinks: not of a listed type
+            set(d, ("1.3.6.1.2.1.2.2.1.3." + std::to_string(row++)).c_str(), SnmpType::kInteger, "", 6);
+        return d;
+    };
+    auto twelve = walk(12, 0);
+    auto match = fp::match_rule(rule, fp::DeviceFacts(twelve));
+    ASSERT_TRUE(match);
+    EXPECT_THAT(joined(match->details), HasSubstr("12 interfaces of type vdsl2(251)"));
+    auto mixed = walk(2, 3);
+    match = fp::match_rule(rule, fp::DeviceFacts(mixed));
+    ASSERT_TRUE(match);
+    EXPECT_THAT(joined(match->details), HasSubstr("5 interfaces: 3 adsl(94), 2 vdsl2(251)"));
+    auto three = walk(3, 0);
+    EXPECT_FALSE(fp::match_rule(rule, fp::DeviceFacts(three)));
+    EXPECT_EQ(fp::DeviceFacts(three).ethernet_ports, 8);
+}
+
+// The shipped interface-type rules: a DSLAM's dozens of DSL lines make an access node, a laptop's one
+// Wi-Fi radio makes nothing.
+TEST_F(ClassifyTest, InterfaceTypesGiveSupportingClassEvidence) {
+    auto walk = [](int rows, std::int64_t type) {
+        DeviceEvidence d;
+        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Device");
+        for (int i = 1; i <= rows; ++i)
+            set(d, ("1.3.6.1.2.1.2.2.1.3." + std::to_string(i)).c_str(), SnmpType::kInteger, "", type);
+        return d;
+    };
+    auto dslam = engine_->classify(walk(24, 251));
+    EXPECT_EQ(dslam.device_class, DeviceClass::kOther);
+    EXPECT_THAT(joined(dslam.class_reasons), HasSubstr("24 interfaces of type vdsl2(251)"));
+    EXPECT_EQ(engine_->classify(walk(1, 71)).device_class, DeviceClass::kUnknown);
 }
 
 // The maker's registry names the sysObjectID's product line, and the line gives the class: Cisco's

@@ -68,6 +68,26 @@ TEST(RuleCacheTest, ShippedRulesSurviveTheRoundTrip) {
     EXPECT_EQ(read_bytes(dir.path / "a"), read_bytes(dir.path / "b"));
 }
 
+// A rule's interfaces condition (types and count) comes back from the cache as written.
+TEST(RuleCacheTest, InterfacesConditionSurvivesTheRoundTrip) {
+    TempDir dir;
+    RuleSet set;
+    load_rule_text(set,
+                   "[[rule]]\nid = \"olt\"\nclass = \"other\"\n"
+                   "when.interfaces = { types = [250, 266], at_least = 4 }\n"
+                   "[[rule]]\nid = \"plain\"\nclass = \"printer\"\nwhen.ttl = [60, 64]\n",
+                   "a.toml");
+    ASSERT_TRUE(write_rule_cache(dir.path / "c", "key", set));
+    const auto cached = read_rule_cache(dir.path / "c", "key");
+    ASSERT_TRUE(cached.has_value());
+    ASSERT_EQ(cached->rules.size(), 2u);
+    const auto& interfaces = cached->rules[0].when.interfaces;
+    ASSERT_TRUE(interfaces.has_value());
+    EXPECT_EQ(interfaces->types, (std::vector<std::uint16_t>{250, 266}));
+    EXPECT_EQ(interfaces->at_least, 4);
+    EXPECT_FALSE(cached->rules[1].when.interfaces.has_value());
+}
+
 // The same verdicts, reasons included, from parsed and from cached rules over a corpus sample.
 TEST(RuleCacheTest, CachedEngineClassifiesAsTheParsedOne) {
     const fs::path root = NETDOSSIER_CORPUS_DIR;

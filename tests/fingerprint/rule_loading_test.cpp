@@ -87,6 +87,42 @@ TEST(RuleLoadingTest, RejectsUnknownClassBadOidAndRulesThatGiveNothing) {
                 HasSubstr("expected a port count"));
 }
 
+// when.interfaces = { types = [...], at_least = N }: read as written, and every bad value names its line.
+TEST(RuleLoadingTest, InterfacesConditionLoadsAndBadValuesNameTheirLine) {
+    fp::RuleSet set;
+    fp::load_rule_text(set,
+                       "[[rule]]\nid = \"x\"\nclass = \"other\"\n"
+                       "when.interfaces = { types = [97, 251], at_least = 8 }\n",
+                       "ok.toml");
+    ASSERT_EQ(set.rules.size(), 1u);
+    ASSERT_TRUE(set.rules[0].when.interfaces);
+    EXPECT_EQ(set.rules[0].when.interfaces->types, (std::vector<std::uint16_t>{97, 251}));
+    EXPECT_EQ(set.rules[0].when.interfaces->at_least, 8);
+    EXPECT_TRUE(set.rules[0].when.needs_snmp());
+    fp::load_rule_text(
+        set, "[[rule]]\nid = \"twice\"\nclass = \"other\"\nwhen.interfaces = { types = [71, 71] }\n",
+        "ok.toml");
+    EXPECT_EQ(set.rules[1].when.interfaces->types, (std::vector<std::uint16_t>{71}));  // counted once
+    EXPECT_EQ(set.rules[1].when.interfaces->at_least, 1);
+
+    const std::pair<const char*, const char*> bad[] = {
+        {"251", "expected a table"},
+        {"{ types = [], at_least = 2 }", "non-empty list of ifType numbers"},
+        {"{ at_least = 2 }", "non-empty list of ifType numbers"},
+        {"{ types = [6, 301] }", "IANAifType number in 1..300"},
+        {"{ types = [0] }", "IANAifType number in 1..300"},
+        {"{ types = ['vdsl2'] }", "IANAifType number in 1..300"},
+        {"{ types = [251], at_least = 0 }", "expected a count (1 or more)"},
+        {"{ types = [251], atleast = 2 }", "unknown key 'atleast'"},
+    };
+    for (const auto& [value, message] : bad) {
+        auto error = load_error(
+            "[[rule]]\nid = \"x\"\nclass = \"other\"\n\nwhen.interfaces = " + std::string(value) + "\n");
+        EXPECT_THAT(error, HasSubstr("custom.toml:5")) << value;
+        EXPECT_THAT(error, HasSubstr(message)) << value;
+    }
+}
+
 TEST(RuleLoadingTest, MalformedFileInAFolderNamesThatFile) {
     auto dir = std::filesystem::temp_directory_path() / ("nd-rules-bad-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
