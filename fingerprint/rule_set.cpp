@@ -127,7 +127,7 @@ const std::map<std::string, std::uint16_t>& lldp_capability_bits() {
     return kBits;
 }
 
-// `{ types = [94, 251], at_least = 4 }`: IANAifType numbers (1..300) and a row count (1 when left out).
+// `{ types = [94, 251], at_least = 4 }`: ifType numbers (IANAifType-MIB; 1..65535, as stored) and a row count (1 when left out).
 InterfaceCondition interface_condition(const Reader& r, const toml::node& node, const std::string& where) {
     auto* table = node.as_table();
     if (table == nullptr) r.fail(node, where, "expected a table { types = [...], at_least = N }");
@@ -139,8 +139,8 @@ InterfaceCondition interface_condition(const Reader& r, const toml::node& node, 
                "expected a non-empty list of ifType numbers");
     for (const auto& item : *types) {
         auto n = item.value<std::int64_t>();
-        if (!n || *n < 1 || *n > 300)
-            r.fail(item, where + ".types", "expected an IANAifType number in 1..300");
+        if (!n || *n < 1 || *n > 65535)
+            r.fail(item, where + ".types", "expected an ifType number in 1..65535");
         const auto type = static_cast<std::uint16_t>(*n);  // listed twice would count its rows twice
         if (std::find(out.types.begin(), out.types.end(), type) == out.types.end()) out.types.push_back(type);
     }

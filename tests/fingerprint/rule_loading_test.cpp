@@ -109,9 +109,9 @@ TEST(RuleLoadingTest, InterfacesConditionLoadsAndBadValuesNameTheirLine) {
         {"251", "expected a table"},
         {"{ types = [], at_least = 2 }", "non-empty list of ifType numbers"},
         {"{ at_least = 2 }", "non-empty list of ifType numbers"},
-        {"{ types = [6, 301] }", "IANAifType number in 1..300"},
-        {"{ types = [0] }", "IANAifType number in 1..300"},
-        {"{ types = ['vdsl2'] }", "IANAifType number in 1..300"},
+        {"{ types = [6, 65536] }", "ifType number in 1..65535"},
+        {"{ types = [0] }", "ifType number in 1..65535"},
+        {"{ types = ['vdsl2'] }", "ifType number in 1..65535"},
         {"{ types = [251], at_least = 0 }", "expected a count (1 or more)"},
         {"{ types = [251], atleast = 2 }", "unknown key 'atleast'"},
     };
