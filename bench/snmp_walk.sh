@@ -43,8 +43,10 @@ export NETDOSSIER_CACHE_DIR="$work/rule-cache"
 "$nd" identify --from-walk /dev/null --json > /dev/null 2>&1 || true
 mkdir -p "$work/no-rules"
 echo
-echo "A) per device, snmpsimd on 127.0.0.1:$port (max-repetitions 10 for both)"
-echo "   netdossier = identify (walk + fingerprint + JSON), 4 requests in flight, each GETBULK carrying up"
+echo "A) per device, snmpsimd on 127.0.0.1:$port (max-repetitions 10 for snmpbulkwalk and for netdossier's"
+echo "   subtrees, except long tables, which may fill a request's 40 varbinds alone)"
+echo "   netdossier = identify (walk + fingerprint + JSON), up to 4 requests in flight (as many as the agent's"
+echo "   pace is worth: snmpsimd answers one at a time, so mostly 1 here), each GETBULK carrying up"
 echo "   to 16 subtrees (or ranges of the whole tree) and 40 varbinds; snmpbulkwalk = one request at a time,"
 echo "   one subtree per request (once per subtree for the plan)."
 echo "   Cisco switches: netdossier also reads the MAC table of every VLAN context (community@VLAN), which"

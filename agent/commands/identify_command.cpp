@@ -290,7 +290,8 @@ void add_identify_command(CLI::App& app, const GlobalOptions& /*global*/) {
         ->check(CLI::Range(1, 1000))
         ->capture_default_str();
     cmd->add_option("--subtrees-in-flight", o->subtrees_in_flight,
-                    "Requests in flight per host (different subtrees, or ranges of the whole tree)")
+                    "Requests in flight per host, at most (different subtrees, or ranges of the whole tree; "
+                    "fewer when the agent answers one at a time)")
         ->check(CLI::Range(1, 8))
         ->capture_default_str();
     cmd->add_flag("--show-plan", o->show_plan, "Print the subtrees a walk reads, one per line, and exit");

@@ -34,6 +34,7 @@ HostWalk::HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan
       options_(options),
       plan_(plan),
       cancel_(cancel),
+      width_(static_cast<std::size_t>(std::max(1, options.subtrees_in_flight))),
       repetitions_(std::max(1, options.bulk_repetitions)),
       varbinds_(std::max(1, options.bulk_varbinds)) {
     result_.target = target_;
@@ -228,6 +229,7 @@ bool HostWalk::retry(int reqid) {
         if (!session_) open_pending_ = true;  // could not send again: the next credential, from the poller
         return true;
     }
+    width_.lost(reqid);
     auto it = in_flight_.find(reqid);
     if (it == in_flight_.end() || it->second.attempt >= options_.retries) return false;
     const InFlight request = std::move(it->second);
@@ -261,8 +263,9 @@ void HostWalk::on_pdu(int generation, int op, int reqid, snmp_pdu* pdu) {
     }
     if (auto sent = sent_at_.find(reqid); sent != sent_at_.end()) {
         if (op == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE) {
-            const auto rtt =
-                std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - sent->second);
+            const auto now = Clock::now();
+            width_.answered(reqid, now);
+            const auto rtt = std::chrono::duration_cast<std::chrono::microseconds>(now - sent->second);
             result_.slowest_answer = std::max(result_.slowest_answer, rtt);
             answer_us_.push_back(rtt.count());
         }
@@ -315,11 +318,19 @@ void HostWalk::on_probe(int op, snmp_pdu* pdu) {
 }
 
 void HostWalk::pump() {
-    const auto slots = static_cast<std::size_t>(std::max(1, options_.subtrees_in_flight));
+    const std::size_t slots = width_.width();
     while (!done_ && in_flight_.size() < slots) {
         std::vector<std::size_t> pack = next_pack(slots - in_flight_.size());
         if (pack.empty()) break;
         send_walk(std::move(pack));
+    }
+    if (!first_round_sent_) {
+        // The walk's first requests, sent together: their answers show the agent's pace.
+        first_round_sent_ = true;
+        std::map<int, Clock::time_point> round;
+        for (const auto& [reqid, request] : in_flight_)
+            if (auto sent = sent_at_.find(reqid); sent != sent_at_.end()) round.emplace(reqid, sent->second);
+        width_.first_round(round);
     }
     if (!done_ && in_flight_.empty()) {
         const bool complete =
@@ -378,7 +389,14 @@ int HostWalk::repetitions_for(const std::vector<std::size_t>& pack) const {
                                 return cursors_[c].next() == cursors_[c].from();
                             });
     if (first_rows) return 1;
-    return std::clamp(varbinds_ / static_cast<int>(std::max<std::size_t>(1, pack.size())), 1, repetitions_);
+    // Subtrees that already gave a request's worth of rows are long tables: together they may fill the
+    // request's whole varbind budget (a lone one too, so the walk needs fewer requests), where a short
+    // subtree keeps the usual repetitions and few rows are asked past its end.
+    const bool long_tables = std::all_of(pack.begin(), pack.end(), [&](std::size_t c) {
+        return cursors_[c].count() >= static_cast<std::size_t>(repetitions_);
+    });
+    const int most = long_tables ? std::max(varbinds_, repetitions_) : repetitions_;
+    return std::clamp(varbinds_ / static_cast<int>(std::max<std::size_t>(1, pack.size())), 1, most);
 }
 
 bool HostWalk::send_walk(std::vector<std::size_t> pack, int attempt) {
@@ -565,6 +583,7 @@ SnmpHostResult HostWalk::take_result() {
     for (auto& w : device_.warnings) result_.warnings.push_back(std::move(w));
     result_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started_);
     result_.usual_answer = usual_answer();
+    result_.requests_in_flight = width_.width();
     return std::move(result_);
 }
 

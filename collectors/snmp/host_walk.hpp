@@ -1,11 +1,11 @@
 #pragma once
 // One host's SNMP conversation as an asynchronous state machine on a net-snmp single-API session:
 // probe credentials in order (a GET of the system scalars), then walk the plan's subtrees with
-// GETBULK (GETNEXT for v1), a few requests in flight at once, each GETBULK carrying several
-// subtrees (one varbind each; the answer interleaves their rows, RFC 3416 4.2.3). Driven by
-// SnmpCollector's poller; never blocks on the network: v3 engine-ID discovery is one more
-// asynchronous request (once per host, shared by every v3 credential), so a silent v3 host costs
-// its own timeout and nobody else's.
+// GETBULK (GETNEXT for v1), as many requests in flight as the agent's pace is worth (RequestWidth),
+// each GETBULK carrying several subtrees (one varbind each; the answer interleaves their rows,
+// RFC 3416 4.2.3). Driven by SnmpCollector's poller; never blocks on the network: v3 engine-ID
+// discovery is one more asynchronous request (once per host, shared by every v3 credential), so a
+// silent v3 host costs its own timeout and nobody else's.
 // Retries are ours, not net-snmp's (sessions have none): every request PDU and every retry takes a
 // token from options.rate first, the only place a walk may wait.
 #include <atomic>
@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "collectors/snmp/netsnmp_glue.hpp"
+#include "collectors/snmp/request_width.hpp"
 #include "collectors/snmp/snmp_config.hpp"
 #include "collectors/snmp/walk_cursor.hpp"
 #include "collectors/snmp/walk_plan.hpp"
@@ -41,6 +42,7 @@ struct SnmpHostResult {
     std::chrono::milliseconds elapsed{0};
     std::chrono::microseconds slowest_answer{0};  // the longest request -> response time seen
     std::chrono::microseconds usual_answer{0};    // 90th percentile of request -> response times
+    std::size_t requests_in_flight = 0;           // the walk's requests in flight once its pace was known
 };
 
 class HostWalk {
@@ -102,7 +104,7 @@ private:
     void send_discovery();
     void send_probe();
     void on_probe(int op, snmp_pdu* pdu);
-    void pump();  // keeps up to options.subtrees_in_flight walk requests in flight
+    void pump();  // keeps up to width_.width() walk requests in flight (at most options.subtrees_in_flight)
     // The cursors the next request carries: those waiting to go on, then new ones, sorted by OID.
     std::vector<std::size_t> next_pack(std::size_t free_slots);
     std::optional<std::size_t> next_to_start() const;
@@ -137,7 +139,9 @@ private:
         std::vector<std::size_t> cursors;  // one varbind each, in this order
         int attempt;                       // 0: first try
     };
-    std::map<int, InFlight> in_flight_;         // reqid -> walk request
+    std::map<int, InFlight> in_flight_;  // reqid -> walk request
+    RequestWidth width_;                 // how many of them the agent's pace is worth
+    bool first_round_sent_ = false;
     std::map<int, Clock::time_point> sent_at_;  // reqid -> when, for slowest_answer
     std::vector<std::int64_t> answer_us_;       // every answer's round trip, for usual_answer
     int attempt_ = 0;                           // of the probe or discovery request in flight

@@ -97,8 +97,9 @@ std::vector<SnmpHostResult> SnmpCollector::walk_hosts(
 
     auto deliver = [&](std::size_t index, SnmpHostResult r) {
         if (r.answered) {
-            logger()->debug("{}: {} OIDs with credential {} in {} ms ({} requests)", r.target.to_string(),
-                            r.walk.size(), r.credential, r.elapsed.count(), r.requests);
+            logger()->debug("{}: {} OIDs with credential {} in {} ms ({} requests, {} in flight)",
+                            r.target.to_string(), r.walk.size(), r.credential, r.elapsed.count(), r.requests,
+                            r.requests_in_flight);
         } else {
             logger()->debug("{}: {}", r.target.to_string(), r.error);
         }

@@ -109,8 +109,10 @@ struct SnmpOptions {
     // 1 turns it off (one subtree per request).
     int bulk_varbinds = 40;
     int max_concurrent_hosts = 64;
-    int subtrees_in_flight = 1;  // per host; more hides round trips on real gear, but snmpsim and
-                                 // some embedded agents slow down when requests interleave
+    // Requests in flight per host, at most: more hide a long path's round trips, but an agent that answers
+    // one request at a time only queues them, so each walk settles on what its agent's pace is worth
+    // (RequestWidth, from the timing of its first requests).
+    int subtrees_in_flight = 1;
     // Cisco switches answer the MAC table per VLAN context (community@VLAN, v3 context vlan-N): at
     // most this many VLANs are walked per switch (0 turns it off), a few at a time.
     // They start as soon as the switch's walk has read its VLAN list, alongside the rest of it, one

@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <vector>
@@ -165,7 +167,7 @@ void FakeAgent::run() {
     char buffer[65536];
     while (!stop_) {
         pollfd p{fd_, POLLIN, 0};
-        if (::poll(&p, 1, 20) <= 0) continue;
+        if (::poll(&p, 1, send_due()) <= 0) continue;
         sockaddr_in from{};
         socklen_t len = sizeof from;
         const ssize_t n = ::recvfrom(fd_, buffer, sizeof buffer, 0, reinterpret_cast<sockaddr*>(&from), &len);
@@ -176,10 +178,33 @@ void FakeAgent::run() {
         } catch (const std::exception&) {
             continue;  // malformed request: ignore, like a real agent
         }
-        if (!reply.empty()) {
+        if (reply.empty()) continue;
+        if (behaviour_.latency.count() > 0) {
+            Held held{std::chrono::steady_clock::now() + behaviour_.latency, std::move(reply), {}, len};
+            std::memcpy(&held.to, &from, len);
+            held_.push_back(std::move(held));
+        } else {
             ::sendto(fd_, reply.data(), reply.size(), 0, reinterpret_cast<sockaddr*>(&from), len);
         }
     }
+}
+
+int FakeAgent::send_due() {
+    const auto now = std::chrono::steady_clock::now();
+    int wait_ms = 20;
+    for (auto it = held_.begin(); it != held_.end();) {
+        if (it->due <= now) {
+            ::sendto(fd_, it->reply.data(), it->reply.size(), 0, reinterpret_cast<sockaddr*>(&it->to),
+                     it->to_len);
+            it = held_.erase(it);
+        } else {
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(it->due - now).count() + 1;
+            wait_ms = std::min(wait_ms, static_cast<int>(left));
+            ++it;
+        }
+    }
+    return wait_ms;
 }
 
 std::vector<std::string> FakeAgent::communities_seen() const {

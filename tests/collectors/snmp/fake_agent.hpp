@@ -2,6 +2,8 @@
 // A tiny SNMPv1/v2c agent on 127.0.0.1 (ephemeral port) for fault tests: it serves a walk and
 // can misbehave on purpose - loop its OIDs, go silent after N requests, answer with wrong types.
 // Hand-written BER so the faults are ours, not net-snmp's.
+#include <sys/socket.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -28,6 +30,8 @@ struct FakeAgentBehaviour {
     std::map<std::string, SnmpWalk> contexts;
     // Every answer waits this long first (one request at a time, like a busy agent's CPU).
     std::chrono::milliseconds delay{0};
+    // Every answer is sent this long after it was made, while the agent goes on answering (a long path).
+    std::chrono::milliseconds latency{0};
 };
 
 class FakeAgent {
@@ -45,6 +49,16 @@ public:
 private:
     void run();
     std::string answer(const std::string& packet);
+    // Sends the held answers that are due; returns the wait until the next one (20 ms when none).
+    int send_due();
+
+    struct Held {
+        std::chrono::steady_clock::time_point due;
+        std::string reply;
+        sockaddr_storage to;
+        socklen_t to_len;
+    };
+    std::vector<Held> held_;
 
     SnmpWalk data_;
     FakeAgentBehaviour behaviour_;

@@ -409,6 +409,32 @@ TEST(SnmpCollectorFake, OneRequestCarriesManySubtrees) {
     EXPECT_LE(shared.requests, 12U) << "alone: " << alone.requests;
 }
 
+// An agent that answers one request at a time gets one: more would only queue there, cut the walk into
+// thinner requests and cost it more work. Across a long path, every request allowed stays in flight.
+SnmpHostResult walk_printer_with_four_allowed(const FakeAgentBehaviour& behaviour) {
+    const SnmpWalk data = printer_walk();
+    FakeAgent agent(data, behaviour);
+    SnmpOptions o = options_for({community_credential("office", "public")});
+    o.timeout = milliseconds(2000);
+    o.subtrees_in_flight = 4;
+    auto r = SnmpCollector(o, default_walk_plan()).walk_hosts({local(agent.port())})[0];
+    EXPECT_TRUE(r.complete) << (r.warnings.empty() ? "" : r.warnings[0]);
+    expect_same_walk(r, in_plan(data, default_walk_plan()));
+    return r;
+}
+
+TEST(SnmpCollectorFake, AgentAnsweringOneAtATimeIsWalkedOneRequestAtATime) {
+    FakeAgentBehaviour busy;
+    busy.delay = milliseconds(15);
+    EXPECT_LE(walk_printer_with_four_allowed(busy).requests_in_flight, 2U);
+}
+
+TEST(SnmpCollectorFake, LongPathKeepsEveryRequestInFlight) {
+    FakeAgentBehaviour far;
+    far.latency = milliseconds(40);
+    EXPECT_GE(walk_printer_with_four_allowed(far).requests_in_flight, 3U);
+}
+
 // Robustness of shared requests: agents that answer them wrongly still give the whole walk.
 void expect_whole_plan_walked(const FakeAgentBehaviour& behaviour, int subtrees_in_flight = 1) {
     const SnmpWalk data = printer_walk();
