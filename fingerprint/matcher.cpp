@@ -94,7 +94,9 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
     std::map<std::uint32_t, int> rows_by_type;  // counted once here, read by every interfaces condition
     for (auto it = ev.snmp.lower_bound(kIfType); it != ev.snmp.end() && it->first.starts_with(kIfType);
          ++it) {
-        ++rows_by_type[static_cast<std::uint32_t>(it->second.number)];
+        const std::int64_t type = it->second.number;  // an IANAifType is an INTEGER 1..2^31-1
+        if (type >= 1 && type <= std::numeric_limits<std::int32_t>::max())
+            ++rows_by_type[static_cast<std::uint32_t>(type)];
     }
     if_types.assign(rows_by_type.begin(), rows_by_type.end());
     for (std::uint32_t type : {6, 62, 69, 117})  // ethernetCsmacd, fastEther, fastEtherFX, gigabitEthernet
@@ -377,11 +379,13 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
     if (c.interfaces) {  // "12 interfaces of type vdsl2(251)", "5 interfaces: 3 adsl(94), 2 vdsl2(251)"
         int total = 0;
         std::vector<std::pair<std::uint32_t, int>> seen;
-        for (auto type : c.interfaces->types) {
-            if (int n = f.interfaces_of_type(type); n > 0) {
-                total += n;
-                seen.emplace_back(type, n);
-            }
+        // The device's few types against the rule's sorted list (a rule may list many).
+        for (const auto& [type, n] : f.if_types) {
+            if (type > 0xFFFF || !std::binary_search(c.interfaces->types.begin(), c.interfaces->types.end(),
+                                                     static_cast<std::uint16_t>(type)))
+                continue;
+            total += n;
+            seen.emplace_back(type, n);
         }
         if (total < c.interfaces->at_least) return std::nullopt;
         std::string text = std::to_string(total) + (total == 1 ? " interface" : " interfaces");

@@ -69,7 +69,7 @@ struct ValueCondition {  // an OID (or entity field) whose value must match a re
 // `when.interfaces = { types = [94, 251], at_least = 4 }`: at least N IF-MIB ifTable rows have one of these
 // ifTypes (IANAifType-MIB numbers).
 struct InterfaceCondition {
-    std::vector<std::uint16_t> types;
+    std::vector<std::uint16_t> types;  // sorted, distinct
     int at_least = 1;
 };
 

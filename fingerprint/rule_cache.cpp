@@ -21,7 +21,7 @@ namespace {
 
 // Bump when the layout below changes. The size check makes a new Rule or Conditions field fail the build
 // here until it is written and read too.
-constexpr std::uint32_t kFormat = 2;
+constexpr std::uint32_t kFormat = 3;  // 3: interface types sorted
 constexpr std::string_view kMagic = "netdossier-rules\n";
 static_assert(sizeof(Rule) == 912 && sizeof(Conditions) == 504,
               "a rule field was added or changed: write it in rule_cache.cpp and bump kFormat");

@@ -127,7 +127,8 @@ const std::map<std::string, std::uint16_t>& lldp_capability_bits() {
     return kBits;
 }
 
-// `{ types = [94, 251], at_least = 4 }`: ifType numbers (IANAifType-MIB; 1..65535, as stored) and a row count (1 when left out).
+// `{ types = [94, 251], at_least = 4 }`: ifType numbers (IANAifType-MIB; 1..65535, as stored) and a row count
+// (1 when left out).
 InterfaceCondition interface_condition(const Reader& r, const toml::node& node, const std::string& where) {
     auto* table = node.as_table();
     if (table == nullptr) r.fail(node, where, "expected a table { types = [...], at_least = N }");
@@ -141,9 +142,11 @@ InterfaceCondition interface_condition(const Reader& r, const toml::node& node, 
         auto n = item.value<std::int64_t>();
         if (!n || *n < 1 || *n > 65535)
             r.fail(item, where + ".types", "expected an ifType number in 1..65535");
-        const auto type = static_cast<std::uint16_t>(*n);  // listed twice would count its rows twice
-        if (std::find(out.types.begin(), out.types.end(), type) == out.types.end()) out.types.push_back(type);
+        out.types.push_back(static_cast<std::uint16_t>(*n));
     }
+    // Sorted for the matcher's binary search; a type listed twice would count its rows twice.
+    std::sort(out.types.begin(), out.types.end());
+    out.types.erase(std::unique(out.types.begin(), out.types.end()), out.types.end());
     if (auto* at_least = table->get("at_least")) {
         auto n = at_least->value<std::int64_t>();
         if (!n || *n < 1 || *n > 100000)

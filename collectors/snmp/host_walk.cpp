@@ -229,7 +229,7 @@ bool HostWalk::retry(int reqid) {
         if (!session_) open_pending_ = true;  // could not send again: the next credential, from the poller
         return true;
     }
-    width_.lost(reqid);
+    answer_lost_ = true;  // perhaps too big for the path: no request fills the varbind budget alone now
     auto it = in_flight_.find(reqid);
     if (it == in_flight_.end() || it->second.attempt >= options_.retries) return false;
     const InFlight request = std::move(it->second);
@@ -271,6 +271,7 @@ void HostWalk::on_pdu(int generation, int op, int reqid, snmp_pdu* pdu) {
         }
         sent_at_.erase(sent);
     }
+    if (op != NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE) width_.lost(reqid);  // the agent may be overloaded
     if (op == NETSNMP_CALLBACK_OP_TIMED_OUT && retry(reqid)) return;
     if (op == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE) ++result_.responses;
     if (op == NETSNMP_CALLBACK_OP_TIMED_OUT) ++result_.timeouts;
@@ -392,7 +393,7 @@ int HostWalk::repetitions_for(const std::vector<std::size_t>& pack) const {
     // Subtrees that already gave a request's worth of rows are long tables: together they may fill the
     // request's whole varbind budget (a lone one too, so the walk needs fewer requests), where a short
     // subtree keeps the usual repetitions and few rows are asked past its end.
-    const bool long_tables = std::all_of(pack.begin(), pack.end(), [&](std::size_t c) {
+    const bool long_tables = !answer_lost_ && std::all_of(pack.begin(), pack.end(), [&](std::size_t c) {
         return cursors_[c].count() >= static_cast<std::size_t>(repetitions_);
     });
     const int most = long_tables ? std::max(varbinds_, repetitions_) : repetitions_;
@@ -583,7 +584,7 @@ SnmpHostResult HostWalk::take_result() {
     for (auto& w : device_.warnings) result_.warnings.push_back(std::move(w));
     result_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started_);
     result_.usual_answer = usual_answer();
-    result_.requests_in_flight = width_.width();
+    result_.requests_in_flight = result_.answered ? width_.width() : 0;
     return std::move(result_);
 }
 

@@ -42,7 +42,9 @@ struct SnmpHostResult {
     std::chrono::milliseconds elapsed{0};
     std::chrono::microseconds slowest_answer{0};  // the longest request -> response time seen
     std::chrono::microseconds usual_answer{0};    // 90th percentile of request -> response times
-    std::size_t requests_in_flight = 0;           // the walk's requests in flight once its pace was known
+    // Walk requests allowed in flight once the agent's pace was known (the most allowed when its first
+    // round was a single request); 0 when nothing answered.
+    std::size_t requests_in_flight = 0;
 };
 
 class HostWalk {
@@ -142,6 +144,7 @@ private:
     std::map<int, InFlight> in_flight_;  // reqid -> walk request
     RequestWidth width_;                 // how many of them the agent's pace is worth
     bool first_round_sent_ = false;
+    bool answer_lost_ = false;  // a request timed out: long tables keep bulk_repetitions from then on
     std::map<int, Clock::time_point> sent_at_;  // reqid -> when, for slowest_answer
     std::vector<std::int64_t> answer_us_;       // every answer's round trip, for usual_answer
     int attempt_ = 0;                           // of the probe or discovery request in flight

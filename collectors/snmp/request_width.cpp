@@ -19,42 +19,45 @@ std::size_t requests_to_keep_busy(std::chrono::microseconds first_round_trip,
 }
 
 void RequestWidth::first_round(const std::map<int, Clock::time_point>& sent) {
-    if (settled_ || round_size_ > 0) return;
+    if (settled_ || !pending_.empty()) return;
     if (sent.size() < 2) {
         settled_ = true;  // one request alone shows nothing about the agent's pace
         return;
     }
     pending_ = sent;
-    round_size_ = sent.size();
-    const auto [earliest, latest] = std::minmax_element(
-        sent.begin(), sent.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-    send_spread_ = std::chrono::duration_cast<std::chrono::microseconds>(latest->second - earliest->second);
 }
 
 bool RequestWidth::answered(int reqid, Clock::time_point at) {
     auto it = pending_.find(reqid);
     if (settled_ || it == pending_.end()) return false;
-    if (answers_++ == 0) {
-        first_answer_ = at;
-        first_trip_ = std::chrono::duration_cast<std::chrono::microseconds>(at - it->second);
+    const Clock::time_point sent = it->second;
+    if (!any_answer_) {
+        any_answer_ = true;
+        first_trip_ = std::chrono::duration_cast<std::chrono::microseconds>(at - sent);
+    } else {
+        // Answers come apart by the agent's work per request, less what the sends' own spacing explains
+        // (a rate limit). The median of these gaps: one late look at the socket (a busy poller) shifts
+        // one answer, not the estimate.
+        const auto answers_apart = at - last_answer_;
+        const auto sends_apart = std::max(Clock::duration::zero(), sent - last_answer_sent_);
+        gaps_.push_back(std::chrono::duration_cast<std::chrono::microseconds>(
+            std::max(Clock::duration::zero(), answers_apart - sends_apart)));
     }
     last_answer_ = at;
+    last_answer_sent_ = sent;
     pending_.erase(it);
     if (!pending_.empty()) return false;
-    // Answers come apart by the agent's work per request, less the time the sends themselves took
-    // (a rate limit spaces them too).
     settled_ = true;
-    const auto spread =
-        std::chrono::duration_cast<std::chrono::microseconds>(last_answer_ - first_answer_) - send_spread_;
-    const auto spacing =
-        std::max(std::chrono::microseconds{0}, spread) / static_cast<std::int64_t>(round_size_ - 1);
-    width_ = requests_to_keep_busy(first_trip_, spacing, most_);
+    auto middle = gaps_.begin() + static_cast<std::ptrdiff_t>(gaps_.size() / 2);
+    std::nth_element(gaps_.begin(), middle, gaps_.end());
+    width_ = requests_to_keep_busy(first_trip_, *middle, most_);
     return true;
 }
 
 void RequestWidth::lost(int reqid) {
     if (settled_ || !pending_.contains(reqid)) return;
-    settled_ = true;  // a lost answer spoils the timing: keep the width as it is
+    settled_ = true;
+    width_ = 1;
     pending_.clear();
 }
 

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstddef>
 #include <map>
+#include <vector>
 
 namespace nd {
 
@@ -29,7 +30,8 @@ public:
     // An answer to request `reqid`; once the whole first round has answered, the width is settled
     // (returns true that once).
     bool answered(int reqid, Clock::time_point at);
-    // A first-round request timed out or was sent again: its timing says nothing, the width stays.
+    // A first-round request got no answer (timed out, not sent, refused): an agent that drops queued
+    // requests is overloaded, so it gets one at a time.
     void lost(int reqid);
 
 private:
@@ -37,12 +39,11 @@ private:
     std::size_t width_;
     bool settled_ = false;
     std::map<int, Clock::time_point> pending_;  // first-round requests not answered yet -> sent at
-    std::chrono::microseconds send_spread_{0};  // first send to last send of the round
-    std::chrono::microseconds first_trip_{0};   // round trip of the first answer
-    Clock::time_point first_answer_{};
+    bool any_answer_ = false;
+    std::chrono::microseconds first_trip_{0};  // round trip of the first answer
     Clock::time_point last_answer_{};
-    std::size_t round_size_ = 0;
-    std::size_t answers_ = 0;
+    Clock::time_point last_answer_sent_{};         // when the request of the last answer was sent
+    std::vector<std::chrono::microseconds> gaps_;  // between answers, less the gap between their sends
 };
 
 }  // namespace nd

@@ -102,16 +102,19 @@ struct SnmpOptions {
     int retries = 1;                          // per request, after the first try (each one paced)
     // For the credential probe; -1: as `retries`. VLAN contexts use 0: a silent one costs one wait.
     int probe_retries = -1;
-    int bulk_repetitions = 10;  // GETBULK; > 10 overflows snmpsim replies (LAB-NOTES)
+    int bulk_repetitions = 10;  // GETBULK rows per subtree (> 10 overflows snmpsim replies, LAB-NOTES)
     // One GETBULK carries several subtrees (one varbind each, up to 16), asking for at most this
     // many varbinds in all: repetitions = this / subtrees, capped by bulk_repetitions. An empty
     // subtree then costs one varbind of a shared request instead of a round trip of its own.
+    // Subtrees that already gave bulk_repetitions rows (long tables) may fill it alone, so this, not
+    // bulk_repetitions, bounds a reply's size; after a lost answer a host keeps bulk_repetitions.
     // 1 turns it off (one subtree per request).
     int bulk_varbinds = 40;
     int max_concurrent_hosts = 64;
-    // Requests in flight per host, at most: more hide a long path's round trips, but an agent that answers
-    // one request at a time only queues them, so each walk settles on what its agent's pace is worth
-    // (RequestWidth, from the timing of its first requests).
+    // Requests in flight per host, at most (`identify` allows 4; `scan` keeps 1 unless scan.max_per_host
+    // and this allow more): more hide a long path's round trips, but an agent that answers one request at
+    // a time only queues them, so each walk settles on what its agent's pace is worth (RequestWidth, from
+    // the timing of its first requests).
     int subtrees_in_flight = 1;
     // Cisco switches answer the MAC table per VLAN context (community@VLAN, v3 context vlan-N): at
     // most this many VLANs are walked per switch (0 turns it off), a few at a time.

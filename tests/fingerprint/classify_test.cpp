@@ -403,6 +403,37 @@ TEST_F(ClassifyTest, InterfacesConditionCountsRowsOfTheListedTypes) {
     auto three = walk(3, 0);
     EXPECT_FALSE(fp::match_rule(rule, fp::DeviceFacts(three)));
     EXPECT_EQ(fp::DeviceFacts(three).ethernet_ports, 8);
+    // An agent's nonsense (negative, or beyond the INTEGER range) is no interface type at all.
+    int row = 100;
+    for (std::int64_t bogus : {-251LL, 0LL, (1LL << 32) + 251, (1LL << 32) + 6})
+        for (int i = 0; i < 4; ++i)
+            set(three, ("1.3.6.1.2.1.2.2.1.3." + std::to_string(row++)).c_str(), SnmpType::kInteger, "",
+                bogus);
+    EXPECT_FALSE(fp::match_rule(rule, fp::DeviceFacts(three)));
+    EXPECT_EQ(fp::DeviceFacts(three).ethernet_ports, 8);
+}
+
+// A rule may list many types, in any order and twice: sorted and counted once.
+TEST_F(ClassifyTest, InterfacesConditionWithManyTypesCountsEachRowOnce) {
+    std::string types;
+    for (int t = 300; t >= 1; --t) types += std::to_string(t) + ", ";
+    fp::RuleSet rules;
+    fp::load_rule_text(rules,
+                       "[[rule]]\nid = \"any\"\nclass = \"other\"\n"
+                       "when.interfaces = { types = [" +
+                           types + "251, 6], at_least = 3 }\n",
+                       "test.toml");
+    const auto& types_kept = rules.rules.at(0).when.interfaces->types;
+    EXPECT_TRUE(std::is_sorted(types_kept.begin(), types_kept.end()));
+    EXPECT_EQ(types_kept.size(), 300U);
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.2.2.1.3.1", SnmpType::kInteger, "", 251);
+    set(d, "1.3.6.1.2.1.2.2.1.3.2", SnmpType::kInteger, "", 6);
+    EXPECT_FALSE(fp::match_rule(rules.rules.at(0), fp::DeviceFacts(d)));  // 2 rows, not 3
+    set(d, "1.3.6.1.2.1.2.2.1.3.3", SnmpType::kInteger, "", 6);
+    auto match = fp::match_rule(rules.rules.at(0), fp::DeviceFacts(d));
+    ASSERT_TRUE(match);
+    EXPECT_THAT(joined(match->details), HasSubstr("3 interfaces: 2 ifType 6, 1 vdsl2(251)"));
 }
 
 // The shipped interface-type rules: a DSLAM's dozens of DSL lines make an access node, a laptop's one

@@ -181,7 +181,7 @@ void FakeAgent::run() {
         if (reply.empty()) continue;
         if (behaviour_.latency.count() > 0) {
             Held held{std::chrono::steady_clock::now() + behaviour_.latency, std::move(reply), {}, len};
-            std::memcpy(&held.to, &from, len);
+            std::memcpy(&held.to, &from, std::min<std::size_t>(len, sizeof from));
             held_.push_back(std::move(held));
         } else {
             ::sendto(fd_, reply.data(), reply.size(), 0, reinterpret_cast<sockaddr*>(&from), len);

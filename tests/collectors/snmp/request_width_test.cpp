@@ -49,7 +49,10 @@ TEST(RequestWidth, SendsSpacedByTheRateLimitAreNotTheAgentsPace) {
     EXPECT_EQ(width_after({12, 22, 32, 42}, {0, 10, 20, 30}), 4U);
 }
 
-TEST(RequestWidth, ALostAnswerKeepsTheWidth) {
+// One late look at the socket (the poller busy with other hosts) moves one answer, not the estimate.
+TEST(RequestWidth, OneLateAnswerDoesNotWidenTheWalk) { EXPECT_LE(width_after({30, 30, 45, 60}), 2U); }
+
+TEST(RequestWidth, ALostAnswerLeavesOneRequest) {
     RequestWidth width(4);
     const auto t0 = Clock::now();
     width.first_round({{1, t0}, {2, t0}, {3, t0}});
@@ -57,7 +60,7 @@ TEST(RequestWidth, ALostAnswerKeepsTheWidth) {
     width.lost(2);
     EXPECT_FALSE(width.answered(3, t0 + milliseconds(30)));
     EXPECT_TRUE(width.settled());
-    EXPECT_EQ(width.width(), 4U);
+    EXPECT_EQ(width.width(), 1U);
 }
 
 TEST(RequestWidth, OneRequestAloneDecidesNothing) {

@@ -425,7 +425,7 @@ SnmpHostResult walk_printer_with_four_allowed(const FakeAgentBehaviour& behaviou
 
 TEST(SnmpCollectorFake, AgentAnsweringOneAtATimeIsWalkedOneRequestAtATime) {
     FakeAgentBehaviour busy;
-    busy.delay = milliseconds(15);
+    busy.delay = milliseconds(50);
     EXPECT_LE(walk_printer_with_four_allowed(busy).requests_in_flight, 2U);
 }
 
