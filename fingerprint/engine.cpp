@@ -192,8 +192,9 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
             }
             for (const auto& src : rule.from_oid[f]) {
                 if (value) break;
-                value = facts.read(src);
-                source = src.text;
+                std::string read_at;
+                value = facts.read(src, &read_at);
+                source = read_at.empty() ? src.text : "the maker's MIB object " + read_at;
             }
             if (!value || value->empty()) continue;
             std::string shown =
@@ -239,7 +240,12 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
     verdict.vendor = pick(Field::kVendor);
     verdict.model = pick(Field::kModel);
     verdict.firmware = pick(Field::kFirmware);
-    verdict.serial = pick(Field::kSerial);
+    // A serial that only repeats the model ("CP1000PFCLCD" in both objects of a small UPS card) is no serial.
+    for (const auto* serial : ranked(fields[static_cast<std::size_t>(Field::kSerial)])) {
+        if (verdict.model && fp::vendor_key(serial->value) == fp::vendor_key(verdict.model->value)) continue;
+        verdict.serial = Finding{serial->value, std::min(0.99, serial->score), serial->reasons};
+        break;
+    }
     verdict.os = pick(Field::kOs);
     if (verdict.model) {
         auto cleaned = names.clean_model(verdict.model->value, verdict.vendor ? verdict.vendor->value : "");

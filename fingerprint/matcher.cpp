@@ -137,6 +137,11 @@ int DeviceFacts::interfaces_of_type(std::uint32_t type) const {
 
 namespace {
 
+std::string to_lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
 // A 6-byte hardware address as aa:bb:cc:dd:ee:ff; nullopt for other lengths and all-zero / all-one values.
 std::optional<std::string> mac_text(const SnmpValue& value) {
     if (value.type != SnmpType::kOctetString || value.bytes.size() != 6) return std::nullopt;
@@ -153,7 +158,8 @@ std::optional<std::string> mac_text(const SnmpValue& value) {
 
 }  // namespace
 
-std::optional<std::string> DeviceFacts::read(const OidSource& source) const {
+std::optional<std::string> DeviceFacts::read(const OidSource& source, std::string* read_at) const {
+    if (source.maker_scalar) return read_maker_scalar(source, read_at);
     if (source.as_mac) {  // the first row of the column (or the exact OID) that holds an address
         for (auto row = evidence.snmp.lower_bound(source.oid);
              row != evidence.snmp.end() && row->first.starts_with(source.oid); ++row) {
@@ -204,6 +210,35 @@ std::optional<std::string> DeviceFacts::read(const OidSource& source) const {
     std::string text = value->type == SnmpType::kInteger || value->type == SnmpType::kGauge32
                            ? std::to_string(value->number)
                            : value->text();
+    return keep_part(source, std::move(text));
+}
+
+std::optional<std::string> DeviceFacts::read_maker_scalar(const OidSource& source,
+                                                          std::string* read_at) const {
+    if (!enterprise) return std::nullopt;
+    const Oid branch = kEnterprises.child(*enterprise);
+    std::string lower_descr = to_lower(sys_descr);
+    const std::pair<const Oid, SnmpValue>* found = nullptr;
+    std::string found_text;
+    for (auto it = evidence.snmp.lower_bound(branch);
+         it != evidence.snmp.end() && it->first.starts_with(branch); ++it) {
+        if (it->first.arcs().back() != 0 || it->second.type != SnmpType::kOctetString) continue;
+        std::string text = clean_text(it->second.text());
+        if (is_placeholder(text) || !re2::RE2::PartialMatch(text, *source.regex)) continue;
+        if (source.unless && re2::RE2::PartialMatch(text, *source.unless)) continue;
+        if (source.not_in_sys_descr && lower_descr.find(to_lower(text)) != std::string::npos) continue;
+        if (found != nullptr && text != found_text) return std::nullopt;  // two candidates: cannot choose
+        if (found == nullptr) {
+            found = &*it;
+            found_text = std::move(text);
+        }
+    }
+    if (found == nullptr) return std::nullopt;
+    if (read_at != nullptr) *read_at = found->first.to_string();
+    return keep_part(source, found_text);
+}
+
+std::optional<std::string> DeviceFacts::keep_part(const OidSource& source, std::string text) {
     if (source.regex) {
         Captures caps;
         if (!search(*source.regex, text, &caps)) return std::nullopt;

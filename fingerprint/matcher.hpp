@@ -30,8 +30,13 @@ struct DeviceFacts {
     // Exact OID, else the first instance in its subtree; nullptr when absent.
     const SnmpValue* lookup(const Oid& oid) const;
     bool has_subtree(const Oid& prefix) const;
-    std::optional<std::string> read(
-        const OidSource& source) const;  // cleaned text, nullopt if absent/placeholder
+    // Cleaned text, nullopt if absent/placeholder; `read_at` (optional) gets the OID a maker.scalar came
+    // from.
+    std::optional<std::string> read(const OidSource& source, std::string* read_at = nullptr) const;
+
+private:
+    std::optional<std::string> read_maker_scalar(const OidSource& source, std::string* read_at) const;
+    static std::optional<std::string> keep_part(const OidSource& source, std::string text);
 };
 
 using Captures = std::vector<std::pair<std::string, std::string>>;

@@ -53,12 +53,18 @@ inline constexpr std::array<const char*, 5> kFieldNames = {"vendor", "model", "f
 
 // Reads a value from the SNMP walk: an exact OID, else the first instance under it (a table
 // column); `entity.<field>` reads the ENTITY-MIB chassis row. An optional regex keeps its capture.
+// `maker.scalar` reads the maker's own MIB without knowing it: of the text scalars (instance .0) under the
+// sysObjectID's 1.3.6.1.4.1.<n> branch, the one distinct value that matches `regex` (and not `unless`);
+// none when two differ, since then the shape alone cannot tell which is meant.
 struct OidSource {
     Oid oid;
-    std::string entity_field;  // "model", "serial", "software", "firmware", "hardware", "descr", "mfg"
-    Regex regex;               // group `value` or group 1 selects the part to keep
-    bool as_mac = false;       // `as = "mac"`: a 6-byte address, shown aa:bb:cc:dd:ee:ff
-    std::string text;          // as written, for reasons
+    std::string entity_field;       // "model", "serial", "software", "firmware", "hardware", "descr", "mfg"
+    Regex regex;                    // group `value` or group 1 selects the part to keep
+    bool as_mac = false;            // `as = "mac"`: a 6-byte address, shown aa:bb:cc:dd:ee:ff
+    bool maker_scalar = false;      // `oid = "maker.scalar"`
+    bool not_in_sys_descr = false;  // maker.scalar: skip values the sysDescr already holds (product names)
+    Regex unless;                   // maker.scalar: skip values this matches
+    std::string text;               // as written, for reasons
 };
 
 struct ValueCondition {  // an OID (or entity field) whose value must match a regex

@@ -19,11 +19,11 @@
 namespace nd::fp {
 namespace {
 
-// Bump when the layout below changes. The size check makes a new Rule or Conditions field fail the build
-// here until it is written and read too.
-constexpr std::uint32_t kFormat = 3;  // 3: interface types sorted
+// Bump when the layout below changes. The size check makes a new Rule, Conditions or OidSource field fail the
+// build here until it is written and read too.
+constexpr std::uint32_t kFormat = 4;  // 4: maker.scalar sources
 constexpr std::string_view kMagic = "netdossier-rules\n";
-static_assert(sizeof(Rule) == 912 && sizeof(Conditions) == 504,
+static_assert(sizeof(Rule) == 912 && sizeof(Conditions) == 504 && sizeof(OidSource) == 128,
               "a rule field was added or changed: write it in rule_cache.cpp and bump kFormat");
 constexpr std::uintmax_t kMaxCacheBytes = 256U << 20;
 
@@ -60,6 +60,9 @@ public:
         str(s.entity_field);
         regex(s.regex);
         u32(s.as_mac ? 1 : 0);
+        u32(s.maker_scalar ? 1 : 0);
+        u32(s.not_in_sys_descr ? 1 : 0);
+        regex(s.unless);
         str(s.text);
     }
     std::string& bytes() { return out_; }
@@ -120,6 +123,9 @@ public:
         s.entity_field = str();
         s.regex = regex();
         s.as_mac = u32() != 0;
+        s.maker_scalar = u32() != 0;
+        s.not_in_sys_descr = u32() != 0;
+        s.unless = regex();
         s.text = str();
         return s;
     }

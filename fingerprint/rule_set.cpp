@@ -82,25 +82,46 @@ public:
     OidSource oid_source(const toml::node& node, const std::string& where) const {
         OidSource source;
         if (auto* table = node.as_table()) {
-            check_keys(*table, where, {"oid", "regex", "as"});
+            check_keys(*table, where, {"oid", "regex", "as", "unless", "not_in_sys_descr"});
             if (!table->contains("oid")) fail(node, where, "needs 'oid'");
-            source = oid_source(*table->get("oid"), where);
+            const auto& oid = *table->get("oid");
+            source = oid_source_text(string(oid, where + ".oid"), oid, where + ".oid");
             if (auto* re = table->get("regex")) source.regex = regex(*re, where + ".regex");
+            if (source.maker_scalar && !source.regex)
+                fail(node, where, "maker.scalar needs a 'regex' saying which values it may take");
+            if (auto* re = table->get("unless")) {
+                if (!source.maker_scalar) fail(*re, where + ".unless", "only for oid = \"maker.scalar\"");
+                source.unless = regex(*re, where + ".unless");
+            }
+            if (auto* flag = table->get("not_in_sys_descr")) {
+                if (!source.maker_scalar)
+                    fail(*flag, where + ".not_in_sys_descr", "only for oid = \"maker.scalar\"");
+                auto* value = flag->as_boolean();
+                if (value == nullptr) fail(*flag, where + ".not_in_sys_descr", "expected true or false");
+                source.not_in_sys_descr = value->get();
+            }
             if (auto* as = table->get("as")) {
                 if (string(*as, where + ".as") != "mac") fail(*as, where + ".as", "only \"mac\" is known");
-                if (!source.entity_field.empty())
+                if (!source.entity_field.empty() || source.maker_scalar)
                     fail(*as, where + ".as", "needs an OID, not an entity field");
                 source.as_mac = true;
             }
             return source;
         }
-        return oid_source_text(string(node, where), node, where);
+        source = oid_source_text(string(node, where), node, where);
+        if (source.maker_scalar)
+            fail(node, where, "maker.scalar needs a 'regex' saying which values it may take");
+        return source;
     }
 
     OidSource oid_source_text(const std::string& text, const toml::node& node,
                               const std::string& where) const {
         OidSource source;
         source.text = text;
+        if (text == "maker.scalar") {
+            source.maker_scalar = true;
+            return source;
+        }
         if (source.text.starts_with("entity.")) {
             static const std::set<std::string> kEntity = {"model",    "serial", "software", "firmware",
                                                           "hardware", "descr",  "mfg",      "name"};
@@ -233,8 +254,10 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
                                    [](unsigned char ch) { return std::tolower(ch); });
                     c.mdns_txt.emplace_back(lower, r.regex(tv, sub));
                 } else {
-                    c.oid_value.push_back(
-                        {r.oid_source_text(std::string(tk.str()), tv, sub), r.regex(tv, sub)});
+                    auto source = r.oid_source_text(std::string(tk.str()), tv, sub);
+                    if (source.maker_scalar)
+                        r.fail(tv, sub, "maker.scalar reads a value; it is not a condition");
+                    c.oid_value.push_back({std::move(source), r.regex(tv, sub)});
                 }
             }
         } else if (key == "min_ethernet_ports") {

@@ -373,6 +373,74 @@ TEST_F(ClassifyTest, ManyEthernetPortsHintASwitch) {
     EXPECT_NE(engine_->classify(walk_with_ports(4)).device_class, DeviceClass::kSwitch);
 }
 
+// maker.scalar: of the text scalars in the sysObjectID's own branch, the one distinct value of the shape;
+// two different candidates, values only outside the branch or in tables give nothing.
+TEST_F(ClassifyTest, MakerScalarTakesTheOnlyValueOfItsShapeInTheMakersBranch) {
+    fp::RuleSet rules;
+    fp::load_rule_text(
+        rules,
+        "[[rule]]\nid = \"s\"\nwhen.oid_any = [\"1.3.6.1.4.1\"]\n"
+        "from.serial = [{ oid = \"maker.scalar\", regex = '^[A-Z0-9][A-Z0-9-]{5,23}$', unless = "
+        "'QAM', not_in_sys_descr = true }]\n",
+        "test.toml");
+    const auto& source = rules.rules.at(0).from_oid[static_cast<std::size_t>(fp::Field::kSerial)].at(0);
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Acme PX-2000 power shelf");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.77777.1");
+    set(d, "1.3.6.1.4.1.77777.2.1.0", SnmpType::kOctetString, "PX-2000");    // the model: in the sysDescr
+    set(d, "1.3.6.1.4.1.77777.2.2.0", SnmpType::kOctetString, "AB1234567");  // the serial
+    set(d, "1.3.6.1.4.1.77777.2.3.0", SnmpType::kOctetString, "256QAM");     // a modulation: `unless`
+    set(d, "1.3.6.1.4.1.77777.2.4.0", SnmpType::kOctetString, "Main Batteries");  // not the shape
+    set(d, "1.3.6.1.4.1.77777.3.1.1", SnmpType::kOctetString, "ZZ9999999");       // a table row, not a scalar
+    set(d, "1.3.6.1.4.1.55555.1.0", SnmpType::kOctetString, "YY8888888");         // another maker's branch
+    std::string read_at;
+    EXPECT_EQ(fp::DeviceFacts(d).read(source, &read_at), "AB1234567");
+    EXPECT_EQ(read_at, "1.3.6.1.4.1.77777.2.2.0");
+
+    set(d, "1.3.6.1.4.1.77777.2.5.0", SnmpType::kOctetString,
+        "AB1234567");  // the same value again: still one
+    EXPECT_EQ(fp::DeviceFacts(d).read(source), "AB1234567");
+    set(d, "1.3.6.1.4.1.77777.2.6.0", SnmpType::kOctetString, "CD7654321");  // a second candidate: no choice
+    EXPECT_EQ(fp::DeviceFacts(d).read(source), std::nullopt);
+
+    DeviceEvidence no_sysobjectid = d;
+    no_sysobjectid.snmp.erase(*Oid::parse("1.3.6.1.2.1.1.2.0"));
+    EXPECT_EQ(fp::DeviceFacts(no_sysobjectid).read(source), std::nullopt);
+}
+
+// The shipped maker-scalar rules name the object they read, stay behind the device's own serial object, and
+// a "serial" that only repeats the model is dropped.
+TEST_F(ClassifyTest, MakerScalarIdentityIsWeakAndExplainsItsObject) {
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Remote unit");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.77777.1");
+    set(d, "1.3.6.1.4.1.77777.2.2.0", SnmpType::kOctetString, "AB1234567");
+    set(d, "1.3.6.1.4.1.77777.2.3.0", SnmpType::kOctetString, "v2.4.17");
+    auto v = engine_->classify(d);
+    ASSERT_TRUE(v.serial);
+    EXPECT_EQ(v.serial->value, "AB1234567");
+    EXPECT_LT(v.serial->confidence, 0.3);
+    EXPECT_THAT(joined(v.serial->reasons), HasSubstr("the maker's MIB object 1.3.6.1.4.1.77777.2.2.0"));
+    ASSERT_TRUE(v.firmware);
+    EXPECT_EQ(v.firmware->value, "v2.4.17");
+
+    set(d, "1.3.6.1.4.1.77777.2.9.0", SnmpType::kOctetString, "192.168.1.1");  // the gateway: not a version
+    EXPECT_EQ(engine_->classify(d).firmware->value, "v2.4.17");
+
+    auto with_entity = d;  // the ENTITY-MIB chassis serial outranks a guess by shape
+    set(with_entity, "1.3.6.1.2.1.47.1.1.1.1.5.1", SnmpType::kInteger, "", 3);
+    set(with_entity, "1.3.6.1.2.1.47.1.1.1.1.11.1", SnmpType::kOctetString, "CHASSIS0001");
+    EXPECT_EQ(engine_->classify(with_entity).serial->value, "CHASSIS0001");
+
+    auto same_as_model = d;  // the model object holds the same text: no serial
+    set(same_as_model, "1.3.6.1.2.1.47.1.1.1.1.5.1", SnmpType::kInteger, "", 3);
+    set(same_as_model, "1.3.6.1.2.1.47.1.1.1.1.13.1", SnmpType::kOctetString, "AB1234567");
+    auto v2 = engine_->classify(same_as_model);
+    ASSERT_TRUE(v2.model);
+    EXPECT_EQ(v2.model->value, "AB1234567");
+    EXPECT_FALSE(v2.serial);
+}
+
 // when.interfaces counts the ifTable rows of the listed ifTypes (once per device) and says what it found.
 TEST_F(ClassifyTest, InterfacesConditionCountsRowsOfTheListedTypes) {
     fp::RuleSet rules;

@@ -61,6 +61,27 @@ TEST(RuleLoadingTest, OidSourceFormatMustBeKnown) {
     EXPECT_THAT(error, HasSubstr("only \"mac\" is known"));
 }
 
+// maker.scalar picks a value by its shape, so the shape (regex) is required; its filters belong to it alone,
+// and it reads a value rather than testing one.
+TEST(RuleLoadingTest, MakerScalarSourceNeedsARegexAndKeepsItsOptionsToItself) {
+    auto base = std::string("[[rule]]\nid = \"x\"\nwhen.oid_any = [\"1.3.6.1.4.1\"]\n");
+    EXPECT_EQ(load_error(base + "from.serial = [{ oid = \"maker.scalar\", regex = '^[A-Z0-9]{6,}$', unless = "
+                                "'QAM', not_in_sys_descr = true }]\n"),
+              "");
+    auto no_regex = load_error(base + "from.serial = [\"maker.scalar\"]\n");
+    EXPECT_THAT(no_regex, HasSubstr("custom.toml:4"));
+    EXPECT_THAT(no_regex, HasSubstr("maker.scalar needs a 'regex'"));
+    auto unless_elsewhere =
+        load_error(base + "from.serial = [{ oid = \"1.3.6.1.4.1.9.2.1\", regex = 'x', unless = 'y' }]\n");
+    EXPECT_THAT(unless_elsewhere, HasSubstr("only for oid = \"maker.scalar\""));
+    auto bad_flag =
+        load_error(base + "from.serial = [{ oid = \"maker.scalar\", regex = 'x', not_in_sys_descr = 1 }]\n");
+    EXPECT_THAT(bad_flag, HasSubstr("expected true or false"));
+    auto as_condition =
+        load_error("[[rule]]\nid = \"x\"\nclass = \"other\"\nwhen.oid_value = { \"maker.scalar\" = 'x' }\n");
+    EXPECT_THAT(as_condition, HasSubstr("it is not a condition"));
+}
+
 TEST(RuleLoadingTest, UnknownKeyNamesFileLineAndKey) {
     auto error = load_error("[[rule]]\nid = \"x\"\nclass = \"printer\"\nwhen.sysdescr = 'x'\n");
     EXPECT_THAT(error, HasSubstr("custom.toml:4"));
