@@ -215,8 +215,9 @@ std::optional<std::string> DeviceFacts::read(const OidSource& source, std::strin
 
 std::optional<std::string> DeviceFacts::read_maker_scalar(const OidSource& source,
                                                           std::string* read_at) const {
-    if (!enterprise) return std::nullopt;
-    const Oid branch = kEnterprises.child(*enterprise);
+    auto maker = maker_branch();
+    if (!maker) return std::nullopt;
+    const Oid branch = kEnterprises.child(*maker);
     std::string lower_descr = to_lower(sys_descr);
     const std::pair<const Oid, SnmpValue>* found = nullptr;
     std::string found_text;
@@ -236,6 +237,20 @@ std::optional<std::string> DeviceFacts::read_maker_scalar(const OidSource& sourc
     if (found == nullptr) return std::nullopt;
     if (read_at != nullptr) *read_at = found->first.to_string();
     return keep_part(source, found_text);
+}
+
+std::optional<std::uint32_t> DeviceFacts::maker_branch() const {
+    // Net-SNMP's own branches (8072 NET-SNMP, 2021 UCD) say which agent answers, not who made the box: an
+    // appliance built on it serves its maker's MIB beside them, and that is the one other branch in the walk.
+    auto agent_toolkit = [](std::uint32_t n) { return n == 0 || n == 2021 || n == 8072; };
+    if (enterprise && !agent_toolkit(*enterprise)) return enterprise;
+    std::optional<std::uint32_t> other;
+    for (auto n : walk_enterprises) {
+        if (agent_toolkit(n)) continue;
+        if (other) return std::nullopt;
+        other = n;
+    }
+    return other;
 }
 
 std::optional<std::string> DeviceFacts::keep_part(const OidSource& source, std::string text) {

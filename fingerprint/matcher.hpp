@@ -36,6 +36,7 @@ struct DeviceFacts {
 
 private:
     std::optional<std::string> read_maker_scalar(const OidSource& source, std::string* read_at) const;
+    std::optional<std::uint32_t> maker_branch() const;  // the maker's 1.3.6.1.4.1.<n>, if one can be told
     static std::optional<std::string> keep_part(const OidSource& source, std::string text);
 };
 

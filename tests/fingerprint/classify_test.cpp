@@ -403,9 +403,20 @@ TEST_F(ClassifyTest, MakerScalarTakesTheOnlyValueOfItsShapeInTheMakersBranch) {
     set(d, "1.3.6.1.4.1.77777.2.6.0", SnmpType::kOctetString, "CD7654321");  // a second candidate: no choice
     EXPECT_EQ(fp::DeviceFacts(d).read(source), std::nullopt);
 
-    DeviceEvidence no_sysobjectid = d;
+    DeviceEvidence no_sysobjectid = d;  // other branches in the walk: whose is it?
     no_sysobjectid.snmp.erase(*Oid::parse("1.3.6.1.2.1.1.2.0"));
     EXPECT_EQ(fp::DeviceFacts(no_sysobjectid).read(source), std::nullopt);
+
+    // A Net-SNMP appliance: the sysObjectID names the agent; the walk's one other private branch is the
+    // maker's.
+    DeviceEvidence appliance;
+    set(appliance, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.8072.3.2.10");
+    set(appliance, "1.3.6.1.4.1.2021.4.5.0", SnmpType::kOctetString, "XX0000001");  // UCD: the agent's
+    set(appliance, "1.3.6.1.4.1.44444.1.2.0", SnmpType::kOctetString, "QR5550001");
+    EXPECT_EQ(fp::DeviceFacts(appliance).read(source, &read_at), "QR5550001");
+    EXPECT_EQ(read_at, "1.3.6.1.4.1.44444.1.2.0");
+    set(appliance, "1.3.6.1.4.1.33333.1.0", SnmpType::kOctetString, "ignored");  // two makers' MIBs: no guess
+    EXPECT_EQ(fp::DeviceFacts(appliance).read(source), std::nullopt);
 }
 
 // The shipped maker-scalar rules name the object they read, stay behind the device's own serial object, and
