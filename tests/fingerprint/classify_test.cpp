@@ -422,12 +422,16 @@ TEST_F(ClassifyTest, MakerScalarTakesTheOnlyValueOfItsShapeInTheMakersBranch) {
 // The shipped maker-scalar rules name the object they read, stay behind the device's own serial object, and
 // a "serial" that only repeats the model is dropped.
 TEST_F(ClassifyTest, MakerScalarIdentityIsWeakAndExplainsItsObject) {
-    DeviceEvidence d;
-    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Remote unit");
+    DeviceEvidence d;  // no sysDescr: nothing else names it
     set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.77777.1");
     set(d, "1.3.6.1.4.1.77777.2.2.0", SnmpType::kOctetString, "AB1234567");
     set(d, "1.3.6.1.4.1.77777.2.3.0", SnmpType::kOctetString, "v2.4.17");
+    set(d, "1.3.6.1.4.1.77777.2.4.0", SnmpType::kOctetString, "PT3080");
+    set(d, "1.3.6.1.4.1.77777.4.1.0", SnmpType::kOctetString, "Outlet-1");  // a name with a count: no model
     auto v = engine_->classify(d);
+    ASSERT_TRUE(v.model);
+    EXPECT_EQ(v.model->value, "PT3080");
+    EXPECT_LT(v.model->confidence, 0.2);
     ASSERT_TRUE(v.serial);
     EXPECT_EQ(v.serial->value, "AB1234567");
     EXPECT_LT(v.serial->confidence, 0.3);
@@ -444,6 +448,7 @@ TEST_F(ClassifyTest, MakerScalarIdentityIsWeakAndExplainsItsObject) {
     EXPECT_EQ(engine_->classify(with_entity).serial->value, "CHASSIS0001");
 
     auto same_as_model = d;  // the model object holds the same text: no serial
+    same_as_model.snmp.erase(*Oid::parse("1.3.6.1.4.1.77777.2.4.0"));
     set(same_as_model, "1.3.6.1.2.1.47.1.1.1.1.5.1", SnmpType::kInteger, "", 3);
     set(same_as_model, "1.3.6.1.2.1.47.1.1.1.1.13.1", SnmpType::kOctetString, "AB1234567");
     auto v2 = engine_->classify(same_as_model);
