@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "fingerprint/enterprise_registry.hpp"
 #include "fingerprint/matcher.hpp"
 #include "fingerprint/normalize.hpp"
 #include "fingerprint/rule_cache.hpp"
@@ -21,6 +22,8 @@ using fp::Field;
 struct FingerprintEngine::Rules {
     fp::RuleSet set;
     std::unique_ptr<fp::RuleIndex> index;
+    // Names the maker when no rule does (read on first use, shared by without_rules copies).
+    std::shared_ptr<const fp::EnterpriseRegistry> registry = std::make_shared<fp::EnterpriseRegistry>();
 
     bool from_cache = false;
     void build_indexes() { index = std::make_unique<fp::RuleIndex>(set.rules); }
@@ -124,6 +127,7 @@ FingerprintEngine FingerprintEngine::without_rules(const std::set<std::string>& 
     // Everything else stays (aliases, the product registries, files): only these rules are gone.
     auto rules = std::make_unique<Rules>();
     rules->set = rules_->set;
+    rules->registry = rules_->registry;
     std::erase_if(rules->set.rules, [&](const fp::Rule& rule) { return ids.contains(rule.id); });
     for (const auto& id : ids) rules->set.rule_ids.erase(id);
     rules->build_indexes();
@@ -160,6 +164,29 @@ std::vector<std::string> FingerprintEngine::matching_rules(const DeviceEvidence&
         if (fp::match_rule(rules_->set.rules[index], facts)) out.push_back(rules_->set.rules[index].id);
     }
     return out;
+}
+
+void FingerprintEngine::use_enterprise_registry(const std::filesystem::path& file) {
+    rules_->registry = std::make_shared<fp::EnterpriseRegistry>(file);
+}
+
+std::optional<Finding> FingerprintEngine::registered_maker(const fp::DeviceFacts& facts,
+                                                           const fp::VendorNames& names) const {
+    auto number = facts.maker_branch();
+    if (!number) return std::nullopt;
+    auto registrant = rules_->registry->lookup(*number);
+    if (!registrant || fp::is_placeholder(*registrant) || *registrant == "Reserved" ||
+        fp::looks_like_a_person(*registrant))
+        return std::nullopt;
+    std::string raw = fp::valid_utf8(*registrant);
+    std::string name = names.canonical(raw);
+    if (name.empty()) return std::nullopt;
+    return Finding{
+        name,
+        0.3,
+        {"vendor \"" + name + "\": enterprise " + std::to_string(*number) + " (" +
+         (facts.enterprise == number ? "the sysObjectID's" : "the private MIB the walk holds") +
+         ") is registered to \"" + raw + "\" (IANA enterprise numbers); no rule knows this maker"}};
 }
 
 std::size_t FingerprintEngine::rule_count() const { return rules_->set.rules.size(); }
@@ -238,6 +265,15 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
         return Finding{list.front()->value, std::min(0.99, list.front()->score), list.front()->reasons};
     };
     verdict.vendor = pick(Field::kVendor);
+    // A Net-SNMP sysObjectID names the agent; the private MIB beside it names the maker, if registered.
+    auto names_only_the_agent = [&] {
+        if (!facts.enterprise || facts.maker_branch() == facts.enterprise) return false;
+        auto agent = rules_->registry->lookup(*facts.enterprise);
+        return agent && fp::vendor_key(verdict.vendor->value) == fp::vendor_key(names.canonical(*agent));
+    };
+    if (!verdict.vendor || names_only_the_agent()) {
+        if (auto maker = registered_maker(facts, names)) verdict.vendor = std::move(maker);
+    }
     verdict.model = pick(Field::kModel);
     verdict.firmware = pick(Field::kFirmware);
     // A serial that only repeats the model ("CP1000PFCLCD" in both objects of a small UPS card) is no serial.

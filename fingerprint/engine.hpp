@@ -4,6 +4,7 @@
 // /etc/netdossier/fingerprints.d), validated at load.
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -13,6 +14,10 @@
 #include "model/verdict.hpp"
 
 namespace nd {
+namespace fp {
+struct DeviceFacts;
+class VendorNames;
+}  // namespace fp
 
 class FingerprintEngine {
 public:
@@ -47,6 +52,10 @@ public:
     // written for).
     FingerprintEngine without_rules(const std::set<std::string>& ids) const;
 
+    // The IANA enterprise registry that names makers no rule knows (default: Debian's libwireshark-data
+    // copy, /usr/share/wireshark/enterprises.tsv; a missing file names none).
+    void use_enterprise_registry(const std::filesystem::path& file);
+
     // The maker name the vendor alias table gives for `name` ("Hewlett-Packard" -> "HP").
     std::string canonical_vendor(std::string_view name) const;
     std::size_t rule_count() const;
@@ -54,6 +63,7 @@ public:
 
 private:
     struct Rules;
+    std::optional<Finding> registered_maker(const fp::DeviceFacts& facts, const fp::VendorNames& names) const;
     explicit FingerprintEngine(std::unique_ptr<Rules> rules);
     std::unique_ptr<Rules> rules_;
 };

@@ -34,9 +34,12 @@ struct DeviceFacts {
     // from.
     std::optional<std::string> read(const OidSource& source, std::string* read_at = nullptr) const;
 
+    // The maker's 1.3.6.1.4.1.<n>: the sysObjectID's, or behind a Net-SNMP (or no) sysObjectID the walk's one
+    // other private branch; nullopt when that cannot be told.
+    std::optional<std::uint32_t> maker_branch() const;
+
 private:
     std::optional<std::string> read_maker_scalar(const OidSource& source, std::string* read_at) const;
-    std::optional<std::uint32_t> maker_branch() const;  // the maker's 1.3.6.1.4.1.<n>, if one can be told
     static std::optional<std::string> keep_part(const OidSource& source, std::string text);
 };
 

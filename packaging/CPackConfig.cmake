@@ -33,6 +33,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # libpcap and libsystemd are opened at run time (collectors/shared_library.hpp), so shlibdeps cannot see them.
 # libpcap >= 1.5 for immediate mode; Debian 13 renamed the package libpcap0.8t64.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, ieee-data, libpcap0.8t64 | libpcap0.8 (>= 1.5.0), libsystemd0")
+# The IANA enterprise registry names makers no rule knows; without it those devices only lack a vendor.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libwireshark-data")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${_nd_pkg}/conffiles ${_nd_pkg}/postinst ${_nd_pkg}/prerm ${_nd_pkg}/postrm)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)

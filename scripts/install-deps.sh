@@ -10,6 +10,8 @@ packages=(
   libpcap-dev libsnmp-dev libboost-dev libboost-system-dev libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libkainjow-mustache-dev
   libldns-dev libsystemd-dev ieee-data zlib1g-dev libre2-dev
+  # the IANA enterprise-number registry (Wireshark's data): names makers no fingerprint rule knows
+  libwireshark-data
   # the simulated site and its real peers
   iproute2 nftables procps python3 snmpd snmp snmpsim avahi-daemon avahi-utils lldpd
   # baselines for bench/

@@ -1,0 +1,92 @@
+#include "fingerprint/enterprise_registry.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fingerprint/engine.hpp"
+
+namespace nd {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr const char* kRegistry =
+    "#\n# generated from https://www.iana.org/assignments/enterprise-numbers/enterprise-numbers\n"
+    "0\tReserved\n"
+    "8072\tnet-snmp\n"
+    "77001\tAcme Power Widgets Co.,Ltd\r\n"
+    "77002   Marc Hirsch\n"
+    "77003 \t Frogfoot Networks  \n"
+    "not a number\tSomeone\n"
+    "77004\n";
+
+TEST(EnterpriseRegistryTest, ParsesNumbersAndNamesSkipsCommentsAndCountsBadLines) {
+    fp::EnterpriseRegistry registry{std::filesystem::path()};
+    registry.add_text(kRegistry);
+    EXPECT_EQ(registry.size(), 5U);
+    EXPECT_EQ(registry.malformed_lines(), 2U);
+    EXPECT_EQ(registry.lookup(77001), "Acme Power Widgets Co.,Ltd");
+    EXPECT_EQ(registry.lookup(77002), "Marc Hirsch");
+    EXPECT_EQ(registry.lookup(77003), "Frogfoot Networks");
+    EXPECT_EQ(registry.lookup(99999), std::nullopt);
+}
+
+TEST(EnterpriseRegistryTest, AMissingFileIsAnEmptyRegistry) {
+    fp::EnterpriseRegistry registry{std::filesystem::path("/nonexistent/enterprises.tsv")};
+    EXPECT_EQ(registry.size(), 0U);
+    EXPECT_EQ(registry.lookup(9), std::nullopt);
+}
+
+TEST(EnterpriseRegistryTest, PeopleAreToldFromCompanies) {
+    EXPECT_TRUE(fp::looks_like_a_person("Marc Hirsch"));
+    EXPECT_FALSE(fp::looks_like_a_person("Frogfoot Networks"));
+    EXPECT_FALSE(fp::looks_like_a_person("Samlex America Inc"));
+    EXPECT_FALSE(fp::looks_like_a_person("Adtran"));
+    EXPECT_FALSE(fp::looks_like_a_person("Deva Broadcast"));
+}
+
+// The registry names the maker only when no rule does: by the sysObjectID's enterprise, or behind a Net-SNMP
+// sysObjectID by the walk's one other private branch; never the agent toolkit, a reserved number or a person.
+TEST(EnterpriseRegistryTest, EngineNamesMakersNoRuleKnowsFromTheRegistry) {
+    auto file = std::filesystem::temp_directory_path() / "nd-enterprise-registry-test.tsv";
+    {
+        std::ofstream out(file);
+        out << kRegistry;
+    }
+    auto engine = FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data"});
+    engine.use_enterprise_registry(file);
+    auto walk = [](const char* sys_object_id, const char* private_oid) {
+        DeviceEvidence d;
+        d.snmp[*Oid::parse("1.3.6.1.2.1.1.2.0")] = SnmpValue{SnmpType::kOid, sys_object_id, 0};
+        if (private_oid != nullptr) d.snmp[*Oid::parse(private_oid)] = SnmpValue{SnmpType::kInteger, "", 1};
+        return d;
+    };
+    auto own = engine.classify(walk("1.3.6.1.4.1.77001.1.4", nullptr));
+    ASSERT_TRUE(own.vendor);
+    EXPECT_EQ(own.vendor->value, "Acme Power Widgets");
+    EXPECT_LT(own.vendor->confidence, 0.5);
+    EXPECT_THAT(own.vendor->reasons.at(0), HasSubstr("enterprise 77001"));
+    EXPECT_THAT(own.vendor->reasons.at(0), HasSubstr("registered to \"Acme Power Widgets Co.,Ltd\" (IANA"));
+
+    auto appliance = engine.classify(walk("1.3.6.1.4.1.8072.3.2.10", "1.3.6.1.4.1.77003.1.1.0"));
+    ASSERT_TRUE(appliance.vendor);
+    EXPECT_EQ(appliance.vendor->value, "Frogfoot Networks");
+    EXPECT_THAT(appliance.vendor->reasons.at(0), HasSubstr("the private MIB the walk holds"));
+
+    auto agent_only = engine.classify(walk("1.3.6.1.4.1.8072.3.2.10", nullptr));  // nothing but the agent's
+    ASSERT_TRUE(agent_only.vendor);
+    EXPECT_EQ(agent_only.vendor->value, "Net-SNMP");
+    EXPECT_FALSE(engine.classify(walk("1.3.6.1.4.1.77002.1", nullptr)).vendor);  // a person
+    EXPECT_FALSE(engine.classify(walk("1.3.6.1.4.1.0.1", nullptr)).vendor);      // reserved
+
+    auto known = engine.classify(walk("1.3.6.1.4.1.9.1.1208", nullptr));  // a rule names Cisco: it stays
+    ASSERT_TRUE(known.vendor);
+    EXPECT_EQ(known.vendor->value, "Cisco");
+    std::filesystem::remove(file);
+}
+
+}  // namespace
+}  // namespace nd
