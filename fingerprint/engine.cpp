@@ -28,8 +28,12 @@ struct FingerprintEngine::Rules {
     bool from_cache = false;
     void build_indexes() { index = std::make_unique<fp::RuleIndex>(set.rules); }
 
-    // The maker's registry name for the sysObjectID, for rules that class product lines by name.
+    // The maker's registry name for the sysObjectID, for rules that class product lines by name, and
+    // the IANA registrant of the maker's enterprise number, for rules on what makers call themselves.
     void name_product(fp::DeviceFacts& facts) const {
+        if (auto number = facts.maker_branch()) {
+            if (auto name = registry->lookup(*number)) facts.registrant = fp::valid_utf8(*name);
+        }
         if (!facts.sys_object_id || set.products.empty()) return;
         if (auto it = set.products.find(facts.sys_object_id->to_string()); it != set.products.end())
             facts.product_name = it->second.name;
@@ -173,12 +177,10 @@ void FingerprintEngine::use_enterprise_registry(const std::filesystem::path& fil
 std::optional<Finding> FingerprintEngine::registered_maker(const fp::DeviceFacts& facts,
                                                            const fp::VendorNames& names) const {
     auto number = facts.maker_branch();
-    if (!number) return std::nullopt;
-    auto registrant = rules_->registry->lookup(*number);
-    if (!registrant || fp::is_placeholder(*registrant) || *registrant == "Reserved" ||
-        fp::looks_like_a_person(*registrant))
+    const std::string& raw = facts.registrant;  // set by name_product() from maker_branch()
+    if (!number || raw.empty() || fp::is_placeholder(raw) || raw == "Reserved" ||
+        fp::looks_like_a_person(raw))
         return std::nullopt;
-    std::string raw = fp::valid_utf8(*registrant);
     std::string name = names.canonical(raw);
     if (name.empty()) return std::nullopt;
     return Finding{

@@ -322,6 +322,10 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
             return std::nullopt;
         m.details.push_back("registered product name " + f.product_name);
     }
+    if (c.registrant) {
+        if (f.registrant.empty() || !search(*c.registrant, f.registrant, &m.captures)) return std::nullopt;
+        m.details.push_back("enterprise registered to \"" + f.registrant + "\"");
+    }
     if (c.sys_descr_not && !f.sys_descr.empty() && re2::RE2::PartialMatch(f.sys_descr, *c.sys_descr_not))
         return std::nullopt;
     for (const auto& vc : c.oid_value) {

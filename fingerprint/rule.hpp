@@ -87,6 +87,7 @@ struct Conditions {
     std::vector<std::uint32_t> mib_enterprise;  // the walk holds values under 1.3.6.1.4.1.<n>, any
     Regex sys_descr, sys_descr_not;
     Regex product_name;            // the name the maker's product registry gives the sysObjectID
+    Regex registrant;              // the IANA registrant of the maker's enterprise number
     std::vector<Oid> oid_present;  // every one of these subtrees must hold a value
     std::vector<Oid> oid_any;      // at least one of these subtrees holds a value
     std::vector<ValueCondition> oid_value;
@@ -103,7 +104,8 @@ struct Conditions {
     bool needs_snmp() const {
         return !sys_object_id.empty() || !enterprise.empty() || !enterprise_not.empty() ||
                !mib_enterprise.empty() || sys_descr || !oid_present.empty() || !oid_any.empty() ||
-               !oid_value.empty() || min_ethernet_ports > 0 || interfaces.has_value() || product_name;
+               !oid_value.empty() || min_ethernet_ports > 0 || interfaces.has_value() || product_name ||
+               registrant;
     }
 };
 

@@ -189,7 +189,8 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
                                "lldp_med_class",    "open_port",
                                "dhcp_params",       "ttl",
                                "enterprise_not",    "min_ethernet_ports",
-                               "interfaces",        "product_name"});
+                               "interfaces",        "product_name",
+                               "registrant"});
     for (const auto& [k, v] : when) {
         std::string key(k.str());
         std::string at = where + "." + key;
@@ -219,6 +220,8 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
             c.sys_descr_not = r.regex(v, at);
         else if (key == "product_name")
             c.product_name = r.regex(v, at);
+        else if (key == "registrant")
+            c.registrant = r.regex(v, at);
         else if (key == "oui")
             c.oui = r.regex(v, at);
         else if (key == "hostname")

@@ -82,6 +82,13 @@ TEST(EnterpriseRegistryTest, EngineNamesMakersNoRuleKnowsFromTheRegistry) {
     EXPECT_FALSE(engine.classify(walk("1.3.6.1.4.1.77002.1", nullptr)).vendor);  // a person
     EXPECT_FALSE(engine.classify(walk("1.3.6.1.4.1.0.1", nullptr)).vendor);      // reserved
 
+    // when.registrant: the shipped reg- rules class a maker no rule knows by the trade its name gives
+    EXPECT_EQ(own.device_class, DeviceClass::kPower);
+    EXPECT_THAT(own.class_reasons.at(0),
+                HasSubstr("enterprise registered to \"Acme Power Widgets Co.,Ltd\""));
+    for (const auto& reason : appliance.class_reasons)  // "Frogfoot Networks" names no trade
+        EXPECT_THAT(reason, ::testing::Not(HasSubstr("rule reg-")));
+
     auto known = engine.classify(walk("1.3.6.1.4.1.9.1.1208", nullptr));  // a rule names Cisco: it stays
     ASSERT_TRUE(known.vendor);
     EXPECT_EQ(known.vendor->value, "Cisco");
