@@ -221,9 +221,21 @@ std::optional<std::string> DeviceFacts::read_maker_scalar(const OidSource& sourc
     std::string lower_descr = to_lower(sys_descr);
     const std::pair<const Oid, SnmpValue>* found = nullptr;
     std::string found_text;
+    // A table column with a single row holds one value for the box as well as a scalar does.
+    auto same_column = [](const Oid& row, const Oid& other) {
+        const auto& a = row.arcs();
+        const auto& b = other.arcs();
+        return b.size() + 1 >= a.size() && std::equal(a.begin(), a.end() - 1, b.begin());
+    };
+    auto only_row = [&](auto it) {
+        auto next = std::next(it);
+        return (it == evidence.snmp.begin() || !same_column(it->first, std::prev(it)->first)) &&
+               (next == evidence.snmp.end() || !same_column(it->first, next->first));
+    };
     for (auto it = evidence.snmp.lower_bound(branch);
          it != evidence.snmp.end() && it->first.starts_with(branch); ++it) {
-        if (it->first.arcs().back() != 0 || it->second.type != SnmpType::kOctetString) continue;
+        if (it->second.type != SnmpType::kOctetString) continue;
+        if (it->first.arcs().back() != 0 && !(source.single_rows && only_row(it))) continue;
         std::string text = clean_text(it->second.text());
         if (is_placeholder(text) || !re2::RE2::PartialMatch(text, *source.regex)) continue;
         if (source.unless && re2::RE2::PartialMatch(text, *source.unless)) continue;

@@ -54,7 +54,8 @@ inline constexpr std::array<const char*, 5> kFieldNames = {"vendor", "model", "f
 // Reads a value from the SNMP walk: an exact OID, else the first instance under it (a table
 // column); `entity.<field>` reads the ENTITY-MIB chassis row. An optional regex keeps its capture.
 // `maker.scalar` reads the maker's own MIB without knowing it: of the text scalars (instance .0) under the
-// sysObjectID's 1.3.6.1.4.1.<n> branch (for a Net-SNMP sysObjectID, the walk's one other private branch),
+// sysObjectID's 1.3.6.1.4.1.<n> branch (for a Net-SNMP sysObjectID, the walk's one other private branch;
+// with `single_rows`, also the only row of a table column),
 // the one distinct value that matches `regex` (and not `unless`); none when two differ, since then the
 // shape alone cannot tell which is meant.
 struct OidSource {
@@ -64,6 +65,7 @@ struct OidSource {
     bool as_mac = false;            // `as = "mac"`: a 6-byte address, shown aa:bb:cc:dd:ee:ff
     bool maker_scalar = false;      // `oid = "maker.scalar"`
     bool not_in_sys_descr = false;  // maker.scalar: skip values the sysDescr already holds (product names)
+    bool single_rows = false;       // maker.scalar: the only row of a table column counts as a scalar
     Regex unless;                   // maker.scalar: skip values this matches
     std::string text;               // as written, for reasons
 };

@@ -21,7 +21,7 @@ namespace {
 
 // Bump when the layout below changes. The size check makes a new Rule, Conditions or OidSource field fail the
 // build here until it is written and read too.
-constexpr std::uint32_t kFormat = 5;  // 5: registrant conditions
+constexpr std::uint32_t kFormat = 6;  // 6: maker.scalar single_rows
 constexpr std::string_view kMagic = "netdossier-rules\n";
 static_assert(sizeof(Rule) == 928 && sizeof(Conditions) == 520 && sizeof(OidSource) == 128,
               "a rule field was added or changed: write it in rule_cache.cpp and bump kFormat");
@@ -62,6 +62,7 @@ public:
         u32(s.as_mac ? 1 : 0);
         u32(s.maker_scalar ? 1 : 0);
         u32(s.not_in_sys_descr ? 1 : 0);
+        u32(s.single_rows ? 1 : 0);
         regex(s.unless);
         str(s.text);
     }
@@ -125,6 +126,7 @@ public:
         s.as_mac = u32() != 0;
         s.maker_scalar = u32() != 0;
         s.not_in_sys_descr = u32() != 0;
+        s.single_rows = u32() != 0;
         s.unless = regex();
         s.text = str();
         return s;

@@ -82,7 +82,7 @@ public:
     OidSource oid_source(const toml::node& node, const std::string& where) const {
         OidSource source;
         if (auto* table = node.as_table()) {
-            check_keys(*table, where, {"oid", "regex", "as", "unless", "not_in_sys_descr"});
+            check_keys(*table, where, {"oid", "regex", "as", "unless", "not_in_sys_descr", "single_rows"});
             if (!table->contains("oid")) fail(node, where, "needs 'oid'");
             const auto& oid = *table->get("oid");
             source = oid_source_text(string(oid, where + ".oid"), oid, where + ".oid");
@@ -93,12 +93,15 @@ public:
                 if (!source.maker_scalar) fail(*re, where + ".unless", "only for oid = \"maker.scalar\"");
                 source.unless = regex(*re, where + ".unless");
             }
-            if (auto* flag = table->get("not_in_sys_descr")) {
-                if (!source.maker_scalar)
-                    fail(*flag, where + ".not_in_sys_descr", "only for oid = \"maker.scalar\"");
-                auto* value = flag->as_boolean();
-                if (value == nullptr) fail(*flag, where + ".not_in_sys_descr", "expected true or false");
-                source.not_in_sys_descr = value->get();
+            for (auto [key, flag] : {std::pair{"not_in_sys_descr", &source.not_in_sys_descr},
+                                     std::pair{"single_rows", &source.single_rows}}) {
+                auto* node = table->get(key);
+                if (node == nullptr) continue;
+                const std::string at = where + "." + key;
+                if (!source.maker_scalar) fail(*node, at, "only for oid = \"maker.scalar\"");
+                auto* value = node->as_boolean();
+                if (value == nullptr) fail(*node, at, "expected true or false");
+                *flag = value->get();
             }
             if (auto* as = table->get("as")) {
                 if (string(*as, where + ".as") != "mac") fail(*as, where + ".as", "only \"mac\" is known");

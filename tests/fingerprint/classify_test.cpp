@@ -417,6 +417,18 @@ TEST_F(ClassifyTest, MakerScalarTakesTheOnlyValueOfItsShapeInTheMakersBranch) {
     EXPECT_EQ(read_at, "1.3.6.1.4.1.44444.1.2.0");
     set(appliance, "1.3.6.1.4.1.33333.1.0", SnmpType::kOctetString, "ignored");  // two makers' MIBs: no guess
     EXPECT_EQ(fp::DeviceFacts(appliance).read(source), std::nullopt);
+
+    // single_rows: the only row of a table column counts as a scalar; a column with two rows does not.
+    auto with_rows = source;
+    with_rows.single_rows = true;
+    DeviceEvidence unit;
+    set(unit, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.77777.1");
+    set(unit, "1.3.6.1.4.1.77777.5.1.1.4.1", SnmpType::kOctetString, "SN1234567");
+    set(unit, "1.3.6.1.4.1.77777.5.1.1.5.1", SnmpType::kOctetString, "PORT1234567");  // a column of two rows
+    set(unit, "1.3.6.1.4.1.77777.5.1.1.5.2", SnmpType::kOctetString, "PORT7654321");
+    EXPECT_EQ(fp::DeviceFacts(unit).read(source), std::nullopt);
+    EXPECT_EQ(fp::DeviceFacts(unit).read(with_rows, &read_at), "SN1234567");
+    EXPECT_EQ(read_at, "1.3.6.1.4.1.77777.5.1.1.4.1");
 }
 
 // The shipped maker-scalar rules name the object they read, stay behind the device's own serial object, and

@@ -74,6 +74,8 @@ TEST(RuleLoadingTest, MakerScalarSourceNeedsARegexAndKeepsItsOptionsToItself) {
     auto unless_elsewhere =
         load_error(base + "from.serial = [{ oid = \"1.3.6.1.4.1.9.2.1\", regex = 'x', unless = 'y' }]\n");
     EXPECT_THAT(unless_elsewhere, HasSubstr("only for oid = \"maker.scalar\""));
+    EXPECT_THAT(load_error(base + "from.serial = [{ oid = \"1.3.6.1.4.1.9.2.1\", single_rows = true }]\n"),
+                HasSubstr("only for oid = \"maker.scalar\""));
     auto bad_flag =
         load_error(base + "from.serial = [{ oid = \"maker.scalar\", regex = 'x', not_in_sys_descr = 1 }]\n");
     EXPECT_THAT(bad_flag, HasSubstr("expected true or false"));
