@@ -213,42 +213,48 @@ std::optional<std::string> DeviceFacts::read(const OidSource& source, std::strin
     return keep_part(source, std::move(text));
 }
 
-std::optional<std::string> DeviceFacts::read_maker_scalar(const OidSource& source,
-                                                          std::string* read_at) const {
+const std::vector<DeviceFacts::MakerValue>& DeviceFacts::maker_values() const {
+    if (maker_values_) return *maker_values_;
+    maker_values_.emplace();
     auto maker = maker_branch();
-    if (!maker) return std::nullopt;
+    if (!maker) return *maker_values_;
     const Oid branch = kEnterprises.child(*maker);
-    std::string lower_descr = to_lower(sys_descr);
-    const std::pair<const Oid, SnmpValue>* found = nullptr;
-    std::string found_text;
-    // A table column with a single row holds one value for the box as well as a scalar does.
     auto same_column = [](const Oid& row, const Oid& other) {
         const auto& a = row.arcs();
         const auto& b = other.arcs();
         return b.size() + 1 >= a.size() && std::equal(a.begin(), a.end() - 1, b.begin());
     };
-    auto only_row = [&](auto it) {
+    const auto first = evidence.snmp.lower_bound(branch);
+    for (auto it = first; it != evidence.snmp.end() && it->first.starts_with(branch); ++it) {
+        if (it->second.type != SnmpType::kOctetString || it->first.size() <= branch.size()) continue;
+        bool scalar = it->first.arcs().back() == 0;
         auto next = std::next(it);
-        return (it == evidence.snmp.begin() || !same_column(it->first, std::prev(it)->first)) &&
-               (next == evidence.snmp.end() || !same_column(it->first, next->first));
-    };
-    for (auto it = evidence.snmp.lower_bound(branch);
-         it != evidence.snmp.end() && it->first.starts_with(branch); ++it) {
-        if (it->second.type != SnmpType::kOctetString) continue;
-        if (it->first.arcs().back() != 0 && !(source.single_rows && only_row(it))) continue;
+        bool only_row = (it == first || !same_column(it->first, std::prev(it)->first)) &&
+                        (next == evidence.snmp.end() || !same_column(it->first, next->first));
+        if (!scalar && !only_row) continue;
         std::string text = clean_text(it->second.text());
-        if (is_placeholder(text) || !re2::RE2::PartialMatch(text, *source.regex)) continue;
-        if (source.unless && re2::RE2::PartialMatch(text, *source.unless)) continue;
-        if (source.not_in_sys_descr && lower_descr.find(to_lower(text)) != std::string::npos) continue;
-        if (found != nullptr && text != found_text) return std::nullopt;  // two candidates: cannot choose
-        if (found == nullptr) {
-            found = &*it;
-            found_text = std::move(text);
-        }
+        if (!is_placeholder(text)) maker_values_->push_back({&it->first, std::move(text), !scalar});
+    }
+    return *maker_values_;
+}
+
+std::optional<std::string> DeviceFacts::read_maker_scalar(const OidSource& source,
+                                                          std::string* read_at) const {
+    if (!lower_descr_) lower_descr_ = to_lower(sys_descr);
+    const MakerValue* found = nullptr;
+    for (const auto& value : maker_values()) {
+        if (value.single_row && !source.single_rows) continue;
+        if (!re2::RE2::PartialMatch(value.text, *source.regex)) continue;
+        if (source.unless && re2::RE2::PartialMatch(value.text, *source.unless)) continue;
+        if (source.not_in_sys_descr && lower_descr_->find(to_lower(value.text)) != std::string::npos)
+            continue;
+        if (found != nullptr && value.text != found->text)
+            return std::nullopt;  // two candidates: cannot choose
+        if (found == nullptr) found = &value;
     }
     if (found == nullptr) return std::nullopt;
-    if (read_at != nullptr) *read_at = found->first.to_string();
-    return keep_part(source, found_text);
+    if (read_at != nullptr) *read_at = found->oid->to_string();
+    return keep_part(source, found->text);
 }
 
 std::optional<std::uint32_t> DeviceFacts::maker_branch() const {

@@ -40,6 +40,17 @@ struct DeviceFacts {
     std::optional<std::uint32_t> maker_branch() const;
 
 private:
+    // The maker branch's text values that hold one value for the box: scalars (.0) and the only rows of table
+    // columns, cleaned; gathered on the first maker.scalar read (a DeviceFacts serves one classification).
+    struct MakerValue {
+        const Oid* oid;
+        std::string text;
+        bool single_row;  // a one-row column rather than a scalar
+    };
+    const std::vector<MakerValue>& maker_values() const;
+    mutable std::optional<std::vector<MakerValue>> maker_values_;
+    mutable std::optional<std::string> lower_descr_;
+
     std::optional<std::string> read_maker_scalar(const OidSource& source, std::string* read_at) const;
     static std::optional<std::string> keep_part(const OidSource& source, std::string text);
 };
