@@ -178,7 +178,7 @@ std::optional<Finding> FingerprintEngine::registered_maker(const fp::DeviceFacts
                                                            const fp::VendorNames& names) const {
     auto number = facts.maker_branch();
     const std::string& raw = facts.registrant;  // set by name_product() from maker_branch()
-    if (!number || raw.empty() || fp::is_placeholder(raw) || raw == "Reserved" ||
+    if (!number || raw.empty() || fp::is_placeholder(raw) || raw == "Reserved" || raw == "---none---" ||
         fp::looks_like_a_person(raw))
         return std::nullopt;
     std::string name = names.canonical(raw);
@@ -269,9 +269,8 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
     verdict.vendor = pick(Field::kVendor);
     // A Net-SNMP sysObjectID names the agent; the private MIB beside it names the maker, if registered.
     auto names_only_the_agent = [&] {
-        if (!facts.enterprise || facts.maker_branch() == facts.enterprise) return false;
-        auto agent = rules_->registry->lookup(*facts.enterprise);
-        return agent && fp::vendor_key(verdict.vendor->value) == fp::vendor_key(names.canonical(*agent));
+        return facts.enterprise && fp::is_agent_toolkit(*facts.enterprise) &&
+               fp::vendor_key(verdict.vendor->value) == fp::vendor_key("Net-SNMP");
     };
     if (!verdict.vendor || names_only_the_agent()) {
         if (auto maker = registered_maker(facts, names)) verdict.vendor = std::move(maker);

@@ -41,6 +41,10 @@ void EnterpriseRegistry::add_text(std::string_view text) {
             continue;
         }
         auto name = rest.substr(name_at);
+        // "476<TAB>Vertiv<TAB># formerly 'Emerson Computer Power'": the comment is not the name (a bare '#'
+        // is: "School District # 37").
+        if (auto comment = name.find("\t#"); comment != std::string_view::npos)
+            name = name.substr(0, comment);
         while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
         names_[number] = std::string(name);
     }

@@ -229,7 +229,10 @@ const std::vector<DeviceFacts::MakerValue>& DeviceFacts::maker_values() const {
         if (it->second.type != SnmpType::kOctetString || it->first.size() <= branch.size()) continue;
         bool scalar = it->first.arcs().back() == 0;
         auto next = std::next(it);
-        bool only_row = (it == first || !same_column(it->first, std::prev(it)->first)) &&
+        // Index .1 alone in its column: the unit's one row. (A compound index can look the same; the shape
+        // filters and the single-candidate rule are what keep a module's value out.)
+        bool only_row = it->first.arcs().back() == 1 &&
+                        (it == first || !same_column(it->first, std::prev(it)->first)) &&
                         (next == evidence.snmp.end() || !same_column(it->first, next->first));
         if (!scalar && !only_row) continue;
         std::string text = clean_text(it->second.text());
@@ -260,11 +263,10 @@ std::optional<std::string> DeviceFacts::read_maker_scalar(const OidSource& sourc
 std::optional<std::uint32_t> DeviceFacts::maker_branch() const {
     // Net-SNMP's own branches (8072 NET-SNMP, 2021 UCD) say which agent answers, not who made the box: an
     // appliance built on it serves its maker's MIB beside them, and that is the one other branch in the walk.
-    auto agent_toolkit = [](std::uint32_t n) { return n == 0 || n == 2021 || n == 8072; };
-    if (enterprise && !agent_toolkit(*enterprise)) return enterprise;
+    if (enterprise && !is_agent_toolkit(*enterprise)) return enterprise;
     std::optional<std::uint32_t> other;
     for (auto n : walk_enterprises) {
-        if (agent_toolkit(n)) continue;
+        if (is_agent_toolkit(n)) continue;
         if (other) return std::nullopt;
         other = n;
     }

@@ -55,6 +55,9 @@ private:
     static std::optional<std::string> keep_part(const OidSource& source, std::string text);
 };
 
+// Enterprise numbers that name the SNMP agent software, not the maker: Net-SNMP (8072), UCD (2021), none (0).
+inline bool is_agent_toolkit(std::uint32_t n) { return n == 0 || n == 2021 || n == 8072; }
+
 using Captures = std::vector<std::pair<std::string, std::string>>;
 
 struct Match {

@@ -54,8 +54,9 @@ inline constexpr std::array<const char*, 5> kFieldNames = {"vendor", "model", "f
 // Reads a value from the SNMP walk: an exact OID, else the first instance under it (a table
 // column); `entity.<field>` reads the ENTITY-MIB chassis row. An optional regex keeps its capture.
 // `maker.scalar` reads the maker's own MIB without knowing it: of the text scalars (instance .0) under the
-// sysObjectID's 1.3.6.1.4.1.<n> branch (for a Net-SNMP sysObjectID, the walk's one other private branch;
-// with `single_rows`, also the only row of a table column),
+// sysObjectID's 1.3.6.1.4.1.<n> branch (for a Net-SNMP / UCD or missing sysObjectID, the walk's one other
+// private branch;
+// with `single_rows`, also the only row of a table column: index .1 with no other row beside it),
 // the one distinct value that matches `regex` (and not `unless`); none when two differ, since then the
 // shape alone cannot tell which is meant.
 struct OidSource {

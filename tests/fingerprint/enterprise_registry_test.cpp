@@ -2,6 +2,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -20,17 +21,23 @@ constexpr const char* kRegistry =
     "77001\tAcme Power Widgets Co.,Ltd\r\n"
     "77002   Marc Hirsch\n"
     "77003 \t Frogfoot Networks  \n"
+    "77005\tVertiv Widgets Co.\t# formerly 'Emerson Power Widgets'\n"
+    "77006\tSchool District # 37\n"
+    "77007\t---none---\n"
+    "2187\tReserved\n"
     "not a number\tSomeone\n"
     "77004\n";
 
 TEST(EnterpriseRegistryTest, ParsesNumbersAndNamesSkipsCommentsAndCountsBadLines) {
     fp::EnterpriseRegistry registry{std::filesystem::path()};
     registry.add_text(kRegistry);
-    EXPECT_EQ(registry.size(), 5U);
+    EXPECT_EQ(registry.size(), 9U);
     EXPECT_EQ(registry.malformed_lines(), 2U);
     EXPECT_EQ(registry.lookup(77001), "Acme Power Widgets Co.,Ltd");
     EXPECT_EQ(registry.lookup(77002), "Marc Hirsch");
     EXPECT_EQ(registry.lookup(77003), "Frogfoot Networks");
+    EXPECT_EQ(registry.lookup(77005), "Vertiv Widgets Co.");
+    EXPECT_EQ(registry.lookup(77006), "School District # 37");
     EXPECT_EQ(registry.lookup(99999), std::nullopt);
 }
 
@@ -51,7 +58,12 @@ TEST(EnterpriseRegistryTest, PeopleAreToldFromCompanies) {
 // The registry names the maker only when no rule does: by the sysObjectID's enterprise, or behind a Net-SNMP
 // sysObjectID by the walk's one other private branch; never the agent toolkit, a reserved number or a person.
 TEST(EnterpriseRegistryTest, EngineNamesMakersNoRuleKnowsFromTheRegistry) {
-    auto file = std::filesystem::temp_directory_path() / "nd-enterprise-registry-test.tsv";
+    auto file = std::filesystem::temp_directory_path() /
+                ("nd-enterprise-registry-test-" + std::to_string(::getpid()) + ".tsv");
+    struct Remove {
+        std::filesystem::path path;
+        ~Remove() { std::filesystem::remove(path); }
+    } remove_after{file};
     {
         std::ofstream out(file);
         out << kRegistry;
@@ -80,7 +92,13 @@ TEST(EnterpriseRegistryTest, EngineNamesMakersNoRuleKnowsFromTheRegistry) {
     ASSERT_TRUE(agent_only.vendor);
     EXPECT_EQ(agent_only.vendor->value, "Net-SNMP");
     EXPECT_FALSE(engine.classify(walk("1.3.6.1.4.1.77002.1", nullptr)).vendor);  // a person
-    EXPECT_FALSE(engine.classify(walk("1.3.6.1.4.1.0.1", nullptr)).vendor);      // reserved
+    EXPECT_FALSE(engine.classify(walk("1.3.6.1.4.1.2187.1", nullptr)).vendor);   // reserved
+    EXPECT_FALSE(engine.classify(walk("1.3.6.1.4.1.77007.1", nullptr)).vendor);  // "---none---"
+    auto renamed = engine.classify(walk("1.3.6.1.4.1.77005.2", nullptr));
+    ASSERT_TRUE(renamed.vendor);
+    EXPECT_EQ(renamed.vendor->value, "Vertiv Widgets");  // not the former name in the comment
+    for (const auto& reason : renamed.class_reasons)
+        EXPECT_THAT(reason, ::testing::Not(HasSubstr("rule reg-")));
 
     // when.registrant: the shipped reg- rules class a maker no rule knows by the trade its name gives
     EXPECT_EQ(own.device_class, DeviceClass::kPower);
@@ -92,7 +110,6 @@ TEST(EnterpriseRegistryTest, EngineNamesMakersNoRuleKnowsFromTheRegistry) {
     auto known = engine.classify(walk("1.3.6.1.4.1.9.1.1208", nullptr));  // a rule names Cisco: it stays
     ASSERT_TRUE(known.vendor);
     EXPECT_EQ(known.vendor->value, "Cisco");
-    std::filesystem::remove(file);
 }
 
 }  // namespace
