@@ -21,7 +21,7 @@ constexpr const char* kRegistry =
     "77001\tAcme Power Widgets Co.,Ltd\r\n"
     "77002   Marc Hirsch\n"
     "77003 \t Frogfoot Networks  \n"
-    "77005\tVertiv Widgets Co.\t# formerly 'Emerson Power Widgets'\n"
+    "77005\tZeta Widgets Co.\t# formerly 'Omega Power Widgets'\n"
     "77006\tSchool District # 37\n"
     "77007\t---none---\n"
     "2187\tReserved\n"
@@ -36,7 +36,7 @@ TEST(EnterpriseRegistryTest, ParsesNumbersAndNamesSkipsCommentsAndCountsBadLines
     EXPECT_EQ(registry.lookup(77001), "Acme Power Widgets Co.,Ltd");
     EXPECT_EQ(registry.lookup(77002), "Marc Hirsch");
     EXPECT_EQ(registry.lookup(77003), "Frogfoot Networks");
-    EXPECT_EQ(registry.lookup(77005), "Vertiv Widgets Co.");
+    EXPECT_EQ(registry.lookup(77005), "Zeta Widgets Co.");
     EXPECT_EQ(registry.lookup(77006), "School District # 37");
     EXPECT_EQ(registry.lookup(99999), std::nullopt);
 }
@@ -96,7 +96,7 @@ TEST(EnterpriseRegistryTest, EngineNamesMakersNoRuleKnowsFromTheRegistry) {
     EXPECT_FALSE(engine.classify(walk("1.3.6.1.4.1.77007.1", nullptr)).vendor);  // "---none---"
     auto renamed = engine.classify(walk("1.3.6.1.4.1.77005.2", nullptr));
     ASSERT_TRUE(renamed.vendor);
-    EXPECT_EQ(renamed.vendor->value, "Vertiv Widgets");  // not the former name in the comment
+    EXPECT_EQ(renamed.vendor->value, "Zeta Widgets");  // not the former name in the comment
     for (const auto& reason : renamed.class_reasons)
         EXPECT_THAT(reason, ::testing::Not(HasSubstr("rule reg-")));
 
