@@ -10,6 +10,7 @@
 
 #include "agent/logging.hpp"
 #include "agent/progress.hpp"
+#include "agent/snmp_rule_plan.hpp"
 #include "collectors/arp/pcap_channel.hpp"
 #include "collectors/oui/oui_registry.hpp"
 #include "fingerprint/engine.hpp"
@@ -62,9 +63,19 @@ ScanReport ScanRunner::run() {
     // on a thread of their own while the plan is checked and the sweep runs (which mostly waits).
     const OuiRegistry registry;
     auto engine_loading = std::async(std::launch::async, [&registry] {
-        registry.size();
-        return FingerprintEngine::load_default(FingerprintEngine::default_cache_dir());
-    });
+                              registry.size();
+                              return FingerprintEngine::load_default(FingerprintEngine::default_cache_dir());
+                          }).share();
+    // The SNMP stage asks each device for what the rules read from its maker (snmp_rule_plan.hpp); rules
+    // that do not load leave it the standard MIBs (the fingerprint step reports the error).
+    auto snmp_plan = [engine_loading] {
+        try {
+            return rule_driven_walk_plan(engine_loading.get().snmp_reads());
+        } catch (const std::exception& e) {
+            module_logger("scan")->warn("SNMP walks read the standard MIBs only: {}", e.what());
+            return default_walk_plan();
+        }
+    };
     ScanPlan plan;
     try {
         plan = plan_scan(options_, interfaces_());
@@ -180,9 +191,9 @@ ScanReport ScanRunner::run() {
         }
         if (progress_)
             progress_("probing " + format_count(answered.size()) + " hosts (ICMP, SNMP, mDNS, TCP)");
-        report.stages =
-            run_followup_stages(plan, options_, scan_id, answered, sink, cancel_, &limits,
-                                std::chrono::microseconds(static_cast<std::int64_t>(slowest_ms * 1000)));
+        report.stages = run_followup_stages(
+            plan, options_, scan_id, answered, sink, cancel_, &limits,
+            std::chrono::microseconds(static_cast<std::int64_t>(slowest_ms * 1000)), snmp_plan);
         if (progress_) progress_("");
         report.packets_sent += report.stages.packets_sent;
         report.warnings.insert(report.warnings.end(), report.stages.warnings.begin(),
@@ -201,7 +212,7 @@ ScanReport ScanRunner::run() {
     std::set<std::int64_t> devices(ids.begin(), ids.end());
     devices.erase(0);  // observations the store declined (virtual router MACs)
     try {
-        const auto engine = engine_loading.get();
+        const auto& engine = engine_loading.get();
         const auto t_engine = std::chrono::steady_clock::now();
         std::vector<std::pair<std::int64_t, DeviceEvidence>> evidence;
         // One bulk read of the store's devices instead of one query set per device (1,000 devices:

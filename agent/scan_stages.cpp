@@ -162,8 +162,9 @@ private:
 
 class SnmpStage final : public Collector {
 public:
-    SnmpStage(const ScanOptions& options, const std::atomic<bool>* cancel)
-        : options_(options), cancel_(cancel) {}
+    SnmpStage(const ScanOptions& options, const std::atomic<bool>* cancel,
+              std::function<WalkPlan()> walk_plan)
+        : options_(options), cancel_(cancel), walk_plan_(std::move(walk_plan)) {}
     std::string_view name() const override { return "snmp"; }
     void start(const CollectorContext& ctx) override {
         auto snmp = options_.snmp;
@@ -176,7 +177,7 @@ public:
         snmp.rate = ctx.rate;  // every SNMP request and retry draws from the scan's one packet rate
         std::vector<SnmpTarget> targets;
         for (auto ip : ctx.targets) targets.push_back(SnmpTarget{ip.to_string(), snmp.port});
-        SnmpCollector collector(snmp);
+        SnmpCollector collector(snmp, walk_plan_ ? walk_plan_() : default_walk_plan());
         collector.stop_when(cancel_);  // Ctrl-C ends the walks within a poll round, keeping what was read
         const auto results = collector.walk_hosts(targets);
         for (const auto& r : results) {
@@ -193,6 +194,7 @@ public:
 private:
     const ScanOptions& options_;
     const std::atomic<bool>* cancel_;
+    std::function<WalkPlan()> walk_plan_;
 };
 
 class MdnsStage final : public Collector {
@@ -253,7 +255,8 @@ private:
 StageReport run_followup_stages(const ScanPlan& plan, const ScanOptions& options, std::int64_t scan_id,
                                 const std::vector<Ipv4Address>& answered, ObservationSink& sink,
                                 const std::atomic<bool>* cancel, ScanLimits* limits,
-                                std::chrono::microseconds slowest_arp_rtt) {
+                                std::chrono::microseconds slowest_arp_rtt,
+                                std::function<WalkPlan()> snmp_plan) {
     const auto log = module_logger("scan");
     StageReport report;
     std::vector<Ipv4Network> scope = plan.off_link;
@@ -311,7 +314,7 @@ StageReport run_followup_stages(const ScanPlan& plan, const ScanOptions& options
         }
     }
     if (stages.snmp && !probe_targets.empty()) {
-        SnmpStage snmp(options, cancel);
+        SnmpStage snmp(options, cancel, std::move(snmp_plan));
         run(snmp, probe_targets, "SNMP");
         report.snmp_answered = snmp.answered_count;
     }

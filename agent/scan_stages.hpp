@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "agent/scan_plan.hpp"
 #include "collectors/collector.hpp"
+#include "collectors/snmp/walk_plan.hpp"
 
 namespace nd {
 
@@ -72,13 +74,15 @@ struct ScanLimits {
     HostSlots per_host;
 };
 
-// Runs ICMP, SNMP, mDNS and TCP probes in that order. `answered` holds the addresses that answered ARP,
+// Runs ICMP, SNMP, mDNS and TCP probes in that order. `snmp_plan` (optional) gives the SNMP walk's plan when
+// that stage starts (default: default_walk_plan()). `answered` holds the addresses that answered ARP,
 // `slowest_arp_rtt` their slowest reply (it sets the wait for their echo replies).
 // Observations outside the scan's targets, or inside its exclusions, are dropped. Never throws for a
 // collector's failure: the stage is skipped with a warning and the scan goes on.
 StageReport run_followup_stages(const ScanPlan& plan, const ScanOptions& options, std::int64_t scan_id,
                                 const std::vector<Ipv4Address>& answered, ObservationSink& sink,
                                 const std::atomic<bool>* cancel, ScanLimits* limits = nullptr,
-                                std::chrono::microseconds slowest_arp_rtt = std::chrono::milliseconds(1));
+                                std::chrono::microseconds slowest_arp_rtt = std::chrono::milliseconds(1),
+                                std::function<WalkPlan()> snmp_plan = {});
 
 }  // namespace nd

@@ -170,6 +170,42 @@ std::vector<std::string> FingerprintEngine::matching_rules(const DeviceEvidence&
     return out;
 }
 
+SnmpReads FingerprintEngine::snmp_reads() const {
+    static const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
+    constexpr std::size_t kValueRows = 16;  // DeviceFacts::read takes the first row with a real value
+    std::map<Oid, std::size_t> rows;        // subtree -> rows wanted (the most any rule wants)
+    bool maker_scalars = false;
+    auto want = [&](const Oid& oid, std::size_t n) {
+        if (oid.size() <= kEnterprises.size() && kEnterprises.starts_with(oid)) return;  // "any private MIB"
+        auto& r = rows[oid];
+        r = std::max(r, n);
+    };
+    for (const auto& rule : rules_->set.rules) {
+        const auto& c = rule.when;
+        for (const auto& oid : c.oid_present) want(oid, 1);
+        for (const auto& oid : c.oid_any) want(oid, 1);
+        for (const auto& vc : c.oid_value)
+            if (vc.source.entity_field.empty()) want(vc.source.oid, kValueRows);
+        for (const auto& sources : rule.from_oid) {
+            for (const auto& s : sources) {
+                if (s.maker_scalar)
+                    maker_scalars = true;
+                else if (s.entity_field.empty())
+                    want(s.oid, kValueRows);
+            }
+        }
+    }
+    SnmpReads out;
+    out.maker_scalars = maker_scalars;
+    for (const auto& [oid, n] : rows) {
+        if (oid.starts_with(kEnterprises) && oid.size() > kEnterprises.size())
+            out.by_maker[oid.arcs()[kEnterprises.size()]].push_back({oid, n});
+        else
+            out.anywhere.push_back({oid, n});
+    }
+    return out;
+}
+
 void FingerprintEngine::use_enterprise_registry(const std::filesystem::path& file) {
     rules_->registry = std::make_shared<fp::EnterpriseRegistry>(file);
 }

@@ -2,7 +2,9 @@
 // The fingerprint engine: evidence in, verdict with reasons out.
 // Rules are declarative data files (shipped under share/netdossier/fingerprints, extended by
 // /etc/netdossier/fingerprints.d), validated at load.
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -18,6 +20,17 @@ namespace fp {
 struct DeviceFacts;
 class VendorNames;
 }  // namespace fp
+
+// What the rules read from an SNMP walk, for a live walk to ask for beside the standard MIBs it always reads.
+struct SnmpReads {
+    struct Read {
+        Oid subtree;
+        std::size_t rows = 1;  // rows worth reading: 1 to test presence, a few for a value
+    };
+    std::vector<Read> anywhere;                           // outside the makers' branches
+    std::map<std::uint32_t, std::vector<Read>> by_maker;  // under 1.3.6.1.4.1.<n>
+    bool maker_scalars = false;                           // a rule reads maker.scalar (the whole branch)
+};
 
 class FingerprintEngine {
 public:
@@ -55,6 +68,9 @@ public:
     // The IANA enterprise registry that names makers no rule knows (default: Debian's libwireshark-data
     // copy, /usr/share/wireshark/enterprises.tsv; a missing file names none).
     void use_enterprise_registry(const std::filesystem::path& file);
+
+    // Every OID a rule tests or reads (entity fields and maker.scalar aside), by maker branch, distinct.
+    SnmpReads snmp_reads() const;
 
     // The maker name the vendor alias table gives for `name` ("Hewlett-Packard" -> "HP").
     std::string canonical_vendor(std::string_view name) const;

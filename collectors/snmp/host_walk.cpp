@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "collectors/collector.hpp"
@@ -315,7 +316,41 @@ void HostWalk::on_probe(int op, snmp_pdu* pdu) {
             spdlog::debug("{}: answer callback failed: {}", target_.to_string(), e.what());
         }
     }
+    add_device_subtrees();
     pump();
+}
+
+void HostWalk::add_device_subtrees() {
+    if (!plan_.more) return;
+    std::vector<ExtraSubtree> extra;
+    try {  // inside net-snmp's callback too
+        extra = plan_.more(device_.walk);
+    } catch (const std::exception& e) {
+        spdlog::debug("{}: device subtrees not added: {}", target_.to_string(), e.what());
+        return;
+    }
+    std::vector<Oid> planned;  // walked to their ends: what lies inside them is read anyway
+    for (const auto& c : cursors_) planned.push_back(c.root());
+    std::set<Oid> added;
+    for (auto& sub : extra) {
+        const bool inside = std::any_of(planned.begin(), planned.end(),
+                                        [&](const Oid& root) { return sub.root.starts_with(root); });
+        if (inside || sub.root.empty() || !added.insert(sub.root).second) continue;
+        // GETNEXT answers what follows the OID it is given: start just before the root, so that a root that
+        // is itself an instance (a scalar's .0, one row) is read too.
+        std::vector<std::uint32_t> before = sub.root.arcs();
+        const std::uint32_t last = before.back();
+        before.pop_back();
+        if (last > 0) {
+            before.push_back(last - 1);
+            before.push_back(std::numeric_limits<std::uint32_t>::max());
+        }
+        cursors_.emplace_back(sub.root, options_.limits, Oid(std::move(before)), std::nullopt);
+        cursors_.back().cap_rows(std::max<std::size_t>(1, sub.max_oids));
+        cursor_started_.push_back(false);
+        cursor_busy_.push_back(false);
+        cursor_alone_.push_back(false);
+    }
 }
 
 void HostWalk::pump() {

@@ -106,6 +106,7 @@ private:
     void send_discovery();
     void send_probe();
     void on_probe(int op, snmp_pdu* pdu);
+    void add_device_subtrees();  // the plan's `more` for this device, once its system scalars are in
     void pump();  // keeps up to width_.width() walk requests in flight (at most options.subtrees_in_flight)
     // The cursors the next request carries: those waiting to go on, then new ones, sorted by OID.
     std::vector<std::size_t> next_pack(std::size_t free_slots);

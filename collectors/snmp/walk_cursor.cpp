@@ -37,6 +37,10 @@ bool WalkCursor::accept(const Oid& oid, SnmpValue value, DeviceWalkState& device
         done_ = true;
         return false;
     }
+    if (quiet_cap_ && count_ >= *quiet_cap_) {
+        done_ = true;
+        return false;
+    }
     if (count_ >= limits_.max_oids_per_table) {
         device.warn("subtree " + label() + " exceeds " + std::to_string(limits_.max_oids_per_table) +
                     " OIDs; stopped there (partial)");

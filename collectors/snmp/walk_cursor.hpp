@@ -35,6 +35,9 @@ public:
           limits_(limits),
           label_(next_ == root_ ? root_.to_string() : root_.to_string() + " from " + next_.to_string()) {}
 
+    // Stop quietly after `rows` rows: a device-specific read that needs only the first rows.
+    void cap_rows(std::size_t rows) { quiet_cap_ = rows; }
+
     const Oid& root() const { return root_; }
     const Oid& from() const { return from_; }
     const std::optional<Oid>& until() const { return until_; }
@@ -66,6 +69,7 @@ private:
     std::string label_;
     std::size_t count_ = 0;
     bool done_ = false;
+    std::optional<std::size_t> quiet_cap_;
 };
 
 }  // namespace nd

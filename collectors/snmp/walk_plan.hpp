@@ -2,11 +2,20 @@
 // Which subtrees a device walk reads: the MIBs the dossier and the fingerprint engine use.
 // Walking only these (not the whole tree) keeps hrSWRun/hrSWInstalled, routing tables and
 // vendor statistics off the wire.
+#include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "model/snmp_value.hpp"
 
 namespace nd {
+
+// A subtree one device is also asked for, read to its end or to `max_oids` rows, whichever comes first
+// (a presence test needs one row; reaching the cap is no warning).
+struct ExtraSubtree {
+    Oid root;
+    std::size_t max_oids = 1;
+};
 
 struct WalkPlan {
     std::vector<Oid> get;       // scalars fetched with the first request (also the credential probe)
@@ -14,6 +23,9 @@ struct WalkPlan {
     // MIB nodes where a subtree is cut into ranges, so that a big subtree can be walked with several
     // requests in flight (SnmpOptions::subtrees_in_flight) instead of one GETBULK after the other.
     std::vector<Oid> splits;
+    // Subtrees that depend on the device (its maker's MIB): asked once its system scalars (sysObjectID)
+    // are in, beside the subtrees above. Those already inside a planned subtree are not asked twice.
+    std::function<std::vector<ExtraSubtree>(const SnmpWalk& system_scalars)> more;
 };
 
 // system, IF-MIB, IP-MIB, ENTITY-MIB, BRIDGE/Q-BRIDGE, LLDP, CDP, Printer-MIB, HOST-RESOURCES,

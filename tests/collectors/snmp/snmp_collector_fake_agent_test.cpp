@@ -101,6 +101,41 @@ TEST(SnmpCollectorFake, WalksPlanAndRemembersCredentialName) {
     EXPECT_EQ(obs.evidence.hostnames[0], "fake-sw");
 }
 
+// plan.more: once the sysObjectID is in, the device's own subtrees are asked beside the plan's, each to its
+// row cap without a warning; one inside a planned subtree is not asked twice.
+TEST(SnmpCollectorFake, DeviceSubtreesFollowTheSysObjectIdAndStopQuietlyAtTheirCap) {
+    SnmpWalk w = switch_walk(4);
+    for (std::uint32_t i = 1; i <= 30; ++i)
+        w[O("1.3.6.1.4.1.99999.2.1").child(i)] = {SnmpType::kOctetString, "row" + std::to_string(i), 0};
+    w[O("1.3.6.1.4.1.99999.3.0")] = {SnmpType::kOctetString, "SN0001", 0};
+    w[O("1.3.6.1.4.1.88888.1.0")] = {SnmpType::kOctetString, "another maker", 0};
+    FakeAgent agent(w, {});
+    WalkPlan plan = small_plan();
+    std::vector<Oid> seen_sys_object_id;
+    plan.more = [&](const SnmpWalk& system) {
+        if (auto it = system.find(oids::kSysObjectId); it != system.end())
+            seen_sys_object_id.push_back(*Oid::parse(it->second.bytes));
+        return std::vector<ExtraSubtree>{{O("1.3.6.1.4.1.99999.2"), 5},
+                                         {O("1.3.6.1.4.1.99999.3.0"), 1},     // a scalar instance itself
+                                         {O("1.3.6.1.4.1.99999.2.1.17"), 1},  // one row, beyond the cap above
+                                         {O("1.3.6.1.2.1.2.2.1.2"), 1}};      // inside a planned subtree
+    };
+    SnmpCollector collector(options_for({community_credential("office", "public")}), plan);
+    auto r = collector.walk_hosts({local(agent.port())})[0];
+    ASSERT_TRUE(r.answered) << r.error;
+    ASSERT_EQ(seen_sys_object_id.size(), 1U);
+    EXPECT_EQ(seen_sys_object_id[0], O("1.3.6.1.4.1.99999.1"));
+    EXPECT_TRUE(r.complete);
+    EXPECT_TRUE(r.warnings.empty()) << r.warnings.front();
+    std::size_t rows = 0;
+    for (const auto& [oid, value] : r.walk) rows += oid.starts_with(O("1.3.6.1.4.1.99999.2")) ? 1 : 0;
+    EXPECT_EQ(rows, 6U);  // five from the start of the table, and row 17
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.99999.2.1.17")), 1U);
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.99999.3.0")), 1U);
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.1.0")), 0U);  // nobody asked for it
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.2.1.2.2.1.2.4")), 1U);  // the planned walk read all four
+}
+
 TEST(SnmpCollectorFake, V1UsesGetNextAndEndsOnNoSuchName) {
     FakeAgent agent(switch_walk(5), {});
     SnmpCollector collector(options_for({community_credential("v1", "public", SnmpVersion::kV1)}),

@@ -1,0 +1,40 @@
+#include "agent/snmp_rule_plan.hpp"
+
+#include <memory>
+
+#include "fingerprint/matcher.hpp"
+
+namespace nd {
+
+WalkPlan rule_driven_walk_plan(const SnmpReads& reads) {
+    WalkPlan plan = default_walk_plan();
+    auto shared = std::make_shared<const SnmpReads>(reads);
+    plan.more = [shared](const SnmpWalk& system) {
+        static const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
+        std::vector<ExtraSubtree> out;
+        for (const auto& r : shared->anywhere) out.push_back({r.subtree, r.rows});
+        auto it = system.find(oids::kSysObjectId);
+        if (it == system.end() || it->second.type != SnmpType::kOid) return out;
+        auto sys_object_id = Oid::parse(it->second.bytes);
+        if (!sys_object_id || !sys_object_id->starts_with(kEnterprises) ||
+            sys_object_id->size() <= kEnterprises.size())
+            return out;
+        const std::uint32_t maker = sys_object_id->arcs()[kEnterprises.size()];
+        auto add_maker = [&](std::uint32_t n) {
+            auto reads_of = shared->by_maker.find(n);
+            if (reads_of == shared->by_maker.end()) return false;
+            for (const auto& r : reads_of->second) out.push_back({r.subtree, r.rows});
+            return true;
+        };
+        if (fp::is_agent_toolkit(maker)) {  // Net-SNMP / UCD: what rules read from the agent's own MIBs
+            add_maker(8072);
+            add_maker(2021);
+        } else if (!add_maker(maker) && shared->maker_scalars) {
+            out.push_back({kEnterprises.child(maker), kUnknownMakerRows});
+        }
+        return out;
+    };
+    return plan;
+}
+
+}  // namespace nd

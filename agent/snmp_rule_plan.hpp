@@ -1,0 +1,17 @@
+#pragma once
+// The walk a scan asks each device for: the standard MIBs of default_walk_plan(), plus what the fingerprint
+// rules test and read under that device's maker's branch (known from its sysObjectID, asked once the system
+// scalars are in) and in MIBs outside the standard ones. Without it a live scan sees only the standard MIBs,
+// and the rules that name a model, firmware or serial from a maker's own objects never fire.
+#include "collectors/snmp/walk_plan.hpp"
+#include "fingerprint/engine.hpp"
+
+namespace nd {
+
+// A maker no rule reads from gets its branch read up to this many rows, for the rules that read a maker's
+// MIB by the shape of its values (maker.scalar).
+inline constexpr std::size_t kUnknownMakerRows = 500;
+
+WalkPlan rule_driven_walk_plan(const SnmpReads& reads);
+
+}  // namespace nd

@@ -1,0 +1,74 @@
+#include "agent/snmp_rule_plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace nd {
+namespace {
+
+Oid O(std::string_view s) { return *Oid::parse(s); }
+
+SnmpWalk system_of(std::string_view sys_object_id) {
+    SnmpWalk w;
+    w[oids::kSysObjectId] = SnmpValue{SnmpType::kOid, std::string(sys_object_id), 0};
+    return w;
+}
+
+bool asks(const std::vector<ExtraSubtree>& extra, const Oid& root, std::size_t rows) {
+    return std::any_of(extra.begin(), extra.end(),
+                       [&](const ExtraSubtree& e) { return e.root == root && e.max_oids == rows; });
+}
+
+// The engine lists what its rules test (one row) and read (a few rows), by maker branch.
+TEST(SnmpRulePlan, EngineListsWhatItsRulesReadByMaker) {
+    auto engine = FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data"});
+    const auto reads = engine.snmp_reads();
+    EXPECT_TRUE(reads.maker_scalars);
+    // 94-serial-evidence.toml: DOCSIS docsDevSerialNumber, tested and read, outside any maker's branch
+    auto docsis = std::find_if(reads.anywhere.begin(), reads.anywhere.end(), [](const SnmpReads::Read& r) {
+        return r.subtree == O("1.3.6.1.2.1.69.1.1.4.0");
+    });
+    ASSERT_NE(docsis, reads.anywhere.end());
+    EXPECT_GT(docsis->rows, 1U);
+    // Juniper's chassis serial (jnxBoxSerialNo), read by the Junos family rules
+    ASSERT_TRUE(reads.by_maker.contains(2636));
+    const auto& juniper = reads.by_maker.at(2636);
+    EXPECT_TRUE(std::any_of(juniper.begin(), juniper.end(), [](const SnmpReads::Read& r) {
+        return O("1.3.6.1.4.1.2636.3.1.3.0").starts_with(r.subtree);
+    }));
+}
+
+// The plan asks a device for its own maker's reads (after the probe), the reads outside makers' branches,
+// a maker no rule reads from in full up to a cap, and the agent's MIBs for a Net-SNMP sysObjectID.
+TEST(SnmpRulePlan, DeviceSubtreesFollowItsMaker) {
+    SnmpReads reads;
+    reads.anywhere = {{O("1.3.6.1.2.1.69.1.1.4"), 16}};
+    reads.by_maker[2636] = {{O("1.3.6.1.4.1.2636.3.1.3"), 16}, {O("1.3.6.1.4.1.2636.3.40"), 1}};
+    reads.by_maker[8072] = {{O("1.3.6.1.4.1.8072.1.3.2.3.1.1"), 16}};
+    reads.maker_scalars = true;
+    const WalkPlan plan = rule_driven_walk_plan(reads);
+    EXPECT_EQ(plan.subtrees, default_walk_plan().subtrees);
+    ASSERT_TRUE(plan.more);
+
+    auto juniper = plan.more(system_of("1.3.6.1.4.1.2636.1.1.1.2.57"));
+    EXPECT_TRUE(asks(juniper, O("1.3.6.1.4.1.2636.3.1.3"), 16));
+    EXPECT_TRUE(asks(juniper, O("1.3.6.1.4.1.2636.3.40"), 1));
+    EXPECT_TRUE(asks(juniper, O("1.3.6.1.2.1.69.1.1.4"), 16));
+    EXPECT_FALSE(asks(juniper, O("1.3.6.1.4.1.8072.1.3.2.3.1.1"), 16));
+
+    auto unknown = plan.more(system_of("1.3.6.1.4.1.49999.7"));
+    EXPECT_TRUE(asks(unknown, O("1.3.6.1.4.1.49999"), kUnknownMakerRows));
+
+    auto net_snmp = plan.more(system_of("1.3.6.1.4.1.8072.3.2.10"));
+    EXPECT_TRUE(asks(net_snmp, O("1.3.6.1.4.1.8072.1.3.2.3.1.1"), 16));
+    EXPECT_FALSE(asks(net_snmp, O("1.3.6.1.4.1.8072"), kUnknownMakerRows));
+
+    auto no_sys_object_id = plan.more(SnmpWalk{});
+    ASSERT_EQ(no_sys_object_id.size(), 1U);  // only what every device is asked for
+    reads.maker_scalars = false;
+    EXPECT_EQ(rule_driven_walk_plan(reads).more(system_of("1.3.6.1.4.1.49999.7")).size(), 1U);
+}
+
+}  // namespace
+}  // namespace nd
