@@ -1,5 +1,6 @@
 #include "agent/snmp_rule_plan.hpp"
 
+#include <limits>
 #include <memory>
 
 #include "fingerprint/matcher.hpp"
@@ -26,9 +27,17 @@ WalkPlan rule_driven_walk_plan(const SnmpReads& reads) {
             for (const auto& r : reads_of->second) out.push_back({r.subtree, r.rows});
             return true;
         };
-        if (fp::is_agent_toolkit(maker)) {  // Net-SNMP / UCD: what rules read from the agent's own MIBs
+        if (fp::is_agent_toolkit(maker)) {
+            // Net-SNMP / UCD: what rules read from the agent's own MIBs, and the first rows of whatever
+            // private MIB the appliance's maker serves beside them (before, between and after the agent's
+            // branches): that maker is only known from there.
             add_maker(8072);
             add_maker(2021);
+            constexpr std::uint32_t kLast = std::numeric_limits<std::uint32_t>::max();
+            const Oid ucd = kEnterprises.child(2021), net_snmp = kEnterprises.child(8072);
+            out.push_back({kEnterprises, kUnknownMakerRows, kEnterprises, ucd});
+            out.push_back({kEnterprises, kUnknownMakerRows, ucd.child(kLast), net_snmp});
+            out.push_back({kEnterprises, kUnknownMakerRows, net_snmp.child(kLast), std::nullopt});
         } else if (!add_maker(maker) && shared->maker_scalars) {
             out.push_back({kEnterprises.child(maker), kUnknownMakerRows});
         }

@@ -335,7 +335,7 @@ void HostWalk::add_device_subtrees() {
     for (auto& sub : extra) {
         const bool inside = std::any_of(planned.begin(), planned.end(),
                                         [&](const Oid& root) { return sub.root.starts_with(root); });
-        if (inside || sub.root.empty() || !added.insert(sub.root).second) continue;
+        if (inside || sub.root.empty() || !added.insert(sub.after.value_or(sub.root)).second) continue;
         // GETNEXT answers what follows the OID it is given: start just before the root, so that a root that
         // is itself an instance (a scalar's .0, one row) is read too.
         std::vector<std::uint32_t> before = sub.root.arcs();
@@ -345,7 +345,8 @@ void HostWalk::add_device_subtrees() {
             before.push_back(last - 1);
             before.push_back(std::numeric_limits<std::uint32_t>::max());
         }
-        cursors_.emplace_back(sub.root, options_.limits, Oid(std::move(before)), std::nullopt);
+        cursors_.emplace_back(sub.root, options_.limits, sub.after.value_or(Oid(std::move(before))),
+                              sub.until);
         cursors_.back().cap_rows(std::max<std::size_t>(1, sub.max_oids));
         cursor_started_.push_back(false);
         cursor_busy_.push_back(false);

@@ -4,6 +4,8 @@
 // vendor statistics off the wire.
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "model/snmp_value.hpp"
@@ -13,8 +15,15 @@ namespace nd {
 // A subtree one device is also asked for, read to its end or to `max_oids` rows, whichever comes first
 // (a presence test needs one row; reaching the cap is no warning).
 struct ExtraSubtree {
+    ExtraSubtree(Oid root_oid, std::size_t rows, std::optional<Oid> from = std::nullopt,
+                 std::optional<Oid> to = std::nullopt)
+        : root(std::move(root_oid)), max_oids(rows), after(std::move(from)), until(std::move(to)) {}
     Oid root;
     std::size_t max_oids = 1;
+    // A range of the subtree only: GETNEXT from `after` (default: just before the root, so that a root that
+    // is itself an instance is read) up to, not including, `until`.
+    std::optional<Oid> after;
+    std::optional<Oid> until;
 };
 
 struct WalkPlan {

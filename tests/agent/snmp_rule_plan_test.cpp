@@ -63,6 +63,18 @@ TEST(SnmpRulePlan, DeviceSubtreesFollowItsMaker) {
     auto net_snmp = plan.more(system_of("1.3.6.1.4.1.8072.3.2.10"));
     EXPECT_TRUE(asks(net_snmp, O("1.3.6.1.4.1.8072.1.3.2.3.1.1"), 16));
     EXPECT_FALSE(asks(net_snmp, O("1.3.6.1.4.1.8072"), kUnknownMakerRows));
+    // ... and the maker's MIB beside the agent's: the private branches before, between and after them
+    std::vector<std::pair<Oid, std::optional<Oid>>> ranges;
+    for (const auto& e : net_snmp)
+        if (e.root == O("1.3.6.1.4.1") && e.max_oids == kUnknownMakerRows)
+            ranges.emplace_back(*e.after, e.until);
+    ASSERT_EQ(ranges.size(), 3U);
+    EXPECT_EQ(ranges[0].first, O("1.3.6.1.4.1"));
+    EXPECT_EQ(ranges[0].second, O("1.3.6.1.4.1.2021"));
+    EXPECT_EQ(ranges[1].first, O("1.3.6.1.4.1.2021.4294967295"));
+    EXPECT_EQ(ranges[1].second, O("1.3.6.1.4.1.8072"));
+    EXPECT_EQ(ranges[2].first, O("1.3.6.1.4.1.8072.4294967295"));
+    EXPECT_EQ(ranges[2].second, std::nullopt);
 
     auto no_sys_object_id = plan.more(SnmpWalk{});
     ASSERT_EQ(no_sys_object_id.size(), 1U);  // only what every device is asked for

@@ -136,6 +136,30 @@ TEST(SnmpCollectorFake, DeviceSubtreesFollowTheSysObjectIdAndStopQuietlyAtTheirC
     EXPECT_EQ(r.walk.count(O("1.3.6.1.2.1.2.2.1.2.4")), 1U);  // the planned walk read all four
 }
 
+// A range of a subtree: the private branches after Net-SNMP's, first rows only (a Net-SNMP appliance's
+// maker).
+TEST(SnmpCollectorFake, DeviceSubtreeRangeStartsAfterItsFromAndStopsAtItsCap) {
+    SnmpWalk w = switch_walk(2);
+    w[O("1.3.6.1.4.1.8072.3.2.10")] = {SnmpType::kOctetString, "agent's own", 0};
+    w[O("1.3.6.1.4.1.88888.1.0")] = {SnmpType::kOctetString, "maker", 0};
+    w[O("1.3.6.1.4.1.88888.2.0")] = {SnmpType::kOctetString, "SN0002", 0};
+    w[O("1.3.6.1.4.1.99999.1.0")] = {SnmpType::kOctetString, "beyond the cap", 0};
+    FakeAgent agent(w, {});
+    WalkPlan plan = small_plan();
+    plan.more = [](const SnmpWalk&) {
+        return std::vector<ExtraSubtree>{
+            {O("1.3.6.1.4.1"), 2, O("1.3.6.1.4.1.8072.4294967295"), std::nullopt}};
+    };
+    SnmpCollector collector(options_for({community_credential("office", "public")}), plan);
+    auto r = collector.walk_hosts({local(agent.port())})[0];
+    ASSERT_TRUE(r.answered) << r.error;
+    EXPECT_TRUE(r.warnings.empty());
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.8072.3.2.10")), 0U);
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.1.0")), 1U);
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.2.0")), 1U);
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.99999.1.0")), 0U);
+}
+
 TEST(SnmpCollectorFake, V1UsesGetNextAndEndsOnNoSuchName) {
     FakeAgent agent(switch_walk(5), {});
     SnmpCollector collector(options_for({community_credential("v1", "public", SnmpVersion::kV1)}),
