@@ -2,15 +2,28 @@
 
 #include <limits>
 #include <memory>
+#include <mutex>
 
 #include "fingerprint/matcher.hpp"
 
 namespace nd {
 
 WalkPlan rule_driven_walk_plan(const SnmpReads& reads) {
+    return rule_driven_walk_plan([reads] { return reads; });
+}
+
+WalkPlan rule_driven_walk_plan(std::function<SnmpReads()> reads_when_needed) {
     WalkPlan plan = default_walk_plan();
-    auto shared = std::make_shared<const SnmpReads>(reads);
-    plan.more = [shared](const SnmpWalk& system) {
+    struct Lazy {
+        std::function<SnmpReads()> get;
+        std::once_flag once;
+        SnmpReads reads;
+    };
+    auto lazy = std::make_shared<Lazy>();
+    lazy->get = std::move(reads_when_needed);
+    plan.more = [lazy](const SnmpWalk& system) {
+        std::call_once(lazy->once, [&] { lazy->reads = lazy->get(); });
+        const SnmpReads* shared = &lazy->reads;
         static const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
         std::vector<ExtraSubtree> out;
         for (const auto& r : shared->anywhere) out.push_back({r.subtree, r.rows});

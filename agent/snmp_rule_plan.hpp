@@ -3,6 +3,8 @@
 // rules test and read under that device's maker's branch (known from its sysObjectID, asked once the system
 // scalars are in) and in MIBs outside the standard ones. Without it a live scan sees only the standard MIBs,
 // and the rules that name a model, firmware or serial from a maker's own objects never fire.
+#include <functional>
+
 #include "collectors/snmp/walk_plan.hpp"
 #include "fingerprint/engine.hpp"
 
@@ -13,5 +15,8 @@ namespace nd {
 inline constexpr std::size_t kUnknownMakerRows = 500;
 
 WalkPlan rule_driven_walk_plan(const SnmpReads& reads);
+// The same with the reads asked for when the first device answers (the rules may still be loading when the
+// walk starts; that first call may wait for them).
+WalkPlan rule_driven_walk_plan(std::function<SnmpReads()> reads_when_needed);
 
 }  // namespace nd

@@ -54,7 +54,15 @@ FingerprintEngine BackgroundEngineLoader::load_then_warm(const std::vector<std::
                                                                      started)
             .count();
     };
-    FingerprintEngine engine = load_command_engine(rule_dirs, cache_dir);
+    std::optional<FingerprintEngine> loaded;
+    try {
+        loaded.emplace(load_command_engine(rule_dirs, cache_dir));
+    } catch (...) {
+        reads_promise_.set_value({});  // the walk goes on with the standard MIBs; get() rethrows
+        throw;
+    }
+    FingerprintEngine engine = std::move(*loaded);
+    reads_promise_.set_value(engine.snmp_reads());  // before waiting below: the walk's plan needs them first
     spdlog::debug("{} fingerprint rules loaded in {} ms{}", engine.rule_count(), ms(),
                   engine.rules_from_cache() ? " (compiled cache)" : "");
     std::optional<DeviceEvidence> ahead;

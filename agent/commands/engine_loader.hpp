@@ -30,6 +30,9 @@ public:
     void classify_ahead(const SnmpWalk& system_scalars);
     // Waits for the load (and a classification ahead already under way); rethrows a load error. Once.
     FingerprintEngine get();
+    // What the rules read from an SNMP walk (for the walk's plan), as soon as they are loaded; empty when
+    // they failed to load (get() reports why). From any thread, any number of times.
+    SnmpReads snmp_reads() const { return reads_.get(); }
 
 private:
     FingerprintEngine load_then_warm(const std::vector<std::string>& rule_dirs,
@@ -41,6 +44,8 @@ private:
     std::optional<DeviceEvidence> ahead_;
     bool ahead_given_ = false;
     bool caller_waiting_ = false;
+    std::promise<SnmpReads> reads_promise_;
+    std::shared_future<SnmpReads> reads_ = reads_promise_.get_future().share();
     std::future<FingerprintEngine> loading_;
 };
 

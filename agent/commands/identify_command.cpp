@@ -14,6 +14,7 @@
 
 #include "agent/commands/commands.hpp"
 #include "agent/commands/engine_loader.hpp"
+#include "agent/snmp_rule_plan.hpp"
 #include "collectors/snmp/snmp_collector.hpp"
 #include "collectors/snmp/snmp_decode.hpp"
 #include "collectors/snmp/snmp_facts_json.hpp"
@@ -122,7 +123,8 @@ SnmpOptions snmp_options(const IdentifyOptions& o) {
 }
 
 std::vector<Identified> identify_live(const IdentifyOptions& o,
-                                      const std::function<void(const SnmpWalk&)>& on_first_answer) {
+                                      const std::function<void(const SnmpWalk&)>& on_first_answer,
+                                      std::function<SnmpReads()> rule_reads) {
     SnmpOptions options = snmp_options(o);
     std::vector<SnmpTarget> targets;
     for (const auto& t : o.snmp_targets) {
@@ -130,7 +132,9 @@ std::vector<Identified> identify_live(const IdentifyOptions& o,
         if (!target) throw CommandError{"--snmp " + t + ": expected HOST or HOST:PORT", 2};
         targets.push_back(*target);
     }
-    SnmpCollector collector(options, o.full_walk ? full_walk_plan() : default_walk_plan());
+    // Besides the standard MIBs, what the rules read from each device's maker (snmp_rule_plan.hpp).
+    SnmpCollector collector(options,
+                            o.full_walk ? full_walk_plan() : rule_driven_walk_plan(std::move(rule_reads)));
     bool answered = false;
     collector.on_answered([&](const SnmpTarget&, const SnmpWalk& system) {
         if (!std::exchange(answered, true)) on_first_answer(system);
@@ -204,7 +208,9 @@ int run_identify(const IdentifyOptions& o) {
     BackgroundEngineLoader engine_loader(o.rule_dirs);
     std::vector<Identified> items;
     if (!o.snmp_targets.empty()) {
-        items = identify_live(o, [&](const SnmpWalk& system) { engine_loader.classify_ahead(system); });
+        items = identify_live(
+            o, [&](const SnmpWalk& system) { engine_loader.classify_ahead(system); },
+            [&] { return engine_loader.snmp_reads(); });
     } else {
         for (const auto& f : o.walk_files) items.push_back(identify_file(f));
     }

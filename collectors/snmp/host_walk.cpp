@@ -331,11 +331,15 @@ void HostWalk::add_device_subtrees() {
     }
     std::vector<Oid> planned;  // walked to their ends: what lies inside them is read anyway
     for (const auto& c : cursors_) planned.push_back(c.root());
-    std::set<Oid> added;
+    std::set<std::string> added;  // root, start and end of each range asked
     for (auto& sub : extra) {
         const bool inside = std::any_of(planned.begin(), planned.end(),
                                         [&](const Oid& root) { return sub.root.starts_with(root); });
-        if (inside || sub.root.empty() || !added.insert(sub.after.value_or(sub.root)).second) continue;
+        // Roots net-snmp cannot carry (too short to start before, too long with the start's extra arc).
+        if (inside || sub.root.size() < 2 || sub.root.size() > 120) continue;
+        const std::string key = sub.root.to_string() + " " + (sub.after ? sub.after->to_string() : "") + " " +
+                                (sub.until ? sub.until->to_string() : "");
+        if (!added.insert(key).second) continue;
         // GETNEXT answers what follows the OID it is given: start just before the root, so that a root that
         // is itself an instance (a scalar's .0, one row) is read too.
         std::vector<std::uint32_t> before = sub.root.arcs();
@@ -579,6 +583,7 @@ bool HostWalk::carried_on(std::size_t index) const {
 
 bool HostWalk::take_over_next_range(std::size_t index) {
     WalkCursor& cursor = cursors_[index];
+    if (cursor.capped()) return false;  // a device subtree's cap covers its own range only
     for (std::size_t i = 0; i < cursors_.size(); ++i) {
         WalkCursor& next = cursors_[i];
         if (i == index || next.root() != cursor.root() || next.from() != *cursor.until()) continue;

@@ -28,16 +28,16 @@ bool WalkCursor::accept(const Oid& oid, SnmpValue value, DeviceWalkState& device
         next_ = oid;  // exceptions are not data, but they do advance the walk
         return true;
     }
+    if (quiet_cap_ && count_ >= *quiet_cap_) {  // before the budget: a row it does not want is no overrun
+        done_ = true;
+        return false;
+    }
     if (device.budget_exhausted || device.walk.size() >= limits_.max_oids_per_device) {
         if (!device.budget_exhausted) {
             device.warn("device OID budget of " + std::to_string(limits_.max_oids_per_device) +
                         " reached; remaining subtrees not walked (partial)");
         }
         device.budget_exhausted = true;
-        done_ = true;
-        return false;
-    }
-    if (quiet_cap_ && count_ >= *quiet_cap_) {
         done_ = true;
         return false;
     }
@@ -61,6 +61,7 @@ bool WalkCursor::accept(const Oid& oid, SnmpValue value, DeviceWalkState& device
 void WalkCursor::abort(const std::string& why, DeviceWalkState& device) {
     if (done_) return;
     done_ = true;
+    if (quiet_cap_) return;  // best effort: the host's walk is not partial for it
     device.warn(why + " while walking " + label() + " (after " + std::to_string(count_) +
                 " OIDs); partial results kept");
 }

@@ -35,8 +35,10 @@ public:
           limits_(limits),
           label_(next_ == root_ ? root_.to_string() : root_.to_string() + " from " + next_.to_string()) {}
 
-    // Stop quietly after `rows` rows: a device-specific read that needs only the first rows.
+    // A best-effort read of the first `rows` rows (a device-specific subtree): it stops quietly at the cap,
+    // and a failure (timeout, error answer, time limit) ends it without a warning.
     void cap_rows(std::size_t rows) { quiet_cap_ = rows; }
+    bool capped() const { return quiet_cap_.has_value(); }
 
     const Oid& root() const { return root_; }
     const Oid& from() const { return from_; }

@@ -90,9 +90,22 @@ TEST_F(EngineLoaderTest, NoAnswerAndNoCallerNeverHang) {
     EXPECT_EQ(result.get(), 2U);
 }
 
+// The walk's plan asks for the rules' reads before anything is classified, as often as it likes.
+TEST_F(EngineLoaderTest, RuleReadsArePublishedAsSoonAsTheRulesLoad) {
+    std::ofstream(dir_ / "rules" / "c.toml") << "[[rule]]\nid = \"acme-serial\"\nwhen.enterprise = [77777]\n"
+                                                "from.serial = [\"1.3.6.1.4.1.77777.3.1.0\"]\n";
+    BackgroundEngineLoader loader(rules());
+    const SnmpReads reads = loader.snmp_reads();  // no classify_ahead, no get(): must not wait for them
+    ASSERT_TRUE(reads.by_maker.contains(77777));
+    EXPECT_EQ(reads.by_maker.at(77777).at(0).subtree, *Oid::parse("1.3.6.1.4.1.77777.3.1.0"));
+    EXPECT_EQ(loader.snmp_reads().by_maker.size(), reads.by_maker.size());
+    EXPECT_NO_THROW((void)loader.get());
+}
+
 TEST_F(EngineLoaderTest, BadRuleFileIsAnExitTwoErrorNamingIt) {
     std::ofstream(dir_ / "rules" / "b.toml") << "[[rule]]\nid = \"b\"\nclass = \"server\n";
     BackgroundEngineLoader loader(rules());
+    EXPECT_TRUE(loader.snmp_reads().by_maker.empty());  // the walk goes on with the standard MIBs
     loader.classify_ahead(system("Acme P200 printer"));
     try {
         (void)loader.get();

@@ -148,7 +148,8 @@ TEST(SnmpCollectorFake, DeviceSubtreeRangeStartsAfterItsFromAndStopsAtItsCap) {
     WalkPlan plan = small_plan();
     plan.more = [](const SnmpWalk&) {
         return std::vector<ExtraSubtree>{
-            {O("1.3.6.1.4.1"), 2, O("1.3.6.1.4.1.8072.4294967295"), std::nullopt}};
+            {O("1.3.6.1.4.1"), 2, O("1.3.6.1.4.1.8072.4294967295"), std::nullopt},  // stops at its cap
+            {O("1.3.6.1.4.1"), 50, O("1.3.6.1.4.1.8072.4294967295"), O("1.3.6.1.4.1.99999")}};  // at its end
     };
     SnmpCollector collector(options_for({community_credential("office", "public")}), plan);
     auto r = collector.walk_hosts({local(agent.port())})[0];
@@ -158,6 +159,7 @@ TEST(SnmpCollectorFake, DeviceSubtreeRangeStartsAfterItsFromAndStopsAtItsCap) {
     EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.1.0")), 1U);
     EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.2.0")), 1U);
     EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.99999.1.0")), 0U);
+    EXPECT_TRUE(r.complete);
 }
 
 TEST(SnmpCollectorFake, V1UsesGetNextAndEndsOnNoSuchName) {

@@ -30,6 +30,28 @@ TEST(WalkCursor, EndOfMibViewFinishesQuietly) {
     EXPECT_TRUE(device.warnings.empty());
 }
 
+// A device subtree's best-effort read: stops at its cap, even past a full device budget, and fails quietly.
+TEST(WalkCursor, CappedReadStopsQuietlyAndFailsQuietly) {
+    DeviceWalkState device;
+    SnmpWalkLimits limits;
+    limits.max_oids_per_device = 2;
+    WalkCursor c(O("1.3.6.1.4.1.77777"), limits);
+    c.cap_rows(2);
+    EXPECT_TRUE(c.capped());
+    EXPECT_TRUE(c.accept(O("1.3.6.1.4.1.77777.1.0"), str("a"), device));
+    EXPECT_TRUE(c.accept(O("1.3.6.1.4.1.77777.2.0"), str("b"), device));
+    EXPECT_FALSE(c.accept(O("1.3.6.1.4.1.77777.3.0"), str("c"), device));  // the cap, not the budget
+    EXPECT_TRUE(c.done());
+    EXPECT_EQ(device.walk.size(), 2U);
+    EXPECT_TRUE(device.warnings.empty());
+
+    WalkCursor timed_out(O("1.3.6.1.4.1.88888"), SnmpWalkLimits{});
+    timed_out.cap_rows(16);
+    timed_out.abort("no answer", device);
+    EXPECT_TRUE(timed_out.done());
+    EXPECT_TRUE(device.warnings.empty());
+}
+
 TEST(WalkCursor, NonIncreasingOidStopsWithWarning) {
     DeviceWalkState device;
     WalkCursor c(O("1.3.6.1.2.1.1"), SnmpWalkLimits{});
