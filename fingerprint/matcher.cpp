@@ -158,7 +158,8 @@ std::optional<std::string> mac_text(const SnmpValue& value) {
 
 }  // namespace
 
-std::optional<std::string> DeviceFacts::read(const OidSource& source, std::string* read_at) const {
+std::optional<std::string> DeviceFacts::read(const OidSource& source, std::string* read_at,
+                                             const re2::RE2* pick_row) const {
     if (source.maker_scalar) return read_maker_scalar(source, read_at);
     if (source.as_mac) {  // the first row of the column (or the exact OID) that holds an address
         for (auto row = evidence.snmp.lower_bound(source.oid);
@@ -193,14 +194,15 @@ std::optional<std::string> DeviceFacts::read(const OidSource& source, std::strin
     } else {
         // A table column: its first row that holds a real value (row 1 is often an empty loopback or
         // a masked entry); with a regex, the first row it matches (the one inventory row whose
-        // description carries "SN:...").
+        // description carries "SN:...", the one storage row that is a NAS volume).
+        if (pick_row == nullptr && source.regex) pick_row = &*source.regex;
         for (auto row = evidence.snmp.lower_bound(source.oid);
              row != evidence.snmp.end() && row->first.starts_with(source.oid); ++row) {
             if (value == nullptr) value = &row->second;
             if (!row->second.is_exception() && row->second.type != SnmpType::kNull &&
                 !is_placeholder(clean_text(row->second.text())) &&
-                (!source.regex || row->second.type != SnmpType::kOctetString ||
-                 re2::RE2::PartialMatch(row->second.text(), *source.regex))) {
+                (pick_row == nullptr || row->second.type != SnmpType::kOctetString ||
+                 re2::RE2::PartialMatch(row->second.text(), *pick_row))) {
                 value = &row->second;
                 break;
             }
@@ -351,7 +353,7 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
     for (const auto& vc : c.oid_value) {
         auto source = vc.source;
         source.regex = {};
-        auto text = f.read(source);
+        auto text = f.read(source, nullptr, &*vc.regex);  // of a table column: any row
         if (!text || !search(*vc.regex, *text, &m.captures)) return std::nullopt;
         m.details.push_back(vc.source.text + " = \"" + shorten(*text) + "\"");
     }

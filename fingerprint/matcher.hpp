@@ -32,8 +32,9 @@ struct DeviceFacts {
     const SnmpValue* lookup(const Oid& oid) const;
     bool has_subtree(const Oid& prefix) const;
     // Cleaned text, nullopt if absent/placeholder; `read_at` (optional) gets the OID a maker.scalar came
-    // from.
-    std::optional<std::string> read(const OidSource& source, std::string* read_at = nullptr) const;
+    // from. Of a table column, the first real row that `pick_row` (else the source's regex) matches.
+    std::optional<std::string> read(const OidSource& source, std::string* read_at = nullptr,
+                                    const re2::RE2* pick_row = nullptr) const;
 
     // The maker's 1.3.6.1.4.1.<n>: the sysObjectID's, or behind a Net-SNMP (or no) sysObjectID the walk's one
     // other private branch; nullopt when that cannot be told.

@@ -328,6 +328,26 @@ TEST_F(ClassifyTest, PrivateMibNamesTheMakerBehindANetSnmpAgent) {
     EXPECT_NE(v.device_class, DeviceClass::kServer);
 }
 
+// A value condition on a table column holds when any row matches: the NAS's data volume is the storage
+// table's seventh row, after memory and the root file system; a server's own mounts say nothing.
+TEST_F(ClassifyTest, NasDataVolumeInAnyStorageRowMakesItStorage) {
+    auto host = [](const char* data_mount) {
+        DeviceEvidence d;
+        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Linux nas01 4.4.302+ #72806 SMP x86_64");
+        set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.8072.3.2.10");
+        set(d, "1.3.6.1.2.1.25.1.1.0", SnmpType::kTimeTicks, "", 12345);
+        set(d, "1.3.6.1.2.1.25.2.3.1.3.1", SnmpType::kOctetString, "Physical memory");
+        set(d, "1.3.6.1.2.1.25.2.3.1.3.6", SnmpType::kOctetString, "/");
+        set(d, "1.3.6.1.2.1.25.2.3.1.3.31", SnmpType::kOctetString, data_mount);
+        return d;
+    };
+    auto nas = engine_->classify(host("/volume1"));
+    EXPECT_EQ(nas.device_class, DeviceClass::kStorage);
+    EXPECT_THAT(joined(nas.class_reasons), HasSubstr("/volume1"));
+    EXPECT_EQ(engine_->classify(host("/share/CACHEDEV1_DATA")).device_class, DeviceClass::kStorage);
+    EXPECT_NE(engine_->classify(host("/data")).device_class, DeviceClass::kStorage);
+}
+
 // An x86 Linux box answering with every generic host hint (HOST-RESOURCES, kernel banner, Net-SNMP) is
 // still the appliance its maker's MIB says (DataDirect Networks: storage); without that MIB it is a server.
 TEST_F(ClassifyTest, MakerMibUnderNetSnmpOutweighsGenericHostHints) {
