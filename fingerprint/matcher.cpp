@@ -90,6 +90,7 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
         if (number == std::numeric_limits<std::uint32_t>::max()) break;
         it = ev.snmp.lower_bound(kEnterprises.child(number + 1));
     }
+    find_maker_branches();
     static const Oid kIfType{{1, 3, 6, 1, 2, 1, 2, 2, 1, 3}};
     std::map<std::uint32_t, int> rows_by_type;  // counted once here, read by every interfaces condition
     for (auto it = ev.snmp.lower_bound(kIfType); it != ev.snmp.end() && it->first.starts_with(kIfType);
@@ -218,9 +219,8 @@ std::optional<std::string> DeviceFacts::read(const OidSource& source, std::strin
 const std::vector<DeviceFacts::MakerValue>& DeviceFacts::maker_values() const {
     if (maker_values_) return *maker_values_;
     maker_values_.emplace();
-    auto maker = maker_branch();
-    if (!maker) return *maker_values_;
-    const Oid branch = kEnterprises.child(*maker);
+    if (!scalar_branch_) return *maker_values_;
+    const Oid branch = kEnterprises.child(*scalar_branch_);
     auto same_column = [](const Oid& row, const Oid& other) {
         const auto& a = row.arcs();
         const auto& b = other.arcs();
@@ -229,7 +229,10 @@ const std::vector<DeviceFacts::MakerValue>& DeviceFacts::maker_values() const {
     const auto first = evidence.snmp.lower_bound(branch);
     for (auto it = first; it != evidence.snmp.end() && it->first.starts_with(branch); ++it) {
         if (it->second.type != SnmpType::kOctetString || it->first.size() <= branch.size()) continue;
-        bool scalar = it->first.arcs().back() == 0;
+        // A scalar (.0) sits a few levels into the MIB (9070.1.2.3.1.5.1.6.2.0 is deep); an OID ending in 0
+        // further down is a table row whose index ends in 0 (a tape library's drive slot 0.0.0...).
+        constexpr std::size_t kScalarDepth = 10;
+        bool scalar = it->first.arcs().back() == 0 && it->first.size() <= branch.size() + kScalarDepth;
         auto next = std::next(it);
         // Index .1 alone in its column: the unit's one row. (A compound index can look the same; the shape
         // filters and the single-candidate rule are what keep a module's value out.)
@@ -262,17 +265,35 @@ std::optional<std::string> DeviceFacts::read_maker_scalar(const OidSource& sourc
     return keep_part(source, found->text);
 }
 
-std::optional<std::uint32_t> DeviceFacts::maker_branch() const {
-    // Net-SNMP's own branches (8072 NET-SNMP, 2021 UCD) say which agent answers, not who made the box: an
-    // appliance built on it serves its maker's MIB beside them, and that is the one other branch in the walk.
-    if (enterprise && !is_agent_toolkit(*enterprise)) return enterprise;
+namespace {
+
+// The walk's one private branch besides the agent toolkit's (and `except`), if it holds exactly one.
+std::optional<std::uint32_t> only_other_branch(const std::vector<std::uint32_t>& walk_enterprises,
+                                               std::optional<std::uint32_t> except) {
     std::optional<std::uint32_t> other;
     for (auto n : walk_enterprises) {
-        if (is_agent_toolkit(n)) continue;
+        if (is_agent_toolkit(n) || n == except) continue;
         if (other) return std::nullopt;
         other = n;
     }
     return other;
+}
+
+}  // namespace
+
+void DeviceFacts::find_maker_branches() {
+    // Net-SNMP's own branches (8072 NET-SNMP, 2021 UCD) say which agent answers, not who made the box: an
+    // appliance built on it serves its maker's MIB beside them, and that is the one other branch in the walk.
+    if (enterprise && !is_agent_toolkit(*enterprise)) {
+        maker_ = enterprise;
+    } else {
+        maker_ = only_other_branch(walk_enterprises, std::nullopt);
+    }
+    // Some sysObjectIDs name the chipset's or the OEM's branch (Broadcom's 4413 on a gateway, a parent
+    // company's number), the maker's MIB being elsewhere: when the named branch holds nothing, the one other.
+    scalar_branch_ = maker_;
+    if (maker_ && !std::binary_search(walk_enterprises.begin(), walk_enterprises.end(), *maker_))
+        scalar_branch_ = only_other_branch(walk_enterprises, maker_);
 }
 
 std::optional<std::string> DeviceFacts::keep_part(const OidSource& source, std::string text) {

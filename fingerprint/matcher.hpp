@@ -38,9 +38,13 @@ struct DeviceFacts {
 
     // The maker's 1.3.6.1.4.1.<n>: the sysObjectID's, or behind a Net-SNMP (or no) sysObjectID the walk's one
     // other private branch; nullopt when that cannot be told.
-    std::optional<std::uint32_t> maker_branch() const;
+    std::optional<std::uint32_t> maker_branch() const { return maker_; }
 
 private:
+    std::optional<std::uint32_t> maker_;          // maker_branch()
+    std::optional<std::uint32_t> scalar_branch_;  // where maker.scalar reads: the maker's, or the one other
+    void find_maker_branches();
+
     // The maker branch's text values that hold one value for the box: scalars (.0) and the only rows of table
     // columns, cleaned; gathered on the first maker.scalar read (a DeviceFacts serves one classification).
     struct MakerValue {

@@ -449,6 +449,15 @@ TEST_F(ClassifyTest, MakerScalarTakesTheOnlyValueOfItsShapeInTheMakersBranch) {
     EXPECT_EQ(fp::DeviceFacts(unit).read(source), std::nullopt);
     EXPECT_EQ(fp::DeviceFacts(unit).read(with_rows, &read_at), "SN1234567");
     EXPECT_EQ(read_at, "1.3.6.1.4.1.77777.5.1.1.4.1");
+
+    // A sysObjectID in a branch the walk holds nothing under (a chipset maker's): the one other branch's
+    // scalars; a deep OID ending in 0 is a table row, not a scalar.
+    DeviceEvidence gateway;
+    set(gateway, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.4413");
+    set(gateway, "1.3.6.1.4.1.12919.12.1.0", SnmpType::kOctetString, "684624H197019306");
+    set(gateway, "1.3.6.1.4.1.12919.13.1.2.3.4.5.6.7.8.9.0", SnmpType::kOctetString, "10WT009925");
+    EXPECT_EQ(fp::DeviceFacts(gateway).read(source, &read_at), "684624H197019306");
+    EXPECT_EQ(fp::DeviceFacts(gateway).maker_branch(), 4413u);  // the vendor is still the sysObjectID's
 }
 
 // The shipped maker-scalar rules name the object they read, stay behind the device's own serial object, and
