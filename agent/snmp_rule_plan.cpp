@@ -3,13 +3,15 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 #include "fingerprint/matcher.hpp"
 
 namespace nd {
 
-WalkPlan rule_driven_walk_plan(const SnmpReads& reads) {
-    return rule_driven_walk_plan([reads] { return reads; });
+WalkPlan rule_driven_walk_plan(SnmpReads reads) {
+    // Asked once (below): the reads move from this lambda into the plan's shared state.
+    return rule_driven_walk_plan([reads = std::move(reads)]() mutable { return std::move(reads); });
 }
 
 WalkPlan rule_driven_walk_plan(std::function<SnmpReads()> reads_when_needed) {

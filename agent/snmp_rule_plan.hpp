@@ -14,7 +14,7 @@ namespace nd {
 // MIB by the shape of its values (maker.scalar).
 inline constexpr std::size_t kUnknownMakerRows = 500;
 
-WalkPlan rule_driven_walk_plan(const SnmpReads& reads);
+WalkPlan rule_driven_walk_plan(SnmpReads reads);
 // The same with the reads asked for when the first device answers (the rules may still be loading when the
 // walk starts; that first call may wait for them).
 WalkPlan rule_driven_walk_plan(std::function<SnmpReads()> reads_when_needed);

@@ -66,7 +66,8 @@ public:
     FingerprintEngine without_rules(const std::set<std::string>& ids) const;
 
     // The IANA enterprise registry that names makers no rule knows (default: Debian's libwireshark-data
-    // copy, /usr/share/wireshark/enterprises.tsv; a missing file names none).
+    // copy, /usr/share/wireshark/enterprises.tsv; a missing file names none). Set-up only, before the engine
+    // classifies on other threads; without_rules() copies keep the registry they were made with.
     void use_enterprise_registry(const std::filesystem::path& file);
 
     // Every OID a rule tests or reads (entity fields and maker.scalar aside), by maker branch, distinct.

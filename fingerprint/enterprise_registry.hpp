@@ -26,7 +26,8 @@ public:
     std::size_t size() const;             // numbers loaded (forces the load)
     std::size_t malformed_lines() const;  // lines that were neither comments nor "<number> <name>"
 
-    // Adds the lines of a registry text ("<number><spaces or tabs><name>", '#' comments); for tests.
+    // Adds the lines of a registry text ("<number><spaces or tabs><name>", '#' comments); for tests. Set-up
+    // only: not synchronised with lookups on other threads.
     void add_text(std::string_view text);
 
 private:

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "fingerprint/normalize.hpp"
+#include "fingerprint/regex_literals.hpp"
 
 namespace nd::fp {
 namespace {
@@ -138,11 +139,6 @@ int DeviceFacts::interfaces_of_type(std::uint32_t type) const {
 
 namespace {
 
-std::string to_lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 // A 6-byte hardware address as aa:bb:cc:dd:ee:ff; nullopt for other lengths and all-zero / all-one values.
 std::optional<std::string> mac_text(const SnmpValue& value) {
     if (value.type != SnmpType::kOctetString || value.bytes.size() != 6) return std::nullopt;
@@ -248,13 +244,13 @@ const std::vector<DeviceFacts::MakerValue>& DeviceFacts::maker_values() const {
 
 std::optional<std::string> DeviceFacts::read_maker_scalar(const OidSource& source,
                                                           std::string* read_at) const {
-    if (!lower_descr_) lower_descr_ = to_lower(sys_descr);
+    if (!lower_descr_) lower_descr_ = ascii_lower(sys_descr);
     const MakerValue* found = nullptr;
     for (const auto& value : maker_values()) {
         if (value.single_row && !source.single_rows) continue;
         if (!re2::RE2::PartialMatch(value.text, *source.regex)) continue;
         if (source.unless && re2::RE2::PartialMatch(value.text, *source.unless)) continue;
-        if (source.not_in_sys_descr && lower_descr_->find(to_lower(value.text)) != std::string::npos)
+        if (source.not_in_sys_descr && lower_descr_->find(ascii_lower(value.text)) != std::string::npos)
             continue;
         if (found != nullptr && value.text != found->text)
             return std::nullopt;  // two candidates: cannot choose

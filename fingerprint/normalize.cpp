@@ -4,16 +4,11 @@
 #include <cctype>
 #include <vector>
 
+#include "fingerprint/regex_literals.hpp"
 #include "fingerprint/rule_set.hpp"
 
 namespace nd::fp {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
 
 std::vector<std::string> words(std::string_view s) {
     std::vector<std::string> out;
@@ -105,7 +100,7 @@ bool is_placeholder(std::string_view text) {
                                                    "123456789",
                                                    "none specified",
                                                    "xxxxxxxxxx"};
-    auto l = lower(clean_text(text));
+    auto l = ascii_lower(clean_text(text));
     return std::find(kNone.begin(), kNone.end(), l) != kNone.end();
 }
 
@@ -146,7 +141,7 @@ std::string VendorNames::canonical(std::string_view name) const {
     while (changed) {
         changed = false;
         for (const auto& suffix : kSuffixes) {
-            if (cleaned.size() > suffix.size() && lower(cleaned).ends_with(suffix)) {
+            if (cleaned.size() > suffix.size() && ascii_lower(cleaned).ends_with(suffix)) {
                 cleaned = clean_text(cleaned.substr(0, cleaned.size() - suffix.size()));
                 changed = true;
             }
@@ -182,7 +177,7 @@ std::string VendorNames::clean_model(std::string_view model, std::string_view ve
         // A phrase said twice at the start: "LaserJet LaserJet 400" -> "LaserJet 400".
         for (std::size_t k = w.size() / 2; k >= 1; --k) {
             bool same = true;
-            for (std::size_t i = 0; i < k && same; ++i) same = lower(w[i]) == lower(w[k + i]);
+            for (std::size_t i = 0; i < k && same; ++i) same = ascii_lower(w[i]) == ascii_lower(w[k + i]);
             if (same) {
                 w.erase(w.begin(), w.begin() + static_cast<long>(k));
                 changed = true;

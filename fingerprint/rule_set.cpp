@@ -10,6 +10,8 @@
 #include <set>
 #include <sstream>
 
+#include "fingerprint/normalize.hpp"
+#include "fingerprint/regex_literals.hpp"
 #include "model/config_error.hpp"
 
 namespace nd::fp {
@@ -255,10 +257,7 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
             for (const auto& [tk, tv] : *table) {
                 std::string sub = at + "." + std::string(tk.str());
                 if (key == "mdns_txt") {
-                    std::string lower(tk.str());
-                    std::transform(lower.begin(), lower.end(), lower.begin(),
-                                   [](unsigned char ch) { return std::tolower(ch); });
-                    c.mdns_txt.emplace_back(lower, r.regex(tv, sub));
+                    c.mdns_txt.emplace_back(ascii_lower(tk.str()), r.regex(tv, sub));
                 } else {
                     auto source = r.oid_source_text(std::string(tk.str()), tv, sub);
                     if (source.maker_scalar)

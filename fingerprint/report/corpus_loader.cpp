@@ -8,6 +8,8 @@
 
 #include "collectors/snmp/snmp_decode.hpp"
 #include "collectors/snmp/walk_file.hpp"
+#include "fingerprint/normalize.hpp"
+#include "fingerprint/regex_literals.hpp"
 
 namespace nd::fp {
 namespace {
@@ -105,8 +107,7 @@ Corpus load_recog_corpus(const std::filesystem::path& dir) {
             MdnsService svc;
             svc.type = matches == "mdns.device-info.txt" ? "_device-info._tcp" : "_workstation._tcp";
             auto eq = text.find('=');
-            std::string key = text.substr(0, eq);
-            for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            std::string key = ascii_lower(text.substr(0, eq));
             svc.txt[key] = eq == std::string::npos ? "" : text.substr(eq + 1);
             d.evidence.mdns.push_back(std::move(svc));
         } else {
