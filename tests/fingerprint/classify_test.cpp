@@ -637,5 +637,31 @@ TEST_F(ClassifyTest, TenThousandClassificationsAreFast) {
 #endif
 }
 
+TEST_F(ClassifyTest, FortinetAndJuniperRegistryNamesBecomeProductNames) {
+    // FORTINET-FORTIGATE-MIB registers fgt500E as fgModel 5005: with nothing else to go on, the registry
+    // name becomes the product name engineers use, "FortiGate 500E" (reported as "500E": "FortiGate" is an
+    // alias of the maker, dropped from models as from the ENTITY-MIB's "FGT_60F").
+    DeviceEvidence fortigate;
+    set(fortigate, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "firewall");
+    set(fortigate, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.12356.101.1.5005");
+    auto v = engine_->classify(fortigate);
+    ASSERT_TRUE(v.vendor && v.model);
+    EXPECT_EQ(v.vendor->value, "Fortinet");
+    EXPECT_EQ(v.model->value, "500E");
+    EXPECT_THAT(joined(v.model->reasons), HasSubstr("FORTINET-FORTIGATE-MIB"));
+    // JUNIPER-CHASSIS-DEFINES-MIB: jnxProductNameEX4200 is jnxProductName 31.
+    DeviceEvidence juniper;
+    set(juniper, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.2636.1.1.1.2.31");
+    auto ex = engine_->classify(juniper);
+    ASSERT_TRUE(ex.model);
+    EXPECT_EQ(ex.model->value, "EX4200");
+    // The ENTITY-MIB chassis row's model outranks the registry name.
+    set(fortigate, "1.3.6.1.2.1.47.1.1.1.1.5.1", SnmpType::kInteger, "", 3);
+    set(fortigate, "1.3.6.1.2.1.47.1.1.1.1.13.1", SnmpType::kOctetString, "FGT_60F");
+    auto with_entity = engine_->classify(fortigate);
+    ASSERT_TRUE(with_entity.model);
+    EXPECT_EQ(with_entity.model->value, "60F");
+}
+
 }  // namespace
 }  // namespace nd
