@@ -1,13 +1,89 @@
 #include "agent/snmp_rule_plan.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <utility>
 
 #include "fingerprint/matcher.hpp"
 
 namespace nd {
+namespace {
+
+const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
+constexpr std::uint32_t kLastArc = std::numeric_limits<std::uint32_t>::max();
+
+std::optional<std::uint32_t> sys_object_id_maker(const SnmpWalk& walk) {
+    auto it = walk.find(oids::kSysObjectId);
+    if (it == walk.end() || it->second.type != SnmpType::kOid) return std::nullopt;
+    auto oid = Oid::parse(it->second.bytes);
+    if (!oid || !oid->starts_with(kEnterprises) || oid->size() <= kEnterprises.size()) return std::nullopt;
+    return oid->arcs()[kEnterprises.size()];
+}
+
+// The private MIBs (1.3.6.1.4.1.<n>) the walk holds values under, in order.
+std::vector<std::uint32_t> served_branches(const SnmpWalk& walk) {
+    std::vector<std::uint32_t> out;
+    for (auto it = walk.upper_bound(kEnterprises); it != walk.end() && it->first.starts_with(kEnterprises);) {
+        const auto n = it->first.arcs()[kEnterprises.size()];
+        out.push_back(n);
+        if (n == kLastArc) break;
+        it = walk.lower_bound(kEnterprises.child(n + 1));
+    }
+    return out;
+}
+
+// One round of device subtrees (WalkPlan::more), from what the walk holds so far.
+std::vector<ExtraSubtree> device_subtrees(const SnmpReads& reads, const SnmpWalk& walk) {
+    std::vector<ExtraSubtree> out;
+    for (const auto& r : reads.anywhere) out.push_back({r.subtree, r.rows});
+    auto add_reads = [&](std::uint32_t n) {
+        auto of = reads.by_maker.find(n);
+        if (of == reads.by_maker.end()) return false;
+        for (const auto& r : of->second) out.push_back({r.subtree, r.rows});
+        return true;
+    };
+    const auto maker = sys_object_id_maker(walk);
+    const auto served = served_branches(walk);
+    const bool named_maker = maker && !fp::is_agent_toolkit(*maker);
+    // The sysObjectID's maker: what the rules read from its MIB, or, when no rule reads it, the first rows
+    // of its branch (for the rules that read a maker's MIB by the shape of its values); and whether it
+    // serves that branch at all (some name a chipset's or a parent company's number).
+    if (named_maker) {
+        const Oid branch = kEnterprises.child(*maker);
+        if (!add_reads(*maker) && reads.maker_scalars)
+            out.push_back({branch, kUnknownMakerRows});
+        else
+            out.push_back({branch, 1, branch});
+    }
+    // A Net-SNMP agent's own MIBs are served for sure: what the rules read there, from the first round on.
+    if (maker && !named_maker) {
+        add_reads(8072);
+        add_reads(2021);
+    }
+    // Every private MIB the device was found to serve (Net-SNMP's own, another maker's beside the
+    // sysObjectID's): what the rules read there.
+    for (auto n : served) add_reads(n);
+    // The maker's MIB when the sysObjectID does not name it (Net-SNMP's agent OID) or serves nothing under
+    // it: the one other private MIB found, read as an unknown maker's is.
+    if (reads.maker_scalars && (!named_maker || !std::binary_search(served.begin(), served.end(), *maker))) {
+        std::vector<std::uint32_t> others;
+        std::copy_if(served.begin(), served.end(), std::back_inserter(others),
+                     [&](std::uint32_t n) { return !fp::is_agent_toolkit(n) && n != maker; });
+        if (others.size() == 1 && !reads.by_maker.contains(others.front()))
+            out.push_back({kEnterprises.child(others.front()), kUnknownMakerRows});
+    }
+    // Which private MIBs it serves, one after the other: the first OID after the subtree's start, then after
+    // each branch found (a round each; a probe asked before is not asked again).
+    out.push_back({kEnterprises, 1, kEnterprises});
+    for (auto n : served) out.push_back({kEnterprises, 1, kEnterprises.child(n).child(kLastArc)});
+    return out;
+}
+
+}  // namespace
 
 WalkPlan rule_driven_walk_plan(SnmpReads reads) {
     // Asked once (below): the reads move from this lambda into the plan's shared state.
@@ -23,40 +99,9 @@ WalkPlan rule_driven_walk_plan(std::function<SnmpReads()> reads_when_needed) {
     };
     auto lazy = std::make_shared<Lazy>();
     lazy->get = std::move(reads_when_needed);
-    plan.more = [lazy](const SnmpWalk& system) {
+    plan.more = [lazy](const SnmpWalk& walk) {
         std::call_once(lazy->once, [&] { lazy->reads = lazy->get(); });
-        const SnmpReads* shared = &lazy->reads;
-        static const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
-        std::vector<ExtraSubtree> out;
-        for (const auto& r : shared->anywhere) out.push_back({r.subtree, r.rows});
-        auto it = system.find(oids::kSysObjectId);
-        if (it == system.end() || it->second.type != SnmpType::kOid) return out;
-        auto sys_object_id = Oid::parse(it->second.bytes);
-        if (!sys_object_id || !sys_object_id->starts_with(kEnterprises) ||
-            sys_object_id->size() <= kEnterprises.size())
-            return out;
-        const std::uint32_t maker = sys_object_id->arcs()[kEnterprises.size()];
-        auto add_maker = [&](std::uint32_t n) {
-            auto reads_of = shared->by_maker.find(n);
-            if (reads_of == shared->by_maker.end()) return false;
-            for (const auto& r : reads_of->second) out.push_back({r.subtree, r.rows});
-            return true;
-        };
-        if (fp::is_agent_toolkit(maker)) {
-            // Net-SNMP / UCD: what rules read from the agent's own MIBs, and the first rows of whatever
-            // private MIB the appliance's maker serves beside them (before, between and after the agent's
-            // branches): that maker is only known from there.
-            add_maker(8072);
-            add_maker(2021);
-            constexpr std::uint32_t kLast = std::numeric_limits<std::uint32_t>::max();
-            const Oid ucd = kEnterprises.child(2021), net_snmp = kEnterprises.child(8072);
-            out.push_back({kEnterprises, kUnknownMakerRows, kEnterprises, ucd});
-            out.push_back({kEnterprises, kUnknownMakerRows, ucd.child(kLast), net_snmp});
-            out.push_back({kEnterprises, kUnknownMakerRows, net_snmp.child(kLast), std::nullopt});
-        } else if (!add_maker(maker) && shared->maker_scalars) {
-            out.push_back({kEnterprises.child(maker), kUnknownMakerRows});
-        }
-        return out;
+        return device_subtrees(lazy->reads, walk);
     };
     return plan;
 }

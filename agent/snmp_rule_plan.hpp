@@ -1,8 +1,10 @@
 #pragma once
 // The walk a scan asks each device for: the standard MIBs of default_walk_plan(), plus what the fingerprint
-// rules test and read under that device's maker's branch (known from its sysObjectID, asked once the system
-// scalars are in) and in MIBs outside the standard ones. Without it a live scan sees only the standard MIBs,
-// and the rules that name a model, firmware or serial from a maker's own objects never fire.
+// rules test and read in MIBs outside the standard ones and under each private MIB the device serves: its
+// sysObjectID's maker's (asked once the system scalars are in), then, round after round, every other one it
+// is found to serve (the first OID after each branch found shows the next: a Net-SNMP appliance's maker, a
+// rebadged product's original maker, a chipset maker's sysObjectID). Without it a live scan sees only the
+// standard MIBs, and the rules that name a model, firmware or serial from a maker's own objects never fire.
 #include <functional>
 
 #include "collectors/snmp/walk_plan.hpp"

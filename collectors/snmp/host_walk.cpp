@@ -19,6 +19,9 @@ constexpr int kMaxConsecutiveTimeouts = 2;  // then the agent is considered gone
 // Subtrees one GETBULK carries at most: enough that the ~60 subtrees of the default plan take a few
 // requests on a device that has few of them (a printer, a UPS), small enough for 1,500-byte answers.
 constexpr std::size_t kMaxSubtreesPerRequest = 16;
+// Rounds of device subtrees (WalkPlan::more): each may depend on what the ones before found (the private
+// MIBs a device serves are found one after the other); a plan that keeps asking is cut off here.
+constexpr int kMaxDeviceRounds = 8;
 
 std::vector<oid> to_netsnmp(const Oid& o) { return {o.arcs().begin(), o.arcs().end()}; }
 
@@ -52,6 +55,7 @@ HostWalk::HostWalk(SnmpTarget target, const SnmpOptions& options, const WalkPlan
         }
         cursors_.emplace_back(root, options_.limits, from, std::nullopt);  // the last range, or all of it
     }
+    plan_cursors_ = cursors_.size();
     cursor_started_.assign(cursors_.size(), false);
     cursor_busy_.assign(cursors_.size(), false);
     cursor_alone_.assign(cursors_.size(), false);
@@ -320,26 +324,28 @@ void HostWalk::on_probe(int op, snmp_pdu* pdu) {
     pump();
 }
 
-void HostWalk::add_device_subtrees() {
-    if (!plan_.more) return;
+bool HostWalk::add_device_subtrees() {
+    if (!plan_.more || device_rounds_ >= kMaxDeviceRounds) return false;
+    ++device_rounds_;
     std::vector<ExtraSubtree> extra;
     try {  // inside net-snmp's callback too
         extra = plan_.more(device_.walk);
     } catch (const std::exception& e) {
         spdlog::debug("{}: device subtrees not added: {}", target_.to_string(), e.what());
-        return;
+        return false;
     }
     std::vector<Oid> planned;  // walked to their ends: what lies inside them is read anyway
-    for (const auto& c : cursors_) planned.push_back(c.root());
-    std::set<std::string> added;  // root, start and end of each range asked
+    for (std::size_t i = 0; i < plan_cursors_; ++i) planned.push_back(cursors_[i].root());
+    round_first_ = cursors_.size();
     for (auto& sub : extra) {
         const bool inside = std::any_of(planned.begin(), planned.end(),
                                         [&](const Oid& root) { return sub.root.starts_with(root); });
         // Roots net-snmp cannot carry (too short to start before, too long with the start's extra arc).
         if (inside || sub.root.size() < 2 || sub.root.size() > 120) continue;
+        // Root, start and end of each range: what an earlier round asked is not asked again.
         const std::string key = sub.root.to_string() + " " + (sub.after ? sub.after->to_string() : "") + " " +
                                 (sub.until ? sub.until->to_string() : "");
-        if (!added.insert(key).second) continue;
+        if (!device_subtrees_asked_.insert(key).second) continue;
         // GETNEXT answers what follows the OID it is given: start just before the root, so that a root that
         // is itself an instance (a scalar's .0, one row) is read too.
         std::vector<std::uint32_t> before = sub.root.arcs();
@@ -356,9 +362,22 @@ void HostWalk::add_device_subtrees() {
         cursor_busy_.push_back(false);
         cursor_alone_.push_back(false);
     }
+    return cursors_.size() > round_first_;
+}
+
+bool HostWalk::next_device_round() {
+    if (device_rounds_ == 0 || round_first_ >= cursors_.size())
+        return false;  // none yet, or the last asked nothing
+    const bool round_done = std::all_of(cursors_.begin() + static_cast<std::ptrdiff_t>(round_first_),
+                                        cursors_.end(), [](const WalkCursor& c) { return c.done(); });
+    if (!round_done) return false;
+    if (add_device_subtrees()) return true;
+    round_first_ = cursors_.size();  // nothing new: the rounds are over
+    return false;
 }
 
 void HostWalk::pump() {
+    next_device_round();
     const std::size_t slots = width_.width();
     while (!done_ && in_flight_.size() < slots) {
         std::vector<std::size_t> pack = next_pack(slots - in_flight_.size());

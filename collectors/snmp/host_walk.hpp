@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -106,7 +107,10 @@ private:
     void send_discovery();
     void send_probe();
     void on_probe(int op, snmp_pdu* pdu);
-    void add_device_subtrees();  // the plan's `more` for this device, once its system scalars are in
+    // The plan's `more` for this device: once its system scalars are in, then again after each round of
+    // those subtrees is read (what they found may ask for more). False when nothing new was added.
+    bool add_device_subtrees();
+    bool next_device_round();  // the last round is read: asks for the next one; true when it added some
     void pump();  // keeps up to width_.width() walk requests in flight (at most options.subtrees_in_flight)
     // The cursors the next request carries: those waiting to go on, then new ones, sorted by OID.
     std::vector<std::size_t> next_pack(std::size_t free_slots);
@@ -138,6 +142,10 @@ private:
     std::vector<bool> cursor_started_;  // per cursor: a request was sent for it (or it was taken over)
     std::vector<bool> cursor_busy_;     // per cursor: in a request in flight
     std::vector<bool> cursor_alone_;    // per cursor: never shares a request (its agent objected)
+    std::size_t plan_cursors_ = 0;      // cursors_[0, plan_cursors_): the plan's subtrees; then device ones
+    std::size_t round_first_ = 0;       // the latest round of device subtrees: cursors_[round_first_, end)
+    int device_rounds_ = 0;
+    std::set<std::string> device_subtrees_asked_;  // root, start and end of each device subtree asked
     struct InFlight {
         std::vector<std::size_t> cursors;  // one varbind each, in this order
         int attempt;                       // 0: first try

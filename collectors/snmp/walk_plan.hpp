@@ -33,8 +33,10 @@ struct WalkPlan {
     // requests in flight (SnmpOptions::subtrees_in_flight) instead of one GETBULK after the other.
     std::vector<Oid> splits;
     // Subtrees that depend on the device (its maker's MIB): asked once its system scalars (sysObjectID)
-    // are in, beside the subtrees above. Those already inside a planned subtree are not asked twice.
-    std::function<std::vector<ExtraSubtree>(const SnmpWalk& system_scalars)> more;
+    // are in, beside the subtrees above, and again with the walk so far each time the subtrees it asked for
+    // are read (what one round found may call for another), until it asks for nothing new (8 rounds at
+    // most). What lies inside a planned subtree, or was asked in an earlier round, is not asked again.
+    std::function<std::vector<ExtraSubtree>(const SnmpWalk& walk_so_far)> more;
 };
 
 // system, IF-MIB, IP-MIB, ENTITY-MIB, BRIDGE/Q-BRIDGE, LLDP, CDP, Printer-MIB, HOST-RESOURCES,

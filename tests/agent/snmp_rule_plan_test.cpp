@@ -39,8 +39,15 @@ TEST(SnmpRulePlan, EngineListsWhatItsRulesReadByMaker) {
     }));
 }
 
+bool probes_after(const std::vector<ExtraSubtree>& extra, const Oid& after) {
+    return std::any_of(extra.begin(), extra.end(), [&](const ExtraSubtree& e) {
+        return e.root == O("1.3.6.1.4.1") && e.max_oids == 1 && e.after == after && !e.until;
+    });
+}
+
 // The plan asks a device for its own maker's reads (after the probe), the reads outside makers' branches,
-// a maker no rule reads from in full up to a cap, and the agent's MIBs for a Net-SNMP sysObjectID.
+// a maker no rule reads from in full up to a cap, and the agent's MIBs for a Net-SNMP sysObjectID; and,
+// round after round, which private MIBs it serves (the first OID after each one found).
 TEST(SnmpRulePlan, DeviceSubtreesFollowItsMaker) {
     SnmpReads reads;
     reads.anywhere = {{O("1.3.6.1.2.1.69.1.1.4"), 16}};
@@ -55,7 +62,9 @@ TEST(SnmpRulePlan, DeviceSubtreesFollowItsMaker) {
     EXPECT_TRUE(asks(juniper, O("1.3.6.1.4.1.2636.3.1.3"), 16));
     EXPECT_TRUE(asks(juniper, O("1.3.6.1.4.1.2636.3.40"), 1));
     EXPECT_TRUE(asks(juniper, O("1.3.6.1.2.1.69.1.1.4"), 16));
+    EXPECT_TRUE(asks(juniper, O("1.3.6.1.4.1.2636"), 1));  // does it serve its maker's branch at all?
     EXPECT_FALSE(asks(juniper, O("1.3.6.1.4.1.8072.1.3.2.3.1.1"), 16));
+    EXPECT_TRUE(probes_after(juniper, O("1.3.6.1.4.1")));  // the first private MIB it serves
 
     auto unknown = plan.more(system_of("1.3.6.1.4.1.49999.7"));
     EXPECT_TRUE(asks(unknown, O("1.3.6.1.4.1.49999"), kUnknownMakerRows));
@@ -63,23 +72,33 @@ TEST(SnmpRulePlan, DeviceSubtreesFollowItsMaker) {
     auto net_snmp = plan.more(system_of("1.3.6.1.4.1.8072.3.2.10"));
     EXPECT_TRUE(asks(net_snmp, O("1.3.6.1.4.1.8072.1.3.2.3.1.1"), 16));
     EXPECT_FALSE(asks(net_snmp, O("1.3.6.1.4.1.8072"), kUnknownMakerRows));
-    // ... and the maker's MIB beside the agent's: the private branches before, between and after them
-    std::vector<std::pair<Oid, std::optional<Oid>>> ranges;
-    for (const auto& e : net_snmp)
-        if (e.root == O("1.3.6.1.4.1") && e.max_oids == kUnknownMakerRows)
-            ranges.emplace_back(*e.after, e.until);
-    ASSERT_EQ(ranges.size(), 3U);
-    EXPECT_EQ(ranges[0].first, O("1.3.6.1.4.1"));
-    EXPECT_EQ(ranges[0].second, O("1.3.6.1.4.1.2021"));
-    EXPECT_EQ(ranges[1].first, O("1.3.6.1.4.1.2021.4294967295"));
-    EXPECT_EQ(ranges[1].second, O("1.3.6.1.4.1.8072"));
-    EXPECT_EQ(ranges[2].first, O("1.3.6.1.4.1.8072.4294967295"));
-    EXPECT_EQ(ranges[2].second, std::nullopt);
+    EXPECT_TRUE(probes_after(net_snmp, O("1.3.6.1.4.1")));
+    // Next round: the appliance's maker found beside the agent's MIBs is read as an unknown maker's, and
+    // the search goes on after each MIB found.
+    SnmpWalk appliance = system_of("1.3.6.1.4.1.8072.3.2.10");
+    appliance[O("1.3.6.1.4.1.2021.4.5.0")] = SnmpValue{SnmpType::kInteger, "", 1};
+    appliance[O("1.3.6.1.4.1.44444.1.1.0")] = SnmpValue{SnmpType::kOctetString, "X", 0};
+    auto round2 = plan.more(appliance);
+    EXPECT_TRUE(asks(round2, O("1.3.6.1.4.1.44444"), kUnknownMakerRows));
+    EXPECT_TRUE(probes_after(round2, O("1.3.6.1.4.1.2021.4294967295")));
+    EXPECT_TRUE(probes_after(round2, O("1.3.6.1.4.1.44444.4294967295")));
+    appliance[O("1.3.6.1.4.1.55555.1.0")] =
+        SnmpValue{SnmpType::kOctetString, "Y", 0};  // two makers: no guess
+    EXPECT_FALSE(asks(plan.more(appliance), O("1.3.6.1.4.1.44444"), kUnknownMakerRows));
+
+    // A sysObjectID naming a branch the device serves nothing under (a chipset maker's): the one other.
+    SnmpWalk gateway = system_of("1.3.6.1.4.1.4413");
+    gateway[O("1.3.6.1.4.1.12919.1.0")] = SnmpValue{SnmpType::kOctetString, "Z", 0};
+    EXPECT_TRUE(asks(plan.more(gateway), O("1.3.6.1.4.1.12919"), kUnknownMakerRows));
+    // A branch the rules read, found beside another maker's sysObjectID: what they read there.
+    SnmpWalk rebadged = system_of("1.3.6.1.4.1.1916.2.1");
+    rebadged[O("1.3.6.1.4.1.2636.1.1.0")] = SnmpValue{SnmpType::kOctetString, "Z", 0};
+    EXPECT_TRUE(asks(plan.more(rebadged), O("1.3.6.1.4.1.2636.3.1.3"), 16));
 
     auto no_sys_object_id = plan.more(SnmpWalk{});
-    ASSERT_EQ(no_sys_object_id.size(), 1U);  // only what every device is asked for
+    ASSERT_EQ(no_sys_object_id.size(), 2U);  // what every device is asked for, and the first private MIB
     reads.maker_scalars = false;
-    EXPECT_EQ(rule_driven_walk_plan(reads).more(system_of("1.3.6.1.4.1.49999.7")).size(), 1U);
+    EXPECT_EQ(rule_driven_walk_plan(reads).more(system_of("1.3.6.1.4.1.49999.7")).size(), 3U);
 }
 
 }  // namespace

@@ -123,7 +123,8 @@ TEST(SnmpCollectorFake, DeviceSubtreesFollowTheSysObjectIdAndStopQuietlyAtTheirC
     SnmpCollector collector(options_for({community_credential("office", "public")}), plan);
     auto r = collector.walk_hosts({local(agent.port())})[0];
     ASSERT_TRUE(r.answered) << r.error;
-    ASSERT_EQ(seen_sys_object_id.size(), 1U);
+    // Asked again once those were read; the same list asks nothing new, so the rounds end there.
+    ASSERT_EQ(seen_sys_object_id.size(), 2U);
     EXPECT_EQ(seen_sys_object_id[0], O("1.3.6.1.4.1.99999.1"));
     EXPECT_TRUE(r.complete);
     EXPECT_TRUE(r.warnings.empty()) << r.warnings.front();
@@ -160,6 +161,51 @@ TEST(SnmpCollectorFake, DeviceSubtreeRangeStartsAfterItsFromAndStopsAtItsCap) {
     EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.2.0")), 1U);
     EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.99999.1.0")), 0U);
     EXPECT_TRUE(r.complete);
+}
+
+// Rounds: each time the device subtrees asked are read, the plan sees the walk so far and may ask for more
+// (here: the private MIBs the agent serves, found one after the other, and the maker's read once found); a
+// plan that keeps asking for something new is cut off after a few rounds.
+TEST(SnmpCollectorFake, DeviceSubtreesComeInRoundsThatSeeWhatTheLastOneFound) {
+    SnmpWalk w = switch_walk(2);
+    w[O("1.3.6.1.4.1.2021.4.5.0")] = {SnmpType::kInteger, "", 1};
+    w[O("1.3.6.1.4.1.88888.1.0")] = {SnmpType::kOctetString, "maker", 0};
+    w[O("1.3.6.1.4.1.88888.2.0")] = {SnmpType::kOctetString, "SN0003", 0};
+    w[O("1.3.6.1.4.1.99999.7.0")] = {SnmpType::kOctetString, "last", 0};
+    FakeAgent agent(w, {});
+    WalkPlan plan = small_plan();
+    int rounds = 0;
+    plan.more = [&](const SnmpWalk& walk) {
+        ++rounds;
+        const Oid enterprises = O("1.3.6.1.4.1");
+        std::vector<ExtraSubtree> out{{enterprises, 1, enterprises, std::nullopt}};
+        for (auto it = walk.upper_bound(enterprises); it != walk.end() && it->first.starts_with(enterprises);
+             ++it) {
+            const std::uint32_t branch = it->first.arcs()[6];
+            out.push_back({enterprises, 1, enterprises.child(branch).child(4294967295U), std::nullopt});
+            if (branch == 88888) out.push_back({enterprises.child(branch), 10});
+        }
+        return out;
+    };
+    SnmpCollector collector(options_for({community_credential("office", "public")}), plan);
+    auto r = collector.walk_hosts({local(agent.port())})[0];
+    ASSERT_TRUE(r.answered) << r.error;
+    EXPECT_TRUE(r.complete);
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.2021.4.5.0")), 1U);  // round 1: the first private MIB
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.1.0")), 1U);   // round 2: the one after it
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.2.0")), 1U);   // round 3: the maker's branch read
+    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.99999.7.0")), 1U);   // round 3: the MIB after it
+    EXPECT_EQ(rounds, 5);  // round 4 found nothing after 99999, round 5 asked nothing new
+
+    int endless = 0;
+    plan.more = [&](const SnmpWalk&) {  // something new every time
+        ++endless;
+        return std::vector<ExtraSubtree>{
+            {O("1.3.6.1.4.1.88888").child(static_cast<std::uint32_t>(endless)), 1}};
+    };
+    SnmpCollector greedy(options_for({community_credential("office", "public")}), plan);
+    EXPECT_TRUE(greedy.walk_hosts({local(agent.port())})[0].answered);
+    EXPECT_EQ(endless, 8);
 }
 
 TEST(SnmpCollectorFake, V1UsesGetNextAndEndsOnNoSuchName) {
