@@ -37,6 +37,13 @@ SnmpWalk switch_walk(int interfaces = 30) {
     return w;
 }
 
+// A small switch that also serves these private-MIB text values.
+SnmpWalk switch_with(std::initializer_list<std::pair<const char*, const char*>> private_values) {
+    SnmpWalk w = switch_walk(2);
+    for (const auto& [oid, text] : private_values) w[O(oid)] = {SnmpType::kOctetString, text, 0};
+    return w;
+}
+
 WalkPlan small_plan() {
     WalkPlan plan;
     plan.get = {oids::kSysDescr, oids::kSysObjectId, oids::kSysName};
@@ -140,12 +147,11 @@ TEST(SnmpCollectorFake, DeviceSubtreesFollowTheSysObjectIdAndStopQuietlyAtTheirC
 // A range of a subtree: the private branches after Net-SNMP's, first rows only (a Net-SNMP appliance's
 // maker).
 TEST(SnmpCollectorFake, DeviceSubtreeRangeStartsAfterItsFromAndStopsAtItsCap) {
-    SnmpWalk w = switch_walk(2);
-    w[O("1.3.6.1.4.1.8072.3.2.10")] = {SnmpType::kOctetString, "agent's own", 0};
-    w[O("1.3.6.1.4.1.88888.1.0")] = {SnmpType::kOctetString, "maker", 0};
-    w[O("1.3.6.1.4.1.88888.2.0")] = {SnmpType::kOctetString, "SN0002", 0};
-    w[O("1.3.6.1.4.1.99999.1.0")] = {SnmpType::kOctetString, "beyond the cap", 0};
-    FakeAgent agent(w, {});
+    FakeAgent agent(switch_with({{"1.3.6.1.4.1.8072.3.2.10", "agent's own"},
+                                 {"1.3.6.1.4.1.88888.1.0", "maker"},
+                                 {"1.3.6.1.4.1.88888.2.0", "SN0002"},
+                                 {"1.3.6.1.4.1.99999.1.0", "beyond the cap"}}),
+                    {});
     WalkPlan plan = small_plan();
     plan.more = [](const SnmpWalk&) {
         return std::vector<ExtraSubtree>{
@@ -167,12 +173,11 @@ TEST(SnmpCollectorFake, DeviceSubtreeRangeStartsAfterItsFromAndStopsAtItsCap) {
 // (here: the private MIBs the agent serves, found one after the other, and the maker's read once found); a
 // plan that keeps asking for something new is cut off after a few rounds.
 TEST(SnmpCollectorFake, DeviceSubtreesComeInRoundsThatSeeWhatTheLastOneFound) {
-    SnmpWalk w = switch_walk(2);
-    w[O("1.3.6.1.4.1.2021.4.5.0")] = {SnmpType::kInteger, "", 1};
-    w[O("1.3.6.1.4.1.88888.1.0")] = {SnmpType::kOctetString, "maker", 0};
-    w[O("1.3.6.1.4.1.88888.2.0")] = {SnmpType::kOctetString, "SN0003", 0};
-    w[O("1.3.6.1.4.1.99999.7.0")] = {SnmpType::kOctetString, "last", 0};
-    FakeAgent agent(w, {});
+    FakeAgent agent(switch_with({{"1.3.6.1.4.1.2021.4.5.0", "agent's own"},
+                                 {"1.3.6.1.4.1.88888.1.0", "maker"},
+                                 {"1.3.6.1.4.1.88888.2.0", "SN0003"},
+                                 {"1.3.6.1.4.1.99999.7.0", "last"}}),
+                    {});
     WalkPlan plan = small_plan();
     int rounds = 0;
     plan.more = [&](const SnmpWalk& walk) {
