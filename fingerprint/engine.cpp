@@ -173,7 +173,10 @@ std::vector<std::string> FingerprintEngine::matching_rules(const DeviceEvidence&
 SnmpReads FingerprintEngine::snmp_reads() const {
     static const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
     constexpr std::size_t kValueRows = 16;  // DeviceFacts::read takes the first row with a real value
-    std::map<Oid, std::size_t> rows;        // subtree -> rows wanted (the most any rule wants)
+    // A presence test needs one row; the second shows that a table's first row is not the unit's only one
+    // (maker.scalar's single_rows would take a sensor table's first reading for a firmware version).
+    constexpr std::size_t kPresenceRows = 2;
+    std::map<Oid, std::size_t> rows;  // subtree -> rows wanted (the most any rule wants)
     bool maker_scalars = false;
     auto want = [&](const Oid& oid, std::size_t n) {
         if (oid.size() <= kEnterprises.size() && kEnterprises.starts_with(oid)) return;  // "any private MIB"
@@ -182,8 +185,8 @@ SnmpReads FingerprintEngine::snmp_reads() const {
     };
     for (const auto& rule : rules_->set.rules) {
         const auto& c = rule.when;
-        for (const auto& oid : c.oid_present) want(oid, 1);
-        for (const auto& oid : c.oid_any) want(oid, 1);
+        for (const auto& oid : c.oid_present) want(oid, kPresenceRows);
+        for (const auto& oid : c.oid_any) want(oid, kPresenceRows);
         for (const auto& vc : c.oid_value)
             if (vc.source.entity_field.empty()) want(vc.source.oid, kValueRows);
         for (const auto& sources : rule.from_oid) {

@@ -25,7 +25,7 @@ class VendorNames;
 struct SnmpReads {
     struct Read {
         Oid subtree;
-        std::size_t rows = 1;  // rows worth reading: 1 to test presence, a few for a value
+        std::size_t rows = 1;  // rows worth reading: 2 to test presence, a few for a value
     };
     std::vector<Read> anywhere;                           // outside the makers' branches
     std::map<std::uint32_t, std::vector<Read>> by_maker;  // under 1.3.6.1.4.1.<n>

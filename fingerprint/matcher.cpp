@@ -1,7 +1,6 @@
 #include "fingerprint/matcher.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 #include <map>
 
@@ -67,6 +66,16 @@ std::string shorten(std::string_view s) {
         out = out.substr(0, cut) + "...";
     }
     return out;
+}
+
+// A scalar (.0) sits a few levels into a maker's MIB (9070.1.2.3.1.5.1.6.2.0 is deep); an OID ending in 0
+// further down is a table row whose index ends in 0 (a tape library's drive slot 0.0.0...).
+constexpr std::size_t kScalarDepth = 10;
+
+// A value as rules read it: numbers as digits, anything else as its text.
+std::string value_text(const SnmpValue& value) {
+    return value.type == SnmpType::kInteger || value.type == SnmpType::kGauge32 ? std::to_string(value.number)
+                                                                                : value.text();
 }
 
 }  // namespace
@@ -192,24 +201,28 @@ std::optional<std::string> DeviceFacts::read(const OidSource& source, std::strin
         // A table column: its first row that holds a real value (row 1 is often an empty loopback or
         // a masked entry); with a regex, the first row it matches (the one inventory row whose
         // description carries "SN:...", the one storage row that is a NAS volume).
-        if (pick_row == nullptr && source.regex) pick_row = &*source.regex;
+        // A condition's regex is matched as the condition will see the row (cleaned, a number as digits),
+        // whatever its type; a value's regex only picks among text rows.
+        const bool condition = pick_row != nullptr;
+        if (!condition && source.regex) pick_row = &*source.regex;
         for (auto row = evidence.snmp.lower_bound(source.oid);
              row != evidence.snmp.end() && row->first.starts_with(source.oid); ++row) {
             if (value == nullptr) value = &row->second;
-            if (!row->second.is_exception() && row->second.type != SnmpType::kNull &&
-                !is_placeholder(clean_text(row->second.text())) &&
-                (pick_row == nullptr || row->second.type != SnmpType::kOctetString ||
-                 re2::RE2::PartialMatch(row->second.text(), *pick_row))) {
+            const std::string shown = clean_text(condition ? value_text(row->second) : row->second.text());
+            if (row->second.is_exception() || row->second.type == SnmpType::kNull || is_placeholder(shown))
+                continue;
+            const bool picked = pick_row == nullptr ||
+                                (condition ? re2::RE2::PartialMatch(shown, *pick_row)
+                                           : row->second.type != SnmpType::kOctetString ||
+                                                 re2::RE2::PartialMatch(row->second.text(), *pick_row));
+            if (picked) {
                 value = &row->second;
                 break;
             }
         }
     }
     if (value == nullptr || value->is_exception() || value->type == SnmpType::kNull) return std::nullopt;
-    std::string text = value->type == SnmpType::kInteger || value->type == SnmpType::kGauge32
-                           ? std::to_string(value->number)
-                           : value->text();
-    return keep_part(source, std::move(text));
+    return keep_part(source, value_text(*value));
 }
 
 const std::vector<DeviceFacts::MakerValue>& DeviceFacts::maker_values() const {
@@ -222,19 +235,29 @@ const std::vector<DeviceFacts::MakerValue>& DeviceFacts::maker_values() const {
         const auto& b = other.arcs();
         return b.size() + 1 >= a.size() && std::equal(a.begin(), a.end() - 1, b.begin());
     };
+    auto same_entry = [](const Oid& row, const Oid& other) {  // the same table: all but column and index
+        const auto& a = row.arcs();
+        const auto& b = other.arcs();
+        return a.size() == b.size() && a.size() > 2 && std::equal(a.begin(), a.end() - 2, b.begin());
+    };
     const auto first = evidence.snmp.lower_bound(branch);
     for (auto it = first; it != evidence.snmp.end() && it->first.starts_with(branch); ++it) {
         if (it->second.type != SnmpType::kOctetString || it->first.size() <= branch.size()) continue;
-        // A scalar (.0) sits a few levels into the MIB (9070.1.2.3.1.5.1.6.2.0 is deep); an OID ending in 0
-        // further down is a table row whose index ends in 0 (a tape library's drive slot 0.0.0...).
-        constexpr std::size_t kScalarDepth = 10;
         bool scalar = it->first.arcs().back() == 0 && it->first.size() <= branch.size() + kScalarDepth;
         auto next = std::next(it);
-        // Index .1 alone in its column: the unit's one row. (A compound index can look the same; the shape
-        // filters and the single-candidate rule are what keep a module's value out.)
+        const Oid* before = it == first ? nullptr : &std::prev(it)->first;
+        const Oid* after = next == evidence.snmp.end() ? nullptr : &next->first;
+        // Index .1 alone in its column: the unit's one row. Not when the row before or after it in the same
+        // table is another index: that is where a read of the table's first rows stopped (a live scan asks a
+        // rule's table for a few rows). (A compound index can look the same; the shape filters and the
+        // single-candidate rule are what keep a module's value out.)
+        auto other_row_beside = [&](const Oid* other) {
+            return other != nullptr && same_entry(it->first, *other) && other->arcs().back() != 1;
+        };
         bool only_row = it->first.arcs().back() == 1 &&
-                        (it == first || !same_column(it->first, std::prev(it)->first)) &&
-                        (next == evidence.snmp.end() || !same_column(it->first, next->first));
+                        (before == nullptr || !same_column(it->first, *before)) &&
+                        (after == nullptr || !same_column(it->first, *after)) && !other_row_beside(before) &&
+                        !other_row_beside(after);
         if (!scalar && !only_row) continue;
         std::string text = clean_text(it->second.text());
         if (!is_placeholder(text)) maker_values_->push_back({&it->first, std::move(text), !scalar});

@@ -41,6 +41,7 @@ struct DeviceFacts {
     std::optional<std::uint32_t> maker_branch() const { return maker_; }
 
 private:
+    // Found once by the constructor from `enterprise` and `walk_enterprises` (which nothing changes after).
     std::optional<std::uint32_t> maker_;          // maker_branch()
     std::optional<std::uint32_t> scalar_branch_;  // where maker.scalar reads: the maker's, or the one other
     void find_maker_branches();

@@ -10,7 +10,6 @@
 #include <set>
 #include <sstream>
 
-#include "fingerprint/normalize.hpp"
 #include "fingerprint/regex_literals.hpp"
 #include "model/config_error.hpp"
 

@@ -8,7 +8,6 @@
 
 #include "collectors/snmp/snmp_decode.hpp"
 #include "collectors/snmp/walk_file.hpp"
-#include "fingerprint/normalize.hpp"
 #include "fingerprint/regex_literals.hpp"
 
 namespace nd::fp {

@@ -348,6 +348,59 @@ TEST_F(ClassifyTest, NasDataVolumeInAnyStorageRowMakesItStorage) {
     EXPECT_NE(engine_->classify(host("/data")).device_class, DeviceClass::kStorage);
 }
 
+// Any row of a numeric column counts too, matched as digits; a row that only looks right before cleaning
+// (trailing spaces) is matched cleaned, as the condition sees it.
+TEST_F(ClassifyTest, ValueConditionOnAColumnReadsEveryRowAsTheConditionSeesIt) {
+    fp::RuleSet rules;
+    fp::load_rule_text(rules,
+                       "[[rule]]\nid = \"wifi\"\nclass = \"access-point\"\n"
+                       "when.oid_value.\"1.3.6.1.2.1.2.2.1.3\" = '^71$'\n"
+                       "[[rule]]\nid = \"vol\"\nclass = \"storage\"\n"
+                       "when.oid_value.\"1.3.6.1.2.1.25.2.3.1.3\" = '^/vol1$'\n",
+                       "test.toml");
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.2.2.1.3.1", SnmpType::kInteger, "", 6);
+    set(d, "1.3.6.1.2.1.2.2.1.3.2", SnmpType::kInteger, "", 71);
+    set(d, "1.3.6.1.2.1.25.2.3.1.3.1", SnmpType::kOctetString, "Physical memory");
+    set(d, "1.3.6.1.2.1.25.2.3.1.3.2", SnmpType::kOctetString, "/vol1  ");
+    const fp::DeviceFacts facts(d);
+    auto wifi = fp::match_rule(rules.rules.at(0), facts);
+    ASSERT_TRUE(wifi);
+    EXPECT_THAT(joined(wifi->details), HasSubstr("= \"71\""));
+    EXPECT_TRUE(fp::match_rule(rules.rules.at(1), facts));
+    DeviceEvidence wired;
+    set(wired, "1.3.6.1.2.1.2.2.1.3.1", SnmpType::kInteger, "", 6);
+    EXPECT_FALSE(fp::match_rule(rules.rules.at(0), fp::DeviceFacts(wired)));
+}
+
+// sysDescr forms of other makers' test fixtures (SNMP::Info's): an old Catalyst's "<maker>
+// <model>,V<release>", a Linux banner without a hostname, the SR OS platform, the NS-BSD banner's serial; and
+// what they must not take (a "<maker>,<product> <version>" banner, a host named by its address, a placeholder
+// serial).
+TEST_F(ClassifyTest, SysDescrFormsOfOlderBannersNameModelReleaseAndSerial) {
+    auto descr = [&](const char* sys_descr, const char* sys_object_id) {
+        DeviceEvidence d;
+        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, sys_descr);
+        set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, sys_object_id);
+        return engine_->classify(d);
+    };
+    auto value = [](const std::optional<Finding>& f) { return f ? f->value : std::string("?"); };
+    auto c1900 = descr("Cisco Systems Catalyst 1900,V9.00.06 ", "1.3.6.1.4.1.9.5.18");
+    EXPECT_EQ(value(c1900.model), "Catalyst 1900");
+    EXPECT_EQ(value(c1900.firmware), "9.00.06");
+    EXPECT_NE(value(descr("MikroTik,RouterOS 6.48", "1.3.6.1.4.1.14988.1").model), "MikroTik");
+    EXPECT_EQ(value(descr("Linux 6.1.0 | DELL SRV #1", "1.3.6.1.4.1.8072.3.2.10").firmware), "6.1.0");
+    EXPECT_EQ(
+        value(descr("Linux 10.0.0.5 3.10.0-1160.el7.x86_64 #1 SMP", "1.3.6.1.4.1.8072.3.2.10").firmware),
+        "3.10.0-1160.el7.x86_64");
+    EXPECT_EQ(value(descr("TiMOS-C-14.0.R5 cpm/hops64 Nokia 7750 SR Copyright (c) 2000-2016 Nokia.",
+                          "1.3.6.1.4.1.6527.1.3.9")
+                        .model),
+              "7750 SR");
+    EXPECT_EQ(value(descr("NS-BSD SNSS1A13B0001 amd64", "1.3.6.1.4.1.11256.2.0").serial), "SNSS1A13B0001");
+    EXPECT_EQ(value(descr("NS-BSD 0000000000 amd64", "1.3.6.1.4.1.11256.2.0").serial), "?");
+}
+
 // An x86 Linux box answering with every generic host hint (HOST-RESOURCES, kernel banner, Net-SNMP) is
 // still the appliance its maker's MIB says (DataDirect Networks: storage); without that MIB it is a server.
 TEST_F(ClassifyTest, MakerMibUnderNetSnmpOutweighsGenericHostHints) {
