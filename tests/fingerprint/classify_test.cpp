@@ -502,6 +502,11 @@ TEST_F(ClassifyTest, MakerScalarTakesTheOnlyValueOfItsShapeInTheMakersBranch) {
     EXPECT_EQ(fp::DeviceFacts(unit).read(source), std::nullopt);
     EXPECT_EQ(fp::DeviceFacts(unit).read(with_rows, &read_at), "SN1234567");
     EXPECT_EQ(read_at, "1.3.6.1.4.1.77777.5.1.1.4.1");
+    // Where a read of a table's first rows stopped (column 2's rows 1-2, then column 3's row 1): not a unit row.
+    set(unit, "1.3.6.1.4.1.77777.6.1.2.1", SnmpType::kOctetString, "reading");
+    set(unit, "1.3.6.1.4.1.77777.6.1.2.2", SnmpType::kOctetString, "reading");
+    set(unit, "1.3.6.1.4.1.77777.6.1.3.1", SnmpType::kOctetString, "XY7654321");
+    EXPECT_EQ(fp::DeviceFacts(unit).read(with_rows), "SN1234567");
 
     // A sysObjectID in a branch the walk holds nothing under (a chipset maker's): the one other branch's
     // scalars; a deep OID ending in 0 is a table row, not a scalar.
