@@ -13,25 +13,26 @@
 namespace nd {
 namespace {
 
-const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
 constexpr std::uint32_t kLastArc = std::numeric_limits<std::uint32_t>::max();
 
 std::optional<std::uint32_t> sys_object_id_maker(const SnmpWalk& walk) {
     auto it = walk.find(oids::kSysObjectId);
     if (it == walk.end() || it->second.type != SnmpType::kOid) return std::nullopt;
     auto oid = Oid::parse(it->second.bytes);
-    if (!oid || !oid->starts_with(kEnterprises) || oid->size() <= kEnterprises.size()) return std::nullopt;
-    return oid->arcs()[kEnterprises.size()];
+    if (!oid || !oid->starts_with(oids::kEnterprises) || oid->size() <= oids::kEnterprises.size())
+        return std::nullopt;
+    return oid->arcs()[oids::kEnterprises.size()];
 }
 
 // The private MIBs (1.3.6.1.4.1.<n>) the walk holds values under, in order.
 std::vector<std::uint32_t> served_branches(const SnmpWalk& walk) {
     std::vector<std::uint32_t> out;
-    for (auto it = walk.upper_bound(kEnterprises); it != walk.end() && it->first.starts_with(kEnterprises);) {
-        const auto n = it->first.arcs()[kEnterprises.size()];
+    for (auto it = walk.upper_bound(oids::kEnterprises);
+         it != walk.end() && it->first.starts_with(oids::kEnterprises);) {
+        const auto n = it->first.arcs()[oids::kEnterprises.size()];
         out.push_back(n);
         if (n == kLastArc) break;
-        it = walk.lower_bound(kEnterprises.child(n + 1));
+        it = walk.lower_bound(oids::kEnterprises.child(n + 1));
     }
     return out;
 }
@@ -53,7 +54,7 @@ std::vector<ExtraSubtree> device_subtrees(const SnmpReads& reads, const SnmpWalk
     // of its branch (for the rules that read a maker's MIB by the shape of its values); and whether it
     // serves that branch at all (some name a chipset's or a parent company's number).
     if (named_maker) {
-        const Oid branch = kEnterprises.child(*maker);
+        const Oid branch = oids::kEnterprises.child(*maker);
         if (!add_reads(*maker) && reads.maker_scalars)
             out.push_back({branch, kUnknownMakerRows});
         else
@@ -68,18 +69,24 @@ std::vector<ExtraSubtree> device_subtrees(const SnmpReads& reads, const SnmpWalk
     // sysObjectID's): what the rules read there.
     for (auto n : served) add_reads(n);
     // The maker's MIB when the sysObjectID does not name it (Net-SNMP's agent OID) or serves nothing under
-    // it: the one other private MIB found, read as an unknown maker's is.
+    // it: the one other private MIB found, read as an unknown maker's is. A guess that needs the whole
+    // search (a second one found later means no guess), so asked once the search has settled.
     if (reads.maker_scalars && (!named_maker || !std::binary_search(served.begin(), served.end(), *maker))) {
         std::vector<std::uint32_t> others;
         std::copy_if(served.begin(), served.end(), std::back_inserter(others),
                      [&](std::uint32_t n) { return !fp::is_agent_toolkit(n) && n != maker; });
-        if (others.size() == 1 && !reads.by_maker.contains(others.front()))
-            out.push_back({kEnterprises.child(others.front()), kUnknownMakerRows});
+        if (others.size() == 1 && !reads.by_maker.contains(others.front())) {
+            ExtraSubtree guess{oids::kEnterprises.child(others.front()), kUnknownMakerRows};
+            guess.once_settled = true;
+            out.push_back(std::move(guess));
+        }
     }
     // Which private MIBs it serves, one after the other: the first OID after the subtree's start, then after
-    // each branch found (a round each; a probe asked before is not asked again).
-    out.push_back({kEnterprises, 1, kEnterprises});
-    for (auto n : served) out.push_back({kEnterprises, 1, kEnterprises.child(n).child(kLastArc)});
+    // each branch found (GETNEXT from the next branch's number: no 2^32-1 arcs some agents choke on; a round
+    // each; a probe asked before is not asked again).
+    out.push_back({oids::kEnterprises, 1, oids::kEnterprises});
+    for (auto n : served)
+        if (n < kLastArc) out.push_back({oids::kEnterprises, 1, oids::kEnterprises.child(n + 1)});
     return out;
 }
 

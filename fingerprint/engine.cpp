@@ -171,7 +171,6 @@ std::vector<std::string> FingerprintEngine::matching_rules(const DeviceEvidence&
 }
 
 SnmpReads FingerprintEngine::snmp_reads() const {
-    static const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
     constexpr std::size_t kValueRows = 16;  // DeviceFacts::read takes the first row with a real value
     // A presence test needs one row; the second shows that a table's first row is not the unit's only one
     // (maker.scalar's single_rows would take a sensor table's first reading for a firmware version).
@@ -179,7 +178,8 @@ SnmpReads FingerprintEngine::snmp_reads() const {
     std::map<Oid, std::size_t> rows;  // subtree -> rows wanted (the most any rule wants)
     bool maker_scalars = false;
     auto want = [&](const Oid& oid, std::size_t n) {
-        if (oid.size() <= kEnterprises.size() && kEnterprises.starts_with(oid)) return;  // "any private MIB"
+        if (oid.size() <= oids::kEnterprises.size() && oids::kEnterprises.starts_with(oid))
+            return;  // "any private MIB"
         auto& r = rows[oid];
         r = std::max(r, n);
     };
@@ -201,8 +201,8 @@ SnmpReads FingerprintEngine::snmp_reads() const {
     SnmpReads out;
     out.maker_scalars = maker_scalars;
     for (const auto& [oid, n] : rows) {
-        if (oid.starts_with(kEnterprises) && oid.size() > kEnterprises.size())
-            out.by_maker[oid.arcs()[kEnterprises.size()]].push_back({oid, n});
+        if (oid.starts_with(oids::kEnterprises) && oid.size() > oids::kEnterprises.size())
+            out.by_maker[oid.arcs()[oids::kEnterprises.size()]].push_back({oid, n});
         else
             out.anywhere.push_back({oid, n});
     }

@@ -10,7 +10,6 @@
 namespace nd::fp {
 namespace {
 
-const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
 const Oid kEntPhysicalClass{{1, 3, 6, 1, 2, 1, 47, 1, 1, 1, 1, 5}};
 const Oid kEntPhysicalEntry{{1, 3, 6, 1, 2, 1, 47, 1, 1, 1, 1}};
 
@@ -85,20 +84,20 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
     if (auto it = ev.snmp.find(oids::kSysObjectId);
         it != ev.snmp.end() && it->second.type == SnmpType::kOid) {
         sys_object_id = Oid::parse(it->second.bytes);
-        if (sys_object_id && sys_object_id->starts_with(kEnterprises) && sys_object_id->size() > 6)
+        if (sys_object_id && sys_object_id->starts_with(oids::kEnterprises) && sys_object_id->size() > 6)
             enterprise = sys_object_id->arcs()[6];
     }
     // One step per enterprise subtree: jump past each one to the next.
-    for (auto it = ev.snmp.lower_bound(kEnterprises);
-         it != ev.snmp.end() && it->first.starts_with(kEnterprises);) {
-        if (it->first.size() <= kEnterprises.size()) {
+    for (auto it = ev.snmp.lower_bound(oids::kEnterprises);
+         it != ev.snmp.end() && it->first.starts_with(oids::kEnterprises);) {
+        if (it->first.size() <= oids::kEnterprises.size()) {
             ++it;
             continue;
         }
-        const auto number = it->first.arcs()[kEnterprises.size()];
+        const auto number = it->first.arcs()[oids::kEnterprises.size()];
         walk_enterprises.push_back(number);
         if (number == std::numeric_limits<std::uint32_t>::max()) break;
-        it = ev.snmp.lower_bound(kEnterprises.child(number + 1));
+        it = ev.snmp.lower_bound(oids::kEnterprises.child(number + 1));
     }
     find_maker_branches();
     static const Oid kIfType{{1, 3, 6, 1, 2, 1, 2, 2, 1, 3}};
@@ -229,7 +228,7 @@ const std::vector<DeviceFacts::MakerValue>& DeviceFacts::maker_values() const {
     if (maker_values_) return *maker_values_;
     maker_values_.emplace();
     if (!scalar_branch_) return *maker_values_;
-    const Oid branch = kEnterprises.child(*scalar_branch_);
+    const Oid branch = oids::kEnterprises.child(*scalar_branch_);
     auto same_column = [](const Oid& row, const Oid& other) {
         const auto& a = row.arcs();
         const auto& b = other.arcs();

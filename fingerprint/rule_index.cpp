@@ -11,7 +11,6 @@
 namespace nd::fp {
 namespace {
 
-const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};
 const Oid kEntPhysicalEntry{{1, 3, 6, 1, 2, 1, 47, 1, 1, 1, 1}};
 constexpr std::size_t kDescrCacheLimit = 8192;
 
@@ -67,8 +66,8 @@ bool contains(const std::vector<std::uint32_t>& list, std::uint32_t n) {
 }
 // The n of 1.3.6.1.4.1.<n>.... , -1 for OIDs outside the private branches.
 std::int64_t private_branch(const Oid& oid) {
-    if (!oid.starts_with(kEnterprises) || oid.size() <= kEnterprises.size()) return -1;
-    return static_cast<std::int64_t>(oid.arcs()[kEnterprises.size()]);
+    if (!oid.starts_with(oids::kEnterprises) || oid.size() <= oids::kEnterprises.size()) return -1;
+    return static_cast<std::int64_t>(oid.arcs()[oids::kEnterprises.size()]);
 }
 
 // Private branches of which the walk must hold at least one for the rule's subtree conditions to hold.
@@ -129,7 +128,7 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
         std::vector<std::uint32_t> branches = c.enterprise;
         bool all_branches = !c.sys_object_id.empty();
         for (const auto& p : c.sys_object_id) {
-            if (p.starts_with(kEnterprises) && p.size() > 6)
+            if (p.starts_with(oids::kEnterprises) && p.size() > 6)
                 branches.push_back(p.arcs()[6]);
             else
                 all_branches = false;

@@ -77,6 +77,7 @@ inline const Oid kSysUpTime{{1, 3, 6, 1, 2, 1, 1, 3, 0}};
 inline const Oid kSysContact{{1, 3, 6, 1, 2, 1, 1, 4, 0}};
 inline const Oid kSysName{{1, 3, 6, 1, 2, 1, 1, 5, 0}};
 inline const Oid kSysLocation{{1, 3, 6, 1, 2, 1, 1, 6, 0}};
+inline const Oid kEnterprises{{1, 3, 6, 1, 4, 1}};  // the makers' private MIBs: 1.3.6.1.4.1.<n>
 }  // namespace oids
 
 }  // namespace nd

@@ -21,7 +21,7 @@ constexpr int kMaxConsecutiveTimeouts = 2;  // then the agent is considered gone
 constexpr std::size_t kMaxSubtreesPerRequest = 16;
 // Rounds of device subtrees (WalkPlan::more): each may depend on what the ones before found (the private
 // MIBs a device serves are found one after the other); a plan that keeps asking is cut off here.
-constexpr int kMaxDeviceRounds = 8;
+constexpr int kMaxDeviceRounds = 12;
 
 std::vector<oid> to_netsnmp(const Oid& o) { return {o.arcs().begin(), o.arcs().end()}; }
 
@@ -325,8 +325,9 @@ void HostWalk::on_probe(int op, snmp_pdu* pdu) {
 }
 
 bool HostWalk::add_device_subtrees() {
-    if (!plan_.more || device_rounds_ >= kMaxDeviceRounds) return false;
+    if (!plan_.more || device_rounds_ >= kMaxDeviceRounds || device_.budget_exhausted) return false;
     ++device_rounds_;
+    round_first_ = cursors_.size();  // (a plan that throws ends the rounds here)
     std::vector<ExtraSubtree> extra;
     try {  // inside net-snmp's callback too
         extra = plan_.more(device_.walk);
@@ -336,16 +337,15 @@ bool HostWalk::add_device_subtrees() {
     }
     std::vector<Oid> planned;  // walked to their ends: what lies inside them is read anyway
     for (std::size_t i = 0; i < plan_cursors_; ++i) planned.push_back(cursors_[i].root());
-    round_first_ = cursors_.size();
-    for (auto& sub : extra) {
+    auto ask = [&](const ExtraSubtree& sub) {
         const bool inside = std::any_of(planned.begin(), planned.end(),
                                         [&](const Oid& root) { return sub.root.starts_with(root); });
         // Roots net-snmp cannot carry (too short to start before, too long with the start's extra arc).
-        if (inside || sub.root.size() < 2 || sub.root.size() > 120) continue;
+        if (inside || sub.root.size() < 2 || sub.root.size() > 120) return;
         // Root, start and end of each range: what an earlier round asked is not asked again.
         const std::string key = sub.root.to_string() + " " + (sub.after ? sub.after->to_string() : "") + " " +
                                 (sub.until ? sub.until->to_string() : "");
-        if (!device_subtrees_asked_.insert(key).second) continue;
+        if (!device_subtrees_asked_.insert(key).second) return;
         // GETNEXT answers what follows the OID it is given: start just before the root, so that a root that
         // is itself an instance (a scalar's .0, one row) is read too.
         std::vector<std::uint32_t> before = sub.root.arcs();
@@ -361,6 +361,12 @@ bool HostWalk::add_device_subtrees() {
         cursor_started_.push_back(false);
         cursor_busy_.push_back(false);
         cursor_alone_.push_back(false);
+    };
+    for (const auto& sub : extra)
+        if (!sub.once_settled) ask(sub);
+    if (cursors_.size() == round_first_) {  // nothing new: the search has settled, its guesses may go
+        for (const auto& sub : extra)
+            if (sub.once_settled) ask(sub);
     }
     return cursors_.size() > round_first_;
 }
@@ -425,8 +431,15 @@ std::vector<std::size_t> HostWalk::next_pack(std::size_t free_slots) {
     const std::size_t spread =
         (waiting.size() + unstarted + free_slots - 1) / std::max<std::size_t>(1, free_slots);
     const std::size_t target = std::clamp<std::size_t>(std::max(spread, full), 1, limit);
-    std::vector<std::size_t> pack(
-        waiting.begin(), waiting.begin() + static_cast<std::ptrdiff_t>(std::min(target, waiting.size())));
+    // A device round's new subtrees go first: the next round (and its reads) waits for them, not for the
+    // long tables of the plan going on beside.
+    std::vector<std::size_t> pack;
+    for (std::size_t i = plan_cursors_; i < cursors_.size() && pack.size() < target; ++i) {
+        if (cursor_started_[i] || cursors_[i].done() || cursor_busy_[i]) continue;
+        cursor_started_[i] = true;
+        pack.push_back(i);
+    }
+    for (std::size_t i = 0; i < waiting.size() && pack.size() < target; ++i) pack.push_back(waiting[i]);
     while (pack.size() < target) {
         const auto next = next_to_start();
         if (!next) break;
@@ -455,7 +468,19 @@ int HostWalk::repetitions_for(const std::vector<std::size_t>& pack) const {
     const bool long_tables = !answer_lost_ && std::all_of(pack.begin(), pack.end(), [&](std::size_t c) {
         return cursors_[c].count() >= static_cast<std::size_t>(repetitions_);
     });
-    const int most = long_tables ? std::max(varbinds_, repetitions_) : repetitions_;
+    int most = long_tables ? std::max(varbinds_, repetitions_) : repetitions_;
+    // Capped reads only (device subtrees): no more rows than the hungriest of them still wants.
+    std::size_t wanted = 0;
+    for (std::size_t c : pack) {
+        auto left = cursors_[c].rows_wanted();
+        if (!left) {
+            wanted = std::numeric_limits<std::size_t>::max();
+            break;
+        }
+        wanted = std::max(wanted, *left);
+    }
+    most = static_cast<int>(
+        std::min<std::size_t>(static_cast<std::size_t>(most), std::max<std::size_t>(1, wanted)));
     return std::clamp(varbinds_ / static_cast<int>(std::max<std::size_t>(1, pack.size())), 1, most);
 }
 

@@ -81,8 +81,9 @@ public:
     // While the walk runs (the collector starts a switch's VLAN walks early with these):
     // a credential answered and the subtree walks have begun.
     bool walking() const { return result_.answered && !probing_; }
-    // The walk holds everything it will read under `subtree`: every cursor overlapping it has
-    // finished or moved past it (cursors walk in OID order). True when the plan does not cover it.
+    // The walk holds everything its cursors so far will read under `subtree`: every cursor overlapping it
+    // has finished or moved past it (cursors walk in OID order; a later round of device subtrees may still
+    // add one, never inside a planned subtree). True when nothing covers it.
     bool walked_past(const Oid& subtree) const;
     const SnmpWalk& walk_so_far() const { return device_.walk; }
     // The credential that answered; nullptr before one did.

@@ -17,11 +17,10 @@ const Oid kQVlanCurrentEntry = oid("1.3.6.1.2.1.17.7.1.4.2.1");  // index: timeM
 const Oid kQVlanStaticName = oid("1.3.6.1.2.1.17.7.1.4.3.1.1");
 
 bool is_cisco(const SnmpWalk& walk) {
-    static const Oid kEnterprises = oid("1.3.6.1.4.1");
     const SnmpValue* object_id = scalar(walk, oids::kSysObjectId);
     if (object_id == nullptr || object_id->type != SnmpType::kOid) return false;
     const auto parsed = Oid::parse(object_id->bytes);
-    return parsed && parsed->starts_with(kEnterprises) && parsed->size() > 6 &&
+    return parsed && parsed->starts_with(oids::kEnterprises) && parsed->size() > 6 &&
            parsed->arcs()[6] == kCiscoEnterprise;
 }
 

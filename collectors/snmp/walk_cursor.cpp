@@ -19,8 +19,9 @@ bool WalkCursor::accept(const Oid& oid, SnmpValue value, DeviceWalkState& device
     }
     // A GETNEXT answer must move forward; an agent that repeats or goes back would loop forever.
     if (oid <= next_) {
-        device.warn("agent returned non-increasing OID " + oid.to_string() + " after " + next_.to_string() +
-                    " in subtree " + label() + "; subtree walk stopped (partial)");
+        if (!quiet_cap_)  // a best-effort read stops quietly here too
+            device.warn("agent returned non-increasing OID " + oid.to_string() + " after " +
+                        next_.to_string() + " in subtree " + label() + "; subtree walk stopped (partial)");
         done_ = true;
         return false;
     }
@@ -55,6 +56,7 @@ bool WalkCursor::accept(const Oid& oid, SnmpValue value, DeviceWalkState& device
     next_ = oid;
     ++count_;
     device.walk.insert_or_assign(oid, std::move(value));
+    if (quiet_cap_ && count_ >= *quiet_cap_) done_ = true;  // no request just to see the row after the cap
     return true;
 }
 

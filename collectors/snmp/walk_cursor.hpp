@@ -3,6 +3,7 @@
 // response, it says whether to ask for more and from where. All the guards against misbehaving
 // agents live here (non-increasing OIDs, endless tables, oversized values), so they are unit
 // tested without a network.
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -39,6 +40,11 @@ public:
     // and a failure (timeout, error answer, time limit) ends it without a warning.
     void cap_rows(std::size_t rows) { quiet_cap_ = rows; }
     bool capped() const { return quiet_cap_.has_value(); }
+    // Rows a capped read still wants (0 once it has them all); nullopt for a full walk.
+    std::optional<std::size_t> rows_wanted() const {
+        if (!quiet_cap_) return std::nullopt;
+        return *quiet_cap_ - std::min(count_, *quiet_cap_);
+    }
 
     const Oid& root() const { return root_; }
     const Oid& from() const { return from_; }

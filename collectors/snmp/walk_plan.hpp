@@ -24,6 +24,9 @@ struct ExtraSubtree {
     // is itself an instance is read) up to, not including, `until`.
     std::optional<Oid> after;
     std::optional<Oid> until;
+    // Asked only in the round after one that found nothing new (a guess that needs everything the rounds
+    // find first), from the list of that round's call.
+    bool once_settled = false;
 };
 
 struct WalkPlan {
@@ -34,7 +37,7 @@ struct WalkPlan {
     std::vector<Oid> splits;
     // Subtrees that depend on the device (its maker's MIB): asked once its system scalars (sysObjectID)
     // are in, beside the subtrees above, and again with the walk so far each time the subtrees it asked for
-    // are read (what one round found may call for another), until it asks for nothing new (8 rounds at
+    // are read (what one round found may call for another), until it asks for nothing new (12 rounds at
     // most). What lies inside a planned subtree, or was asked in an earlier round, is not asked again.
     std::function<std::vector<ExtraSubtree>(const SnmpWalk& walk_so_far)> more;
 };

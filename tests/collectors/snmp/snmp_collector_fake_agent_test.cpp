@@ -144,8 +144,7 @@ TEST(SnmpCollectorFake, DeviceSubtreesFollowTheSysObjectIdAndStopQuietlyAtTheirC
     EXPECT_EQ(r.walk.count(O("1.3.6.1.2.1.2.2.1.2.4")), 1U);  // the planned walk read all four
 }
 
-// A range of a subtree: the private branches after Net-SNMP's, first rows only (a Net-SNMP appliance's
-// maker).
+// A range of a subtree: from a start inside it (here after Net-SNMP's branch) to an end, or to a row cap.
 TEST(SnmpCollectorFake, DeviceSubtreeRangeStartsAfterItsFromAndStopsAtItsCap) {
     FakeAgent agent(switch_with({{"1.3.6.1.4.1.8072.3.2.10", "agent's own"},
                                  {"1.3.6.1.4.1.88888.1.0", "maker"},
@@ -171,38 +170,50 @@ TEST(SnmpCollectorFake, DeviceSubtreeRangeStartsAfterItsFromAndStopsAtItsCap) {
 
 // Rounds: each time the device subtrees asked are read, the plan sees the walk so far and may ask for more
 // (here: the private MIBs the agent serves, found one after the other, and the maker's read once found); a
-// plan that keeps asking for something new is cut off after a few rounds.
+// guess that needs the whole search waits for a round that found nothing new; a plan that keeps asking for
+// something new is cut off after a few rounds. The same over SNMPv1's GETNEXT.
 TEST(SnmpCollectorFake, DeviceSubtreesComeInRoundsThatSeeWhatTheLastOneFound) {
-    FakeAgent agent(switch_with({{"1.3.6.1.4.1.2021.4.5.0", "agent's own"},
+    FakeAgent agent(switch_with({{"1.3.6.1.2.1.99.9.9.0", "guessed"},
+                                 {"1.3.6.1.4.1.2021.4.5.0", "agent's own"},
                                  {"1.3.6.1.4.1.88888.1.0", "maker"},
                                  {"1.3.6.1.4.1.88888.2.0", "SN0003"},
                                  {"1.3.6.1.4.1.99999.7.0", "last"}}),
                     {});
-    WalkPlan plan = small_plan();
-    int rounds = 0;
-    plan.more = [&](const SnmpWalk& walk) {
-        ++rounds;
-        const Oid enterprises = O("1.3.6.1.4.1");
-        std::vector<ExtraSubtree> out{{enterprises, 1, enterprises, std::nullopt}};
-        for (auto it = walk.upper_bound(enterprises); it != walk.end() && it->first.starts_with(enterprises);
-             ++it) {
-            const std::uint32_t branch = it->first.arcs()[6];
-            out.push_back({enterprises, 1, enterprises.child(branch).child(4294967295U), std::nullopt});
-            if (branch == 88888) out.push_back({enterprises.child(branch), 10});
-        }
-        return out;
-    };
-    SnmpCollector collector(options_for({community_credential("office", "public")}), plan);
-    auto r = collector.walk_hosts({local(agent.port())})[0];
-    ASSERT_TRUE(r.answered) << r.error;
-    EXPECT_TRUE(r.complete);
-    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.2021.4.5.0")), 1U);  // round 1: the first private MIB
-    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.1.0")), 1U);   // round 2: the one after it
-    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.2.0")), 1U);   // round 3: the maker's branch read
-    EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.99999.7.0")), 1U);   // round 3: the MIB after it
-    EXPECT_EQ(rounds, 5);  // round 4 found nothing after 99999, round 5 asked nothing new
+    const Oid guessed = O("1.3.6.1.2.1.99.9.9.0");
+    for (auto version : {SnmpVersion::kV2c, SnmpVersion::kV1}) {
+        WalkPlan plan = small_plan();
+        std::vector<bool> guess_read;  // per round: whether the guess had been read before it
+        plan.more = [&](const SnmpWalk& walk) {
+            guess_read.push_back(walk.contains(guessed));
+            const Oid enterprises = O("1.3.6.1.4.1");
+            std::vector<ExtraSubtree> out{{enterprises, 1, enterprises, std::nullopt}};
+            for (auto it = walk.upper_bound(enterprises);
+                 it != walk.end() && it->first.starts_with(enterprises); ++it) {
+                const std::uint32_t branch = it->first.arcs()[6];
+                out.push_back({enterprises, 1, enterprises.child(branch + 1), std::nullopt});
+                if (branch == 88888) out.push_back({enterprises.child(branch), 10});
+            }
+            ExtraSubtree guess{O("1.3.6.1.2.1.99.9"), 5};
+            guess.once_settled = true;
+            out.push_back(guess);
+            return out;
+        };
+        SnmpCollector collector(options_for({community_credential("office", "public", version)}), plan);
+        auto r = collector.walk_hosts({local(agent.port())})[0];
+        ASSERT_TRUE(r.answered) << r.error;
+        EXPECT_TRUE(r.complete);
+        EXPECT_TRUE(r.warnings.empty()) << r.warnings.front();
+        EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.2021.4.5.0")), 1U);  // round 1: the first private MIB
+        EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.1.0")), 1U);   // round 2: the one after it
+        EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.88888.2.0")), 1U);   // round 3: the maker's branch read
+        EXPECT_EQ(r.walk.count(O("1.3.6.1.4.1.99999.7.0")), 1U);   // round 3: the MIB after it
+        EXPECT_EQ(r.walk.count(guessed), 1U);
+        // Round 4 found nothing after 99999, round 5 asked nothing new but the guess, round 6 nothing at all.
+        EXPECT_EQ(guess_read, (std::vector<bool>{false, false, false, false, false, true}));
+    }
 
     int endless = 0;
+    WalkPlan plan = small_plan();
     plan.more = [&](const SnmpWalk&) {  // something new every time
         ++endless;
         return std::vector<ExtraSubtree>{
@@ -210,7 +221,7 @@ TEST(SnmpCollectorFake, DeviceSubtreesComeInRoundsThatSeeWhatTheLastOneFound) {
     };
     SnmpCollector greedy(options_for({community_credential("office", "public")}), plan);
     EXPECT_TRUE(greedy.walk_hosts({local(agent.port())})[0].answered);
-    EXPECT_EQ(endless, 8);
+    EXPECT_EQ(endless, 12);
 }
 
 TEST(SnmpCollectorFake, V1UsesGetNextAndEndsOnNoSuchName) {
