@@ -1,7 +1,6 @@
 #include "agent/snmp_rule_plan.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -24,19 +23,6 @@ std::optional<std::uint32_t> sys_object_id_maker(const SnmpWalk& walk) {
     return oid->arcs()[oids::kEnterprises.size()];
 }
 
-// The private MIBs (1.3.6.1.4.1.<n>) the walk holds values under, in order.
-std::vector<std::uint32_t> served_branches(const SnmpWalk& walk) {
-    std::vector<std::uint32_t> out;
-    for (auto it = walk.upper_bound(oids::kEnterprises);
-         it != walk.end() && it->first.starts_with(oids::kEnterprises);) {
-        const auto n = it->first.arcs()[oids::kEnterprises.size()];
-        out.push_back(n);
-        if (n == kLastArc) break;
-        it = walk.lower_bound(oids::kEnterprises.child(n + 1));
-    }
-    return out;
-}
-
 // One round of device subtrees (WalkPlan::more), from what the walk holds so far.
 std::vector<ExtraSubtree> device_subtrees(const SnmpReads& reads, const SnmpWalk& walk) {
     std::vector<ExtraSubtree> out;
@@ -48,7 +34,7 @@ std::vector<ExtraSubtree> device_subtrees(const SnmpReads& reads, const SnmpWalk
         return true;
     };
     const auto maker = sys_object_id_maker(walk);
-    const auto served = served_branches(walk);
+    const auto served = private_branches(walk);
     const bool named_maker = maker && !fp::is_agent_toolkit(*maker);
     // The sysObjectID's maker: what the rules read from its MIB, or, when no rule reads it, the first rows
     // of its branch (for the rules that read a maker's MIB by the shape of its values); and whether it
@@ -72,11 +58,9 @@ std::vector<ExtraSubtree> device_subtrees(const SnmpReads& reads, const SnmpWalk
     // it: the one other private MIB found, read as an unknown maker's is. A guess that needs the whole
     // search (a second one found later means no guess), so asked once the search has settled.
     if (reads.maker_scalars && (!named_maker || !std::binary_search(served.begin(), served.end(), *maker))) {
-        std::vector<std::uint32_t> others;
-        std::copy_if(served.begin(), served.end(), std::back_inserter(others),
-                     [&](std::uint32_t n) { return !fp::is_agent_toolkit(n) && n != maker; });
-        if (others.size() == 1 && !reads.by_maker.contains(others.front())) {
-            ExtraSubtree guess{oids::kEnterprises.child(others.front()), kUnknownMakerRows};
+        const auto other = fp::only_other_branch(served, maker);
+        if (other && !reads.by_maker.contains(*other)) {
+            ExtraSubtree guess{oids::kEnterprises.child(*other), kUnknownMakerRows};
             guess.once_settled = true;
             out.push_back(std::move(guess));
         }

@@ -87,18 +87,7 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
         if (sys_object_id && sys_object_id->starts_with(oids::kEnterprises) && sys_object_id->size() > 6)
             enterprise = sys_object_id->arcs()[6];
     }
-    // One step per enterprise subtree: jump past each one to the next.
-    for (auto it = ev.snmp.lower_bound(oids::kEnterprises);
-         it != ev.snmp.end() && it->first.starts_with(oids::kEnterprises);) {
-        if (it->first.size() <= oids::kEnterprises.size()) {
-            ++it;
-            continue;
-        }
-        const auto number = it->first.arcs()[oids::kEnterprises.size()];
-        walk_enterprises.push_back(number);
-        if (number == std::numeric_limits<std::uint32_t>::max()) break;
-        it = ev.snmp.lower_bound(oids::kEnterprises.child(number + 1));
-    }
+    walk_enterprises = private_branches(ev.snmp);
     find_maker_branches();
     static const Oid kIfType{{1, 3, 6, 1, 2, 1, 2, 2, 1, 3}};
     std::map<std::uint32_t, int> rows_by_type;  // counted once here, read by every interfaces condition
@@ -283,21 +272,16 @@ std::optional<std::string> DeviceFacts::read_maker_scalar(const OidSource& sourc
     return keep_part(source, found->text);
 }
 
-namespace {
-
-// The walk's one private branch besides the agent toolkit's (and `except`), if it holds exactly one.
-std::optional<std::uint32_t> only_other_branch(const std::vector<std::uint32_t>& walk_enterprises,
+std::optional<std::uint32_t> only_other_branch(const std::vector<std::uint32_t>& branches,
                                                std::optional<std::uint32_t> except) {
     std::optional<std::uint32_t> other;
-    for (auto n : walk_enterprises) {
+    for (auto n : branches) {
         if (is_agent_toolkit(n) || n == except) continue;
         if (other) return std::nullopt;
         other = n;
     }
     return other;
 }
-
-}  // namespace
 
 void DeviceFacts::find_maker_branches() {
     // Net-SNMP's own branches (8072 NET-SNMP, 2021 UCD) say which agent answers, not who made the box: an

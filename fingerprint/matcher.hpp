@@ -63,6 +63,9 @@ private:
 
 // Enterprise numbers that name the SNMP agent software, not the maker: Net-SNMP (8072), UCD (2021), none (0).
 inline bool is_agent_toolkit(std::uint32_t n) { return n == 0 || n == 2021 || n == 8072; }
+// Of these private branches, the one that is neither the agent toolkit's nor `except`, if exactly one is.
+std::optional<std::uint32_t> only_other_branch(const std::vector<std::uint32_t>& branches,
+                                               std::optional<std::uint32_t> except);
 
 using Captures = std::vector<std::pair<std::string, std::string>>;
 

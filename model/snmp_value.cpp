@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <limits>
 
 namespace nd {
 
@@ -68,7 +69,8 @@ std::string SnmpValue::text() const {
             std::string hex;
             char buf[4];
             for (std::size_t i = 0; i < bytes.size(); ++i) {
-                std::snprintf(buf, sizeof buf, i == 0 ? "%02x" : ":%02x", static_cast<unsigned char>(bytes[i]));
+                std::snprintf(buf, sizeof buf, i == 0 ? "%02x" : ":%02x",
+                              static_cast<unsigned char>(bytes[i]));
                 hex += buf;
             }
             return hex;
@@ -96,6 +98,19 @@ std::map<std::uint32_t, SnmpWalk> vlan_context_walks(const SnmpWalk& walk) {
         SnmpWalk& vlan = out[arcs[skip - 1]];
         std::vector<std::uint32_t> inner(arcs.begin() + static_cast<std::ptrdiff_t>(skip), arcs.end());
         vlan.emplace_hint(vlan.end(), Oid(std::move(inner)), it->second);
+    }
+    return out;
+}
+
+std::vector<std::uint32_t> private_branches(const SnmpWalk& walk) {
+    std::vector<std::uint32_t> out;
+    // One step per branch: jump past each one to the next.
+    for (auto it = walk.upper_bound(oids::kEnterprises);
+         it != walk.end() && it->first.starts_with(oids::kEnterprises);) {
+        const auto n = it->first.arcs()[oids::kEnterprises.size()];
+        out.push_back(n);
+        if (n == std::numeric_limits<std::uint32_t>::max()) break;
+        it = walk.lower_bound(oids::kEnterprises.child(n + 1));
     }
     return out;
 }

@@ -69,6 +69,9 @@ inline const Oid kVlanContextRoot{{1, 3, 6, 1, 4, 1, 8072, 9999, 9999, 7, 1}};
 // Those walks back, VLAN -> its OIDs as the agent returned them; empty when there are none.
 std::map<std::uint32_t, SnmpWalk> vlan_context_walks(const SnmpWalk& walk);
 
+// The makers' private MIBs (1.3.6.1.4.1.<n>) the walk holds values under, in order.
+std::vector<std::uint32_t> private_branches(const SnmpWalk& walk);
+
 // Well-known OIDs used across modules.
 namespace oids {
 inline const Oid kSysDescr{{1, 3, 6, 1, 2, 1, 1, 1, 0}};
