@@ -13,7 +13,7 @@ void add_fingerprint_report_command(CLI::App& app, const GlobalOptions& /*global
         std::string corpus;
         bool json = false;
         bool report_only = false;
-        bool leave_families_out = false;
+        bool leave_out = false;
         std::size_t misses = 0;
         std::vector<std::string> rule_dirs;
     };
@@ -26,8 +26,9 @@ void add_fingerprint_report_command(CLI::App& app, const GlobalOptions& /*global
         ->required();
     cmd->add_flag("--json", options->json, "Print the report as JSON");
     cmd->add_flag("--report-only", options->report_only, "Exit 0 even when a target fails");
-    cmd->add_flag("--leave-families-out", options->leave_families_out,
-                  "Also score each LibreNMS family without the rules that fire on it alone (generalisation)");
+    cmd->add_flag("--leave-families-out", options->leave_out,
+                  "Also score each LibreNMS recording without the rules that fire on it alone, and each "
+                  "family without the rules that fire on it alone (generalisation)");
     cmd->add_option("--misses", options->misses, "List up to N misses per field");
     cmd->add_option("--rules", options->rule_dirs,
                     "Rule folders to use instead of the default ones (repeatable)");
@@ -43,8 +44,9 @@ void add_fingerprint_report_command(CLI::App& app, const GlobalOptions& /*global
         for (const auto& corpus : corpora) reports.push_back(fp::score_corpus(engine, corpus));
         bool passed = std::all_of(reports.begin(), reports.end(), [](const auto& r) { return r.passed(); });
         for (const auto& corpus : corpora) {
-            if (options->leave_families_out && corpus.name.starts_with("librenms"))
-                reports.push_back(fp::score_leave_families_out(engine, corpus));
+            if (!options->leave_out || !corpus.name.starts_with("librenms")) continue;
+            reports.push_back(fp::score_leave_recordings_out(engine, corpus));
+            reports.push_back(fp::score_leave_families_out(engine, corpus));
         }
         if (options->json)
             std::cout << fp::report_json(reports).dump(2) << "\n";

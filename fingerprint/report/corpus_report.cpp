@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <functional>
 #include <iomanip>
 #include <optional>
 #include <set>
@@ -173,23 +174,28 @@ CorpusReport score_corpus(const FingerprintEngine& engine, const Corpus& corpus)
     return score_verdicts(engine, corpus, verdicts, seconds);
 }
 
-CorpusReport score_leave_families_out(const FingerprintEngine& engine, const Corpus& corpus) {
-    // Which families each rule fires on; a rule firing on one family only is treated as written from it.
-    std::map<std::string, std::set<std::string>> rule_families;
+namespace {
+
+// Scores `scored` devices, each without the rules that fire (anywhere in the corpus) on devices of its own
+// group only, as if those rules had never been written.
+CorpusReport score_leaving_out(const FingerprintEngine& engine, const Corpus& corpus,
+                               const std::function<std::string(const LabelledDevice&)>& group_of,
+                               const std::vector<const LabelledDevice*>& scored, const std::string& label) {
+    std::map<std::string, std::set<std::string>> rule_groups;
     for (const auto& d : corpus.devices) {
-        for (const auto& id : engine.matching_rules(d.evidence)) rule_families[id].insert(d.family);
+        for (const auto& id : engine.matching_rules(d.evidence)) rule_groups[id].insert(group_of(d));
     }
-    std::map<std::string, std::set<std::string>> family_only;  // family -> its own rules
-    for (const auto& [id, families] : rule_families) {
-        if (families.size() == 1) family_only[*families.begin()].insert(id);
+    std::map<std::string, std::set<std::string>> group_only;  // group -> its own rules
+    for (const auto& [id, groups] : rule_groups) {
+        if (groups.size() == 1) group_only[*groups.begin()].insert(id);
     }
-    std::map<std::string, std::vector<const LabelledDevice*>> by_family;
-    for (const auto& d : corpus.devices) by_family[d.family].push_back(&d);
+    std::map<std::string, std::vector<const LabelledDevice*>> by_group;
+    for (const auto* d : scored) by_group[group_of(*d)].push_back(d);
     auto start = std::chrono::steady_clock::now();
     std::vector<std::pair<const LabelledDevice*, Verdict>> verdicts;
-    for (const auto& [family, devices] : by_family) {
-        auto own = family_only.find(family);
-        if (own == family_only.end()) {
+    for (const auto& [group, devices] : by_group) {
+        auto own = group_only.find(group);
+        if (own == group_only.end()) {
             for (const auto* d : devices) verdicts.emplace_back(d, engine.classify(d->evidence));
             continue;
         }
@@ -198,9 +204,29 @@ CorpusReport score_leave_families_out(const FingerprintEngine& engine, const Cor
     }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     auto report = score_verdicts(engine, corpus, verdicts, seconds);
-    report.corpus += " leave-families-out";
+    report.corpus += " " + label;
     for (auto& s : report.scores) s.target.reset();
     return report;
+}
+
+}  // namespace
+
+CorpusReport score_leave_families_out(const FingerprintEngine& engine, const Corpus& corpus) {
+    std::vector<const LabelledDevice*> all;
+    for (const auto& d : corpus.devices) all.push_back(&d);
+    return score_leaving_out(
+        engine, corpus, [](const LabelledDevice& d) { return d.family; }, all, "leave-families-out");
+}
+
+CorpusReport score_leave_recordings_out(const FingerprintEngine& engine, const Corpus& corpus) {
+    std::map<std::string, std::size_t> family_size;
+    for (const auto& d : corpus.devices) ++family_size[d.family];
+    std::vector<const LabelledDevice*> seen_families;  // recordings with a sibling in their family
+    for (const auto& d : corpus.devices) {
+        if (family_size[d.family] > 1) seen_families.push_back(&d);
+    }
+    return score_leaving_out(
+        engine, corpus, [](const LabelledDevice& d) { return d.id; }, seen_families, "leave-recordings-out");
 }
 
 void print_report(std::ostream& out, const std::vector<CorpusReport>& reports, std::size_t misses_per_field) {

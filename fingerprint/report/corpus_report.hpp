@@ -47,6 +47,10 @@ CorpusReport score_corpus(const FingerprintEngine& engine, const Corpus& corpus)
 // only in this corpus, as if they had never been written. Informational (no targets).
 CorpusReport score_leave_families_out(const FingerprintEngine& engine, const Corpus& corpus);
 
+// The same for a new recording of a family the corpus has: each recording of a family with two or more is
+// scored without the rules that fire on that recording alone (a rule written from one file). Informational.
+CorpusReport score_leave_recordings_out(const FingerprintEngine& engine, const Corpus& corpus);
+
 // Matching rules, exposed for tests: normalised (case, punctuation, vendor prefix) equality or containment.
 bool model_matches(const std::string& expected, const std::string& got, const std::string& vendor);
 bool version_matches(const std::string& expected, const std::string& got);

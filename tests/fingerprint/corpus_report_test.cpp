@@ -3,9 +3,11 @@
 #include "fingerprint/report/corpus_report.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -94,6 +96,80 @@ TEST(CorpusReportTest, MissesAreGroupedByEnterprise) {
     std::ostringstream out;
     print_report(out, {report}, 5);
     EXPECT_NE(out.str().find("model misses by enterprise: 99999 1"), std::string::npos) << out.str();
+}
+
+// Two recordings of one family share a family rule; one of them also has a rule of its own (it fires on
+// that file alone), and a third family has one recording.
+struct LeaveOutCorpus {
+    std::filesystem::path rules =
+        std::filesystem::temp_directory_path() / ("nd-leave-out-" + std::to_string(::getpid()));
+    Corpus corpus{"unit-dev", {}, 0};
+    LeaveOutCorpus() {
+        std::filesystem::create_directories(rules);
+        std::ofstream(rules / "widgets.toml") << R"(
+[[rule]]
+id = "widget-family"
+why = "the Widget OS banner"
+class = "switch"
+when.sys_descr = '^Widget OS'
+
+[[rule]]
+id = "widget-one-serial"
+why = "a serial object only one recording has"
+from.serial = ["1.3.6.1.4.1.99999.1.0"]
+when.oid_present = ["1.3.6.1.4.1.99999.1.0"]
+)";
+        add("widget-a", "widgetos", "Widget OS 1.0", "SER-A");
+        add("widget-b", "widgetos", "Widget OS 2.0", "");
+        add("gadget", "gadgetos", "Widget OS 3.0", "");
+    }
+    ~LeaveOutCorpus() {
+        std::error_code ec;
+        std::filesystem::remove_all(rules, ec);
+    }
+    void add(const std::string& id, const std::string& family, const std::string& descr,
+             const std::string& serial) {
+        LabelledDevice d;
+        d.id = id;
+        d.family = family;
+        d.evidence.snmp[*Oid::parse("1.3.6.1.2.1.1.1.0")] = SnmpValue{SnmpType::kOctetString, descr, 0};
+        if (!serial.empty()) {
+            d.evidence.snmp[*Oid::parse("1.3.6.1.4.1.99999.1.0")] =
+                SnmpValue{SnmpType::kOctetString, serial, 0};
+        }
+        d.classes = {DeviceClass::kSwitch};
+        d.serial = serial;
+        corpus.devices.push_back(d);
+    }
+};
+
+const FieldScore& field(const CorpusReport& r, const std::string& name) {
+    for (const auto& s : r.scores) {
+        if (s.field == name) return s;
+    }
+    throw std::runtime_error("no field " + name);
+}
+
+TEST(CorpusReportTest, LeaveRecordingsOutScoresSeenFamiliesWithoutOneFileRules) {
+    LeaveOutCorpus c;
+    auto engine = FingerprintEngine::load({c.rules});
+    EXPECT_EQ(field(score_corpus(engine, c.corpus), "serial").correct, 1u);
+    auto report = score_leave_recordings_out(engine, c.corpus);
+    EXPECT_EQ(report.corpus, "unit-dev leave-recordings-out");
+    EXPECT_EQ(report.devices, 2u);                   // the one-recording family is left to leave-families-out
+    EXPECT_EQ(field(report, "class").correct, 2u);   // the family rule fires on both recordings
+    EXPECT_EQ(field(report, "serial").correct, 0u);  // widget-a's own rule is dropped
+    EXPECT_FALSE(field(report, "class").target);
+}
+
+TEST(CorpusReportTest, LeaveFamiliesOutDropsRulesOfOneFamily) {
+    LeaveOutCorpus c;
+    auto engine = FingerprintEngine::load({c.rules});
+    auto report = score_leave_families_out(engine, c.corpus);
+    EXPECT_EQ(report.devices, 3u);
+    // The banner rule fires on two families and stays; the serial rule fires on widgetos alone.
+    EXPECT_EQ(field(report, "class").correct, 3u);
+    EXPECT_EQ(field(report, "serial").correct, 0u);
 }
 
 }  // namespace
