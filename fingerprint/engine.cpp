@@ -173,8 +173,16 @@ std::vector<std::string> FingerprintEngine::matching_rules(const DeviceEvidence&
 SnmpReads FingerprintEngine::snmp_reads() const {
     constexpr std::size_t kValueRows = 16;  // DeviceFacts::read takes the first row with a real value
     // A presence test needs one row; the second shows that a table's first row is not the unit's only one
-    // (maker.scalar's single_rows would take a sensor table's first reading for a firmware version).
+    // (maker.scalar's single_rows would take a sensor table's first reading for a firmware version). A
+    // whole private branch ("implements 17095's MIB") gets one: a second arbitrary row of it would be part
+    // of a branch read in part, where maker.scalar could take one sensor reading of many for the only
+    // version-shaped value.
     constexpr std::size_t kPresenceRows = 2;
+    auto presence_rows = [](const Oid& oid) {
+        return oid.size() == oids::kEnterprises.size() + 1 && oid.starts_with(oids::kEnterprises)
+                   ? std::size_t{1}
+                   : kPresenceRows;
+    };
     std::map<Oid, std::size_t> rows;  // subtree -> rows wanted (the most any rule wants)
     bool maker_scalars = false;
     auto want = [&](const Oid& oid, std::size_t n) {
@@ -185,8 +193,8 @@ SnmpReads FingerprintEngine::snmp_reads() const {
     };
     for (const auto& rule : rules_->set.rules) {
         const auto& c = rule.when;
-        for (const auto& oid : c.oid_present) want(oid, kPresenceRows);
-        for (const auto& oid : c.oid_any) want(oid, kPresenceRows);
+        for (const auto& oid : c.oid_present) want(oid, presence_rows(oid));
+        for (const auto& oid : c.oid_any) want(oid, presence_rows(oid));
         for (const auto& vc : c.oid_value)
             if (vc.source.entity_field.empty()) want(vc.source.oid, kValueRows);
         for (const auto& sources : rule.from_oid) {

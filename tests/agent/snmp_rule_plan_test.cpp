@@ -39,6 +39,25 @@ TEST(SnmpRulePlan, EngineListsWhatItsRulesReadByMaker) {
     }));
 }
 
+// Presence tests: a column gets two rows (a table's first row is not taken for a unit's only one); a whole
+// private branch gets one, since more arbitrary rows of it would be a branch read in part (where
+// maker.scalar could take one sensor reading of many for the only version-shaped value).
+TEST(SnmpRulePlan, PresenceOfAWholeBranchReadsOneRow) {
+    auto engine = FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data"});
+    const auto reads = engine.snmp_reads();
+    auto rows_of = [&](std::uint32_t maker, const Oid& subtree) -> std::size_t {
+        auto of = reads.by_maker.find(maker);
+        if (of == reads.by_maker.end()) return 0;
+        for (const auto& r : of->second)
+            if (r.subtree == subtree) return r.rows;
+        return 0;
+    };
+    // 13-enterprise-corrections.toml: "implements the MIB of Microchip's TCP/IP stack agent"
+    EXPECT_EQ(rows_of(17095, O("1.3.6.1.4.1.17095")), 1U);
+    // 47-vendor-mib-identity.toml: ServersCheck's firmware object, tested and read
+    EXPECT_EQ(rows_of(17095, O("1.3.6.1.4.1.17095.1.2.0")), 16U);
+}
+
 bool probes_after(const std::vector<ExtraSubtree>& extra, const Oid& after) {
     return std::any_of(extra.begin(), extra.end(), [&](const ExtraSubtree& e) {
         return e.root == O("1.3.6.1.4.1") && e.max_oids == 1 && e.after == after && !e.until;
