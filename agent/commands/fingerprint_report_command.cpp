@@ -27,8 +27,9 @@ void add_fingerprint_report_command(CLI::App& app, const GlobalOptions& /*global
     cmd->add_flag("--json", options->json, "Print the report as JSON");
     cmd->add_flag("--report-only", options->report_only, "Exit 0 even when a target fails");
     cmd->add_flag("--leave-families-out", options->leave_out,
-                  "Also score each LibreNMS recording without the rules that fire on it alone, and each "
-                  "family without the rules that fire on it alone (generalisation)");
+                  "Also score each LibreNMS recording / recog example without the rules that fire on it "
+                  "alone, and each family (LibreNMS os, recog fingerprint) without the rules that fire on it "
+                  "alone (generalisation)");
     cmd->add_option("--misses", options->misses, "List up to N misses per field");
     cmd->add_option("--rules", options->rule_dirs,
                     "Rule folders to use instead of the default ones (repeatable)");
@@ -44,7 +45,8 @@ void add_fingerprint_report_command(CLI::App& app, const GlobalOptions& /*global
         for (const auto& corpus : corpora) reports.push_back(fp::score_corpus(engine, corpus));
         bool passed = std::all_of(reports.begin(), reports.end(), [](const auto& r) { return r.passed(); });
         for (const auto& corpus : corpora) {
-            if (!options->leave_out || !corpus.name.starts_with("librenms")) continue;
+            if (!options->leave_out) continue;
+            if (!corpus.name.starts_with("librenms") && !corpus.name.starts_with("recog")) continue;
             reports.push_back(fp::score_leave_recordings_out(engine, corpus));
             reports.push_back(fp::score_leave_families_out(engine, corpus));
         }

@@ -93,6 +93,7 @@ Corpus load_recog_corpus(const std::filesystem::path& dir) {
     for (const auto& j : read_jsonl(dir / "labels.jsonl")) {
         LabelledDevice d;
         d.id = str(j, "id");
+        d.family = str(j, "fingerprint_sha1");  // the recog fingerprint the example belongs to
         d.classes = classes_of(j);
         auto text = str(j, "text");
         auto matches = str(j, "matches");

@@ -12,7 +12,7 @@ namespace nd::fp {
 
 struct LabelledDevice {
     std::string id;
-    std::string family;  // the device family the label names (LibreNMS os), for leave-families-out
+    std::string family;  // the label's device family (LibreNMS os, recog fingerprint), for leave-out scores
     DeviceEvidence evidence;
     std::vector<DeviceClass> classes;     // acceptable classes, [0] the best guess; empty = not labelled
     std::vector<std::string> vendors;     // acceptable maker names; empty = not labelled

@@ -43,7 +43,7 @@ struct CorpusReport {
 // Scores one corpus. Targets come from the corpus name (librenms*, recog*; others are informational).
 CorpusReport score_corpus(const FingerprintEngine& engine, const Corpus& corpus);
 
-// Generalisation estimate: each family (LibreNMS os) is scored without the rules that fire on that family
+// Generalisation estimate: each family (LibreNMS os, recog fingerprint) is scored without the rules that fire on that family
 // only in this corpus, as if they had never been written. Informational (no targets).
 CorpusReport score_leave_families_out(const FingerprintEngine& engine, const Corpus& corpus);
 
