@@ -4,6 +4,7 @@
 #include <map>
 
 #include "fingerprint/enterprise_registry.hpp"
+#include "fingerprint/maker_names.hpp"
 #include "fingerprint/matcher.hpp"
 #include "fingerprint/normalize.hpp"
 #include "fingerprint/rule_cache.hpp"
@@ -25,15 +26,23 @@ struct FingerprintEngine::Rules {
     // Names the maker when no rule does (read on first use, shared by without_rules copies).
     std::shared_ptr<const fp::EnterpriseRegistry> registry = std::make_shared<fp::EnterpriseRegistry>();
 
-    bool from_cache = false;
-    void build_indexes() { index = std::make_unique<fp::RuleIndex>(set.rules); }
+    // The makers a sysDescr may start with (the alias and enterprise tables' names).
+    fp::MakerNames makers;
 
-    // The maker's registry name for the sysObjectID, for rules that class product lines by name, and
-    // the IANA registrant of the maker's enterprise number, for rules on what makers call themselves.
+    bool from_cache = false;
+    void build_indexes() {
+        index = std::make_unique<fp::RuleIndex>(set.rules);
+        makers = fp::MakerNames(set);
+    }
+
+    // The maker's registry name for the sysObjectID, for rules that class product lines by name, the IANA
+    // registrant of the maker's enterprise number, for rules on what makers call themselves, and the known
+    // maker the sysDescr starts with.
     void name_product(fp::DeviceFacts& facts) const {
         if (auto number = facts.maker_branch()) {
             if (auto name = registry->lookup(*number)) facts.registrant = fp::valid_utf8(*name);
         }
+        facts.descr_maker = makers.first_in(facts.sys_descr);
         if (!facts.sys_object_id || set.products.empty()) return;
         if (auto it = set.products.find(facts.sys_object_id->to_string()); it != set.products.end())
             facts.product_name = it->second.name;

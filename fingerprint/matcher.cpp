@@ -371,6 +371,11 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
         if (f.registrant.empty() || !search(*c.registrant, f.registrant, &m.captures)) return std::nullopt;
         m.details.push_back("enterprise registered to \"" + f.registrant + "\"");
     }
+    if (c.descr_maker) {
+        if (f.descr_maker.empty() || !search(*c.descr_maker, f.descr_maker, &m.captures)) return std::nullopt;
+        m.details.push_back("sysDescr \"" + shorten(f.sys_descr) + "\" starts with " + f.descr_maker +
+                            "'s name");
+    }
     if (c.sys_descr_not && !f.sys_descr.empty() && re2::RE2::PartialMatch(f.sys_descr, *c.sys_descr_not))
         return std::nullopt;
     for (const auto& vc : c.oid_value) {

@@ -194,7 +194,7 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
                                "dhcp_params",       "ttl",
                                "enterprise_not",    "min_ethernet_ports",
                                "interfaces",        "product_name",
-                               "registrant"});
+                               "registrant",        "descr_maker"});
     for (const auto& [k, v] : when) {
         std::string key(k.str());
         std::string at = where + "." + key;
@@ -226,6 +226,8 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
             c.product_name = r.regex(v, at);
         else if (key == "registrant")
             c.registrant = r.regex(v, at);
+        else if (key == "descr_maker")
+            c.descr_maker = r.regex(v, at);
         else if (key == "oui")
             c.oui = r.regex(v, at);
         else if (key == "hostname")

@@ -108,6 +108,23 @@ TEST_F(ClassifyTest, ProductRegistryNamesAModelOnlyWhenNothingStrongerDoes) {
     EXPECT_EQ(with_entity.model->value, "WS-C2960X-48FPS-L");
 }
 
+TEST_F(ClassifyTest, ABannerOpeningWithAKnownMakerNamesIt) {
+    // No sysObjectID (a recog banner, an agent that leaves it out): the maker the banner opens with, here one
+    // only the enterprise table (14-) knows.
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Bluetest RTS65 chamber controller 2.1");
+    auto v = engine_->classify(d);
+    ASSERT_TRUE(v.vendor);
+    EXPECT_EQ(v.vendor->value, "Bluetest");
+    EXPECT_THAT(joined(v.vendor->reasons), HasSubstr("starts with Bluetest's name"));
+    // The sysObjectID's maker outranks the banner's first word.
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Bluetest compatible probe");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.2636.1.1.1.2.57");
+    auto juniper = engine_->classify(d);
+    ASSERT_TRUE(juniper.vendor);
+    EXPECT_EQ(juniper.vendor->value, "Juniper Networks");
+}
+
 TEST_F(ClassifyTest, WithoutRulesKeepsTheProductRegistries) {
     // The leave-families-out report drops rules, never the registries (they are the makers' MIBs).
     DeviceEvidence d;
@@ -502,7 +519,8 @@ TEST_F(ClassifyTest, MakerScalarTakesTheOnlyValueOfItsShapeInTheMakersBranch) {
     EXPECT_EQ(fp::DeviceFacts(unit).read(source), std::nullopt);
     EXPECT_EQ(fp::DeviceFacts(unit).read(with_rows, &read_at), "SN1234567");
     EXPECT_EQ(read_at, "1.3.6.1.4.1.77777.5.1.1.4.1");
-    // Where a read of a table's first rows stopped (column 2's rows 1-2, then column 3's row 1): not a unit row.
+    // Where a read of a table's first rows stopped (column 2's rows 1-2, then column 3's row 1): not a unit
+    // row.
     set(unit, "1.3.6.1.4.1.77777.6.1.2.1", SnmpType::kOctetString, "reading");
     set(unit, "1.3.6.1.4.1.77777.6.1.2.2", SnmpType::kOctetString, "reading");
     set(unit, "1.3.6.1.4.1.77777.6.1.3.1", SnmpType::kOctetString, "XY7654321");

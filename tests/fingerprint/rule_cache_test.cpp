@@ -88,6 +88,22 @@ TEST(RuleCacheTest, InterfacesConditionSurvivesTheRoundTrip) {
     EXPECT_FALSE(cached->rules[1].when.interfaces.has_value());
 }
 
+// The maker-named-by-the-banner condition comes back from the cache as written.
+TEST(RuleCacheTest, DescrMakerConditionSurvivesTheRoundTrip) {
+    TempDir dir;
+    RuleSet set;
+    load_rule_text(
+        set, "[[rule]]\nid = \"banner-maker\"\nvendor = \"{maker}\"\nwhen.descr_maker = '(?P<maker>.+)'\n",
+        "a.toml");
+    ASSERT_TRUE(write_rule_cache(dir.path / "d", "key", set));
+    const auto cached = read_rule_cache(dir.path / "d", "key");
+    ASSERT_TRUE(cached.has_value());
+    ASSERT_EQ(cached->rules.size(), 1u);
+    ASSERT_TRUE(cached->rules[0].when.descr_maker);
+    EXPECT_EQ(cached->rules[0].when.descr_maker.pattern(), "(?P<maker>.+)");
+    EXPECT_TRUE(cached->rules[0].when.needs_snmp());
+}
+
 // The same verdicts, reasons included, from parsed and from cached rules over a corpus sample.
 TEST(RuleCacheTest, CachedEngineClassifiesAsTheParsedOne) {
     const fs::path root = NETDOSSIER_CORPUS_DIR;
