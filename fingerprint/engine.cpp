@@ -42,7 +42,9 @@ struct FingerprintEngine::Rules {
         if (auto number = facts.maker_branch()) {
             if (auto name = registry->lookup(*number)) facts.registrant = fp::valid_utf8(*name);
         }
-        facts.descr_maker = makers.first_in(facts.sys_descr);
+        auto opener = makers.first_in(facts.sys_descr);
+        facts.descr_maker = std::move(opener.name);
+        if (!facts.descr_maker.empty()) facts.descr_after_maker = facts.sys_descr.substr(opener.end);
         if (!facts.sys_object_id || set.products.empty()) return;
         if (auto it = set.products.find(facts.sys_object_id->to_string()); it != set.products.end())
             facts.product_name = it->second.name;

@@ -43,25 +43,24 @@ MakerNames::MakerNames(const RuleSet& set) {
     }
 }
 
-std::string MakerNames::first_in(std::string_view text) const {
-    std::vector<std::string_view> words;
+MakerNames::Found MakerNames::first_in(std::string_view text) const {
+    auto parts = [](char c) { return std::isspace(static_cast<unsigned char>(c)) || c == ',' || c == ';'; };
+    std::vector<std::pair<std::size_t, std::size_t>> words;  // [begin, end) of each of the first words
     std::size_t i = 0;
     while (words.size() < kMaxWords) {
-        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        while (i < text.size() && parts(text[i])) ++i;
         if (i >= text.size()) break;
-        std::size_t start = i;
-        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-        words.push_back(text.substr(start, i - start));
+        std::size_t begin = i;
+        while (i < text.size() && !parts(text[i])) ++i;
+        words.emplace_back(begin, i);
     }
-    std::string best;
-    for (std::size_t n = 1; n <= words.size(); ++n) {
-        // The first words as one name: from the first word's start to the n-th word's end.
-        const auto end = words[n - 1].data() + words[n - 1].size() - words[0].data();
-        auto key = vendor_key(text.substr(static_cast<std::size_t>(words[0].data() - text.data()),
-                                          static_cast<std::size_t>(end)));
-        if (auto it = names_.find(key); it != names_.end()) best = it->second;
+    Found found;
+    for (const auto& [begin, end] : words) {
+        // The first words as one name, from the first word's start to this one's end.
+        auto key = vendor_key(text.substr(words.front().first, end - words.front().first));
+        if (auto it = names_.find(key); it != names_.end()) found = {it->second, end};
     }
-    return best;
+    return found;
 }
 
 }  // namespace nd::fp

@@ -14,9 +14,14 @@ public:
     MakerNames() = default;
     // The alias table ([[vendor]] names and aliases) and the names of the enterprise table ([[enterprise]]).
     explicit MakerNames(const RuleSet& set);
-    // The one name of the known maker whose name the text's first words (up to four) are, the longest such
-    // name; "" when none. Common words some makers are called ("Gateway", "Next", "Option") name nobody.
-    std::string first_in(std::string_view text) const;
+    struct Found {
+        std::string name;     // the maker's one name; "" when none
+        std::size_t end = 0;  // where its words end in the text
+    };
+    // The known maker whose name the text's first words (up to four; spaces, commas and semicolons part
+    // them) are, the longest such name. Common words some makers are called ("Gateway", "Next", "Option")
+    // name nobody.
+    Found first_in(std::string_view text) const;
     std::size_t size() const { return names_.size(); }
 
 private:

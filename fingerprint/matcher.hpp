@@ -24,7 +24,8 @@ struct DeviceFacts {
     std::string product_name;  // the product registry's name for the sysObjectID (set by the engine)
     std::string registrant;    // the IANA registrant of maker_branch() (set by the engine)
     std::string descr_maker;   // the known maker the sysDescr starts with, its one name (set by the engine)
-    int ethernet_ports = 0;    // IF-MIB ifTable rows of an Ethernet ifType (6, 62, 69, 117)
+    std::string descr_after_maker;  // the rest of that sysDescr (set by the engine)
+    int ethernet_ports = 0;         // IF-MIB ifTable rows of an Ethernet ifType (6, 62, 69, 117)
     std::vector<std::pair<std::uint32_t, int>> if_types;  // ifType -> ifTable rows of it, sorted by type
 
     int interfaces_of_type(std::uint32_t type) const;

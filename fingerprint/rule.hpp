@@ -92,6 +92,7 @@ struct Conditions {
     Regex product_name;            // the name the maker's product registry gives the sysObjectID
     Regex registrant;              // the IANA registrant of the maker's enterprise number
     Regex descr_maker;             // the known maker (its one name) whose name the sysDescr starts with
+    Regex descr_after_maker;       // the rest of a sysDescr that starts with a known maker's name
     std::vector<Oid> oid_present;  // every one of these subtrees must hold a value
     std::vector<Oid> oid_any;      // at least one of these subtrees holds a value
     std::vector<ValueCondition> oid_value;
@@ -109,7 +110,7 @@ struct Conditions {
         return !sys_object_id.empty() || !enterprise.empty() || !enterprise_not.empty() ||
                !mib_enterprise.empty() || sys_descr || !oid_present.empty() || !oid_any.empty() ||
                !oid_value.empty() || min_ethernet_ports > 0 || interfaces.has_value() || product_name ||
-               registrant || descr_maker;
+               registrant || descr_maker || descr_after_maker;
     }
 };
 

@@ -21,9 +21,9 @@ namespace {
 
 // Bump when the layout below changes. The size check makes a new Rule, Conditions or OidSource field fail the
 // build here until it is written and read too.
-constexpr std::uint32_t kFormat = 7;  // 7: when.descr_maker
+constexpr std::uint32_t kFormat = 7;  // 7: when.descr_maker, descr_after_maker
 constexpr std::string_view kMagic = "netdossier-rules\n";
-static_assert(sizeof(Rule) == 944 && sizeof(Conditions) == 536 && sizeof(OidSource) == 128,
+static_assert(sizeof(Rule) == 960 && sizeof(Conditions) == 552 && sizeof(OidSource) == 128,
               "a rule field was added or changed: write it in rule_cache.cpp and bump kFormat");
 constexpr std::uintmax_t kMaxCacheBytes = 256U << 20;
 
@@ -170,7 +170,8 @@ void write_conditions(Writer& w, const Conditions& c) {
     w.list(c.enterprise, [&](std::uint32_t n) { w.u32(n); });
     w.list(c.enterprise_not, [&](std::uint32_t n) { w.u32(n); });
     w.list(c.mib_enterprise, [&](std::uint32_t n) { w.u32(n); });
-    for (const Regex* re : {&c.sys_descr, &c.sys_descr_not, &c.product_name, &c.registrant, &c.descr_maker})
+    for (const Regex* re : {&c.sys_descr, &c.sys_descr_not, &c.product_name, &c.registrant, &c.descr_maker,
+                            &c.descr_after_maker})
         w.regex(*re);
     w.list(c.oid_present, [&](const Oid& o) { w.oid(o); });
     w.list(c.oid_any, [&](const Oid& o) { w.oid(o); });
@@ -206,7 +207,8 @@ void read_conditions(Reader& r, Conditions& c) {
     r.list(c.enterprise, 4, [&] { return r.u32(); });
     r.list(c.enterprise_not, 4, [&] { return r.u32(); });
     r.list(c.mib_enterprise, 4, [&] { return r.u32(); });
-    for (Regex* re : {&c.sys_descr, &c.sys_descr_not, &c.product_name, &c.registrant, &c.descr_maker})
+    for (Regex* re : {&c.sys_descr, &c.sys_descr_not, &c.product_name, &c.registrant, &c.descr_maker,
+                      &c.descr_after_maker})
         *re = r.regex();
     r.list(c.oid_present, 4, [&] { return r.oid(); });
     r.list(c.oid_any, 4, [&] { return r.oid(); });

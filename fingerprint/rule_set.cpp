@@ -194,7 +194,8 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
                                "dhcp_params",       "ttl",
                                "enterprise_not",    "min_ethernet_ports",
                                "interfaces",        "product_name",
-                               "registrant",        "descr_maker"});
+                               "registrant",        "descr_maker",
+                               "descr_after_maker"});
     for (const auto& [k, v] : when) {
         std::string key(k.str());
         std::string at = where + "." + key;
@@ -228,6 +229,8 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
             c.registrant = r.regex(v, at);
         else if (key == "descr_maker")
             c.descr_maker = r.regex(v, at);
+        else if (key == "descr_after_maker")
+            c.descr_after_maker = r.regex(v, at);
         else if (key == "oui")
             c.oui = r.regex(v, at);
         else if (key == "hostname")

@@ -112,11 +112,15 @@ TEST_F(ClassifyTest, ABannerOpeningWithAKnownMakerNamesIt) {
     // No sysObjectID (a recog banner, an agent that leaves it out): the maker the banner opens with, here one
     // only the enterprise table (14-) knows.
     DeviceEvidence d;
-    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Bluetest RTS65 chamber controller 2.1");
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString,
+        "Bluetest RTS65 chamber controller, firmware V2.1 built 2024-01-01");
     auto v = engine_->classify(d);
     ASSERT_TRUE(v.vendor);
     EXPECT_EQ(v.vendor->value, "Bluetest");
     EXPECT_THAT(joined(v.vendor->reasons), HasSubstr("starts with Bluetest's name"));
+    // ... and the model after it, up to the first separator (the weakest model evidence).
+    ASSERT_TRUE(v.model);
+    EXPECT_EQ(v.model->value, "RTS65 chamber controller");
     // The sysObjectID's maker outranks the banner's first word.
     set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Bluetest compatible probe");
     set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.2636.1.1.1.2.57");

@@ -20,21 +20,25 @@ RuleSet names_set() {
 
 TEST(MakerNamesTest, TheLongestKnownNameTheBannerOpensWith) {
     MakerNames makers(names_set());
-    EXPECT_EQ(makers.first_in("Sun StorEdge 3511"), "Oracle");
-    EXPECT_EQ(makers.first_in("  Juniper Networks, Inc. ex4200-48t internet router"), "Juniper Networks");
-    EXPECT_EQ(makers.first_in("Dell EMC Networking OS10 Enterprise"), "Dell EMC");  // not Dell
-    EXPECT_EQ(makers.first_in("Dell Networking N1548"), "Dell");
-    EXPECT_EQ(makers.first_in("DELL"), "Dell");
+    EXPECT_EQ(makers.first_in("Sun StorEdge 3511").name, "Oracle");
+    EXPECT_EQ(makers.first_in("  Juniper Networks, Inc. ex4200-48t internet router").name,
+              "Juniper Networks");
+    EXPECT_EQ(makers.first_in("Dell EMC Networking OS10 Enterprise").name, "Dell EMC");  // not Dell
+    EXPECT_EQ(makers.first_in("Dell Networking N1548").name, "Dell");
+    EXPECT_EQ(makers.first_in("DELL").name, "Dell");
+    // Where the name ends: commas part words as spaces do ("Juniper Networks,Inc,SA-6000,7.1R6").
+    const std::string banner = "Juniper Networks,Inc,SA-6000,7.1R6";
+    EXPECT_EQ(banner.substr(makers.first_in(banner).end), ",SA-6000,7.1R6");
 }
 
 TEST(MakerNamesTest, NamesNobodyForOtherWordsShortNamesOrCommonWords) {
     MakerNames makers(names_set());
-    EXPECT_EQ(makers.first_in(""), "");
-    EXPECT_EQ(makers.first_in("Linux host 5.10.0"), "");
-    EXPECT_EQ(makers.first_in("Sunrise controller"), "");           // a word that begins like a maker
-    EXPECT_EQ(makers.first_in("SMS gateway v2"), "");               // an enterprise-table acronym
-    EXPECT_EQ(makers.first_in("Gateway 2000 E-3200"), "");          // a common word some maker is called
-    EXPECT_EQ(makers.first_in("Storage by Sun Microsystems"), "");  // the banner must open with it
+    EXPECT_EQ(makers.first_in("").name, "");
+    EXPECT_EQ(makers.first_in("Linux host 5.10.0").name, "");
+    EXPECT_EQ(makers.first_in("Sunrise controller").name, "");           // a word that begins like a maker
+    EXPECT_EQ(makers.first_in("SMS gateway v2").name, "");               // an enterprise-table acronym
+    EXPECT_EQ(makers.first_in("Gateway 2000 E-3200").name, "");          // a common word some maker is called
+    EXPECT_EQ(makers.first_in("Storage by Sun Microsystems").name, "");  // the banner must open with it
 }
 
 }  // namespace

@@ -93,7 +93,9 @@ TEST(RuleCacheTest, DescrMakerConditionSurvivesTheRoundTrip) {
     TempDir dir;
     RuleSet set;
     load_rule_text(
-        set, "[[rule]]\nid = \"banner-maker\"\nvendor = \"{maker}\"\nwhen.descr_maker = '(?P<maker>.+)'\n",
+        set,
+        "[[rule]]\nid = \"banner-maker\"\nvendor = \"{maker}\"\nwhen.descr_maker = '(?P<maker>.+)'\n"
+        "when.descr_after_maker = '^ (?P<model>\\S+)'\n",
         "a.toml");
     ASSERT_TRUE(write_rule_cache(dir.path / "d", "key", set));
     const auto cached = read_rule_cache(dir.path / "d", "key");
@@ -101,6 +103,7 @@ TEST(RuleCacheTest, DescrMakerConditionSurvivesTheRoundTrip) {
     ASSERT_EQ(cached->rules.size(), 1u);
     ASSERT_TRUE(cached->rules[0].when.descr_maker);
     EXPECT_EQ(cached->rules[0].when.descr_maker.pattern(), "(?P<maker>.+)");
+    EXPECT_EQ(cached->rules[0].when.descr_after_maker.pattern(), "^ (?P<model>\\S+)");
     EXPECT_TRUE(cached->rules[0].when.needs_snmp());
 }
 
