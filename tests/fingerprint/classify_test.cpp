@@ -108,6 +108,29 @@ TEST_F(ClassifyTest, ProductRegistryNamesAModelOnlyWhenNothingStrongerDoes) {
     EXPECT_EQ(with_entity.model->value, "WS-C2960X-48FPS-L");
 }
 
+TEST_F(ClassifyTest, VersionLabelsSpelledLooselyAreRead) {
+    // "Software Version = r8.3.5", "SWVer1.53", "version: V_2.0.0-2": labels descr-version does not read.
+    const std::pair<const char*, const char*> cases[] = {
+        {"Widgetron box, Software Version = r8.3.5, Boot 12", "r8.3.5"},
+        {"Widgetron box SWVer1.53", "1.53"},
+        {"Widgetron KVM - version: V_2.0.0-2 (Oct/17/06)", "2.0.0-2"},
+    };
+    for (const auto& [descr, version] : cases) {
+        DeviceEvidence d;
+        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, descr);
+        auto v = engine_->classify(d);
+        ASSERT_TRUE(v.firmware) << descr;
+        EXPECT_EQ(v.firmware->value, version) << descr;
+    }
+    // A bare count after a label is no version.
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Widgetron box, Release 3 of 5");
+    auto v = engine_->classify(d);
+    if (v.firmware) {
+        EXPECT_THAT(joined(v.firmware->reasons), Not(HasSubstr("labels a version")));
+    }
+}
+
 TEST_F(ClassifyTest, ABannerOpeningWithAKnownMakerNamesIt) {
     // No sysObjectID (a recog banner, an agent that leaves it out): the maker the banner opens with, here one
     // only the enterprise table (14-) knows.
