@@ -185,9 +185,9 @@ SnmpReads FingerprintEngine::snmp_reads() const {
     constexpr std::size_t kValueRows = 16;  // DeviceFacts::read takes the first row with a real value
     // A presence test needs one row; the second shows that a table's first row is not the unit's only one
     // (maker.scalar's single_rows would take a sensor table's first reading for a firmware version). A
-    // whole private branch ("implements 17095's MIB") gets one: a second arbitrary row of it would be part
-    // of a branch read in part, where maker.scalar could take one sensor reading of many for the only
-    // version-shaped value.
+    // whole private branch ("implements 17095's MIB") gets one: every arbitrary row of it read adds to a
+    // branch read in part, where maker.scalar could take one sensor reading of many for the only
+    // version-shaped value (one row narrows that, it cannot rule it out).
     constexpr std::size_t kPresenceRows = 2;
     auto presence_rows = [](const Oid& oid) {
         return oid.size() == oids::kEnterprises.size() + 1 && oid.starts_with(oids::kEnterprises)

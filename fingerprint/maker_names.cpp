@@ -1,6 +1,5 @@
 #include "fingerprint/maker_names.hpp"
 
-#include <array>
 #include <cctype>
 #include <set>
 #include <vector>
@@ -10,36 +9,66 @@ namespace {
 
 constexpr std::size_t kMaxWords = 4;
 
-// Keys of makers named after common words or acronyms that open sysDescrs of other makers' devices:
-// "Gateway 2000", "Next generation ...", "ATS controller", "UNIX System V", "Power ...".
+// Keys of makers named after common words or product lines that open sysDescrs of other makers' devices:
+// "Gateway 2000", "Next generation ...", "ATS controller", "UNIX System V", "airFiber AF-5XHD" (Ubiquiti's).
 const std::set<std::string, std::less<>>& common_words() {
     static const std::set<std::string, std::less<>> kWords = {
-        "acc", "apt",   "ast",  "ats",     "avid",    "cab",   "cmu",   "cts",    "digital", "drake",
-        "dvs", "esi",   "ever", "gateway", "generic", "ips",   "kip",   "leader", "linux",   "media",
-        "mni", "mtu",   "ncd",  "next",    "option",  "pace",  "pivot", "power",  "promise", "quantum",
-        "saj", "sel",   "sick", "sms",     "sola",    "sound", "start", "strix",  "symbol",  "system",
-        "tcc", "terra", "tsc",  "unify",   "unix",    "wis",   "wolf",  "crown"};
+        "acc",     "airfiber", "apt", "ast",   "ats",  "avid",    "cab",     "cmu",         "crown", "cts",
+        "digital", "drake",    "dvs", "esi",   "ever", "gateway", "generic", "ips",         "kip",   "leader",
+        "linux",   "media",    "mni", "mtu",   "ncd",  "next",    "option",  "pace",        "pivot", "power",
+        "promise", "quantum",  "saj", "sel",   "sick", "sms",     "sola",    "sound",       "start", "strix",
+        "symbol",  "system",   "tcc", "terra", "tsc",  "unify",   "unix",    "videoserver", "wis",   "wolf"};
     return kWords;
+}
+
+// The words of a name, lower-case letters and digits, legal forms aside: "Juniper Networks, Inc." ->
+// "junipernetworks" (vendor_key also drops "networks").
+std::string words_key(std::string_view name) {
+    static const std::set<std::string, std::less<>> kLegal = {
+        "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "gmbh",
+        "ag",  "sa",           "srl",  "bv",          "ab", "as",      "oy",  "kg",      "spa", "pty"};
+    std::string key, token;
+    auto flush = [&] {
+        if (!token.empty() && !kLegal.contains(token)) key += token;
+        token.clear();
+    };
+    for (char c : name) {
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            token.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else
+            flush();
+    }
+    flush();
+    return key;
 }
 
 }  // namespace
 
+void MakerNames::add(std::map<std::string, std::string, std::less<>>& to, std::string key,
+                     const std::string& name) {
+    // Keys under three characters are initials ("HP", "GE", "3M") that open many banners of other makers.
+    if (key.size() < 3 || common_words().contains(key)) return;
+    to.emplace(std::move(key), name);
+}
+
 MakerNames::MakerNames(const RuleSet& set) {
-    for (const auto& [key, name] : set.vendor_aliases) names_.emplace(key, name);
-    // The enterprise table's makers ("enterprise-<n>" rules): a name of four or more letters, since its
-    // short ones are acronyms the alias table has not vouched for.
+    auto add_name = [&](const std::string& name) {
+        add(by_words_, words_key(name), name);
+        if (vendor_key(name) == words_key(name)) add(by_key_, vendor_key(name), name);
+    };
+    for (const auto& [key, name] : set.vendor_aliases) {
+        if (key == vendor_key(name))
+            add_name(name);  // the maker's own name
+        else
+            add(by_key_, key, name);  // an alias the table vouches for ("Sun" -> Oracle)
+    }
+    // The enterprise table's makers ("enterprise-<n>" rules): four characters or more, since its short
+    // names are acronyms the alias table has not vouched for.
     for (const auto& rule : set.rules) {
         if (!rule.id.starts_with("enterprise-") || rule.when.enterprise.size() != 1) continue;
         const auto& name = rule.templates[static_cast<std::size_t>(Field::kVendor)];
-        if (name.empty() || name.find('{') != std::string::npos) continue;
-        auto key = vendor_key(name);
-        if (key.size() >= 4) names_.emplace(key, name);
-    }
-    for (auto it = names_.begin(); it != names_.end();) {
-        if (it->first.size() < 3 || common_words().contains(it->first))
-            it = names_.erase(it);
-        else
-            ++it;
+        if (name.empty() || name.find('{') != std::string::npos || words_key(name).size() < 4) continue;
+        add_name(name);
     }
 }
 
@@ -55,10 +84,18 @@ MakerNames::Found MakerNames::first_in(std::string_view text) const {
         words.emplace_back(begin, i);
     }
     Found found;
-    for (const auto& [begin, end] : words) {
+    if (words.empty()) return found;
+    auto word = [&](std::size_t n) { return text.substr(words[n].first, words[n].second - words[n].first); };
+    if (vendor_key(word(0)).empty()) return found;  // "The ...", "Network ...": no maker opens so
+    for (std::size_t n = 0; n < words.size(); ++n) {
         // The first words as one name, from the first word's start to this one's end.
-        auto key = vendor_key(text.substr(words.front().first, end - words.front().first));
-        if (auto it = names_.find(key); it != names_.end()) found = {it->second, end};
+        auto lead = text.substr(words.front().first, words[n].second - words.front().first);
+        if (auto it = by_words_.find(words_key(lead)); it != by_words_.end()) {
+            found = {it->second, words[n].second};
+        } else if (!vendor_key(word(n)).empty()) {
+            if (auto key = by_key_.find(vendor_key(lead)); key != by_key_.end())
+                found = {key->second, words[n].second};
+        }
     }
     return found;
 }

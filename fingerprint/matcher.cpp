@@ -373,15 +373,15 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
     }
     if (c.descr_maker) {
         if (f.descr_maker.empty() || !search(*c.descr_maker, f.descr_maker, &m.captures)) return std::nullopt;
-        m.details.push_back("sysDescr \"" + shorten(f.sys_descr) + "\" starts with " + f.descr_maker +
-                            "'s name");
+        m.details.push_back("sysDescr \"" + shorten(f.sys_descr) + "\" opens with the name of " +
+                            f.descr_maker);
     }
     if (c.descr_after_maker) {
         if (f.descr_maker.empty() || !search(*c.descr_after_maker, f.descr_after_maker, &m.captures))
             return std::nullopt;
         if (!c.descr_maker)
-            m.details.push_back("sysDescr \"" + shorten(f.sys_descr) + "\" after " + f.descr_maker +
-                                "'s name");
+            m.details.push_back("sysDescr \"" + shorten(f.sys_descr) + "\" after the name of " +
+                                f.descr_maker);
     }
     if (c.sys_descr_not && !f.sys_descr.empty() && re2::RE2::PartialMatch(f.sys_descr, *c.sys_descr_not))
         return std::nullopt;

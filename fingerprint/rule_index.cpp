@@ -179,6 +179,7 @@ bool RuleIndex::passes(std::size_t rule, const DeviceFacts& f, const std::vector
         (!f.sys_object_id || std::none_of(c.sys_object_id.begin(), c.sys_object_id.end(),
                                           [&](const Oid& p) { return f.sys_object_id->starts_with(p); })))
         return false;
+    if ((c.descr_maker || c.descr_after_maker) && f.descr_maker.empty()) return false;
     if (c.sys_descr) {
         if (f.sys_descr.empty()) return false;
         if (!test_bit(descr_hits, static_cast<std::size_t>(g.descr_pattern))) return false;

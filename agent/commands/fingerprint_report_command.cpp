@@ -26,7 +26,7 @@ void add_fingerprint_report_command(CLI::App& app, const GlobalOptions& /*global
         ->required();
     cmd->add_flag("--json", options->json, "Print the report as JSON");
     cmd->add_flag("--report-only", options->report_only, "Exit 0 even when a target fails");
-    cmd->add_flag("--leave-families-out", options->leave_out,
+    cmd->add_flag("--leave-out,--leave-families-out", options->leave_out,
                   "Also score each LibreNMS recording / recog example without the rules that fire on it "
                   "alone, and each family (LibreNMS os, recog fingerprint) without the rules that fire on it "
                   "alone (generalisation)");

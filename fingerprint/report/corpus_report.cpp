@@ -209,21 +209,23 @@ CorpusReport score_leaving_out(const FingerprintEngine& engine, const Corpus& co
     return report;
 }
 
+// A device whose label names no family is a family of its own (never one with every other such device).
+std::string family_of(const LabelledDevice& d) { return d.family.empty() ? "\x01" + d.id : d.family; }
+
 }  // namespace
 
 CorpusReport score_leave_families_out(const FingerprintEngine& engine, const Corpus& corpus) {
     std::vector<const LabelledDevice*> all;
     for (const auto& d : corpus.devices) all.push_back(&d);
-    return score_leaving_out(
-        engine, corpus, [](const LabelledDevice& d) { return d.family; }, all, "leave-families-out");
+    return score_leaving_out(engine, corpus, family_of, all, "leave-families-out");
 }
 
 CorpusReport score_leave_recordings_out(const FingerprintEngine& engine, const Corpus& corpus) {
     std::map<std::string, std::size_t> family_size;
-    for (const auto& d : corpus.devices) ++family_size[d.family];
+    for (const auto& d : corpus.devices) ++family_size[family_of(d)];
     std::vector<const LabelledDevice*> seen_families;  // recordings with a sibling in their family
     for (const auto& d : corpus.devices) {
-        if (family_size[d.family] > 1) seen_families.push_back(&d);
+        if (family_size[family_of(d)] > 1) seen_families.push_back(&d);
     }
     return score_leaving_out(
         engine, corpus, [](const LabelledDevice& d) { return d.id; }, seen_families, "leave-recordings-out");

@@ -43,8 +43,8 @@ struct CorpusReport {
 // Scores one corpus. Targets come from the corpus name (librenms*, recog*; others are informational).
 CorpusReport score_corpus(const FingerprintEngine& engine, const Corpus& corpus);
 
-// Generalisation estimate: each family (LibreNMS os, recog fingerprint) is scored without the rules that fire on that family
-// only in this corpus, as if they had never been written. Informational (no targets).
+// Generalisation estimate: each family (LibreNMS os, recog fingerprint) is scored without the rules that fire
+// on that family only in this corpus, as if they had never been written. Informational (no targets).
 CorpusReport score_leave_families_out(const FingerprintEngine& engine, const Corpus& corpus);
 
 // The same for a new recording of a family the corpus has: each recording of a family with two or more is

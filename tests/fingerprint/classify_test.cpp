@@ -140,10 +140,18 @@ TEST_F(ClassifyTest, ABannerOpeningWithAKnownMakerNamesIt) {
     auto v = engine_->classify(d);
     ASSERT_TRUE(v.vendor);
     EXPECT_EQ(v.vendor->value, "Bluetest");
-    EXPECT_THAT(joined(v.vendor->reasons), HasSubstr("starts with Bluetest's name"));
+    EXPECT_THAT(joined(v.vendor->reasons), HasSubstr("opens with the name of Bluetest"));
     // ... and the model after it, up to the first separator (the weakest model evidence).
     ASSERT_TRUE(v.model);
     EXPECT_EQ(v.model->value, "RTS65 chamber controller");
+    // No model from a version or a software label after the maker's name.
+    for (const char* banner : {"Bluetest 5.4.0.11", "Bluetest Router Software V1.10, SNMP agent"}) {
+        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, banner);
+        auto bare = engine_->classify(d);
+        if (bare.model) {
+            EXPECT_THAT(joined(bare.model->reasons), Not(HasSubstr("after the name of"))) << banner;
+        }
+    }
     // The sysObjectID's maker outranks the banner's first word.
     set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Bluetest compatible probe");
     set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.2636.1.1.1.2.57");

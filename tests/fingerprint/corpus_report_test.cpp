@@ -167,6 +167,17 @@ TEST(CorpusReportTest, LeaveRecordingsOutScoresSeenFamiliesWithoutOneFileRules) 
     EXPECT_FALSE(field(report, "class").target);
 }
 
+TEST(CorpusReportTest, ADeviceWithoutAFamilyIsAFamilyOfItsOwn) {
+    // Two unlabelled-family devices share the banner rule: it fires on two families, so it stays.
+    LeaveOutCorpus c;
+    c.corpus.devices.clear();
+    c.add("loose-a", "", "Widget OS 1.0", "");
+    c.add("loose-b", "", "Widget OS 2.0", "");
+    auto engine = FingerprintEngine::load({c.rules});
+    EXPECT_EQ(field(score_leave_families_out(engine, c.corpus), "class").correct, 2u);
+    EXPECT_EQ(score_leave_recordings_out(engine, c.corpus).devices, 0u);  // no seen family among them
+}
+
 TEST(CorpusReportTest, LeaveFamiliesOutDropsRulesOfOneFamily) {
     LeaveOutCorpus c;
     auto engine = FingerprintEngine::load({c.rules});

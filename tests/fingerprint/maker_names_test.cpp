@@ -12,7 +12,8 @@ RuleSet names_set() {
                    "[[vendor]]\nname = \"Dell EMC\"\n"
                    "[[vendor]]\nname = \"Oracle\"\naliases = [\"Sun\", \"Sun Microsystems\"]\n"
                    "[[enterprise]]\nnumber = 2636\nvendor = \"Juniper Networks\"\nclass = \"router\"\n"
-                   "[[enterprise]]\nnumber = 4242\nvendor = \"SMS\"\n"
+                   "[[enterprise]]\nnumber = 4242\nvendor = \"QXT\"\n"
+                   "[[enterprise]]\nnumber = 4444\nvendor = \"Printer Systems\"\nclass = \"printer\"\n"
                    "[[enterprise]]\nnumber = 4343\nvendor = \"Gateway Inc\"\n",
                    "makers.toml");
     return set;
@@ -39,6 +40,11 @@ TEST(MakerNamesTest, NamesNobodyForOtherWordsShortNamesOrCommonWords) {
     EXPECT_EQ(makers.first_in("SMS gateway v2").name, "");               // an enterprise-table acronym
     EXPECT_EQ(makers.first_in("Gateway 2000 E-3200").name, "");          // a common word some maker is called
     EXPECT_EQ(makers.first_in("Storage by Sun Microsystems").name, "");  // the banner must open with it
+    EXPECT_EQ(makers.first_in("The Sun box").name, "");                  // nor after a word the keys drop
+    EXPECT_EQ(makers.first_in("Network Dell PowerConnect").name, "");
+    // A name the short key would cut to a common word is found only whole.
+    EXPECT_EQ(makers.first_in("Printer Server Version 2.0").name, "");
+    EXPECT_EQ(makers.first_in("Printer Systems PS-200").name, "Printer Systems");
 }
 
 }  // namespace
