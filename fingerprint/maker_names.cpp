@@ -27,19 +27,7 @@ std::string words_key(std::string_view name) {
     static const std::set<std::string, std::less<>> kLegal = {
         "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "gmbh",
         "ag",  "sa",           "srl",  "bv",          "ab", "as",      "oy",  "kg",      "spa", "pty"};
-    std::string key, token;
-    auto flush = [&] {
-        if (!token.empty() && !kLegal.contains(token)) key += token;
-        token.clear();
-    };
-    for (char c : name) {
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            token.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        else
-            flush();
-    }
-    flush();
-    return key;
+    return name_key(name, kLegal);
 }
 
 }  // namespace

@@ -410,38 +410,42 @@ void add_rule(RuleSet& set, Rule rule, bool disabled) {
 }  // namespace
 
 std::string vendor_key(std::string_view name) {
-    static const std::set<std::string> kDrop = {"inc",
-                                                "incorporated",
-                                                "corp",
-                                                "corporation",
-                                                "co",
-                                                "company",
-                                                "ltd",
-                                                "limited",
-                                                "gmbh",
-                                                "ag",
-                                                "sa",
-                                                "llc",
-                                                "plc",
-                                                "networks",
-                                                "network",
-                                                "systems",
-                                                "technologies",
-                                                "technology",
-                                                "communications",
-                                                "the",
-                                                "international",
-                                                "srl",
-                                                "bv",
-                                                "ab",
-                                                "as",
-                                                "oy",
-                                                "kg",
-                                                "spa",
-                                                "pty"};
+    static const std::set<std::string, std::less<>> kDrop = {"inc",
+                                                             "incorporated",
+                                                             "corp",
+                                                             "corporation",
+                                                             "co",
+                                                             "company",
+                                                             "ltd",
+                                                             "limited",
+                                                             "gmbh",
+                                                             "ag",
+                                                             "sa",
+                                                             "llc",
+                                                             "plc",
+                                                             "networks",
+                                                             "network",
+                                                             "systems",
+                                                             "technologies",
+                                                             "technology",
+                                                             "communications",
+                                                             "the",
+                                                             "international",
+                                                             "srl",
+                                                             "bv",
+                                                             "ab",
+                                                             "as",
+                                                             "oy",
+                                                             "kg",
+                                                             "spa",
+                                                             "pty"};
+    return name_key(name, kDrop);
+}
+
+std::string name_key(std::string_view name, const std::set<std::string, std::less<>>& dropped) {
     std::string key, token;
     auto flush = [&] {
-        if (!token.empty() && !kDrop.contains(token)) key += token;
+        if (!token.empty() && !dropped.contains(token)) key += token;
         token.clear();
     };
     for (char c : name) {

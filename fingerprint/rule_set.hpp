@@ -4,6 +4,7 @@
 // 'sysdescr'").
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,5 +52,7 @@ void load_rule_text(RuleSet& set, std::string_view text, const std::string& file
 
 // Lower-case alphanumeric key with corporate tokens ("inc", "ltd", "networks", ...) dropped.
 std::string vendor_key(std::string_view name);
+// The same key, dropping only the words in `dropped` (lower case).
+std::string name_key(std::string_view name, const std::set<std::string, std::less<>>& dropped);
 
 }  // namespace nd::fp
