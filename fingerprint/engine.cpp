@@ -28,11 +28,16 @@ struct FingerprintEngine::Rules {
 
     // The makers a sysDescr may start with (the alias and enterprise tables' names).
     fp::MakerNames makers;
+    // Whether any rule asks for the maker the banner opens with (else it is not looked up).
+    bool banner_maker_rules = false;
 
     bool from_cache = false;
     void build_indexes() {
         index = std::make_unique<fp::RuleIndex>(set.rules);
         makers = fp::MakerNames(set);
+        banner_maker_rules = std::any_of(set.rules.begin(), set.rules.end(), [](const fp::Rule& r) {
+            return r.when.descr_maker || r.when.descr_after_maker;
+        });
     }
 
     // The maker's registry name for the sysObjectID, for rules that class product lines by name, the IANA
@@ -42,9 +47,11 @@ struct FingerprintEngine::Rules {
         if (auto number = facts.maker_branch()) {
             if (auto name = registry->lookup(*number)) facts.registrant = fp::valid_utf8(*name);
         }
-        auto opener = makers.first_in(facts.sys_descr);
-        facts.descr_maker = std::move(opener.name);
-        if (!facts.descr_maker.empty()) facts.descr_after_maker = facts.sys_descr.substr(opener.end);
+        if (banner_maker_rules) {
+            auto opener = makers.first_in(facts.sys_descr);
+            facts.descr_maker = std::move(opener.name);
+            if (!facts.descr_maker.empty()) facts.descr_after_maker = facts.sys_descr.substr(opener.end);
+        }
         if (!facts.sys_object_id || set.products.empty()) return;
         if (auto it = set.products.find(facts.sys_object_id->to_string()); it != set.products.end())
             facts.product_name = it->second.name;
@@ -190,9 +197,8 @@ SnmpReads FingerprintEngine::snmp_reads() const {
     // version-shaped value (one row narrows that, it cannot rule it out).
     constexpr std::size_t kPresenceRows = 2;
     auto presence_rows = [](const Oid& oid) {
-        return oid.size() == oids::kEnterprises.size() + 1 && oid.starts_with(oids::kEnterprises)
-                   ? std::size_t{1}
-                   : kPresenceRows;
+        const bool whole_branch = private_branch(oid) && oid.size() == oids::kEnterprises.size() + 1;
+        return whole_branch ? std::size_t{1} : kPresenceRows;
     };
     std::map<Oid, std::size_t> rows;  // subtree -> rows wanted (the most any rule wants)
     bool maker_scalars = false;

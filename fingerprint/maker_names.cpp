@@ -23,12 +23,7 @@ const std::set<std::string, std::less<>>& common_words() {
 
 // The words of a name, lower-case letters and digits, legal forms aside: "Juniper Networks, Inc." ->
 // "junipernetworks" (vendor_key also drops "networks").
-std::string words_key(std::string_view name) {
-    static const std::set<std::string, std::less<>> kLegal = {
-        "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "gmbh",
-        "ag",  "sa",           "srl",  "bv",          "ab", "as",      "oy",  "kg",      "spa", "pty"};
-    return name_key(name, kLegal);
-}
+std::string words_key(std::string_view name) { return name_key(name, legal_forms()); }
 
 }  // namespace
 

@@ -64,26 +64,19 @@ bool test_bit(const std::vector<std::uint64_t>& bits, std::size_t i) {
 bool contains(const std::vector<std::uint32_t>& list, std::uint32_t n) {
     return std::find(list.begin(), list.end(), n) != list.end();
 }
-// The n of 1.3.6.1.4.1.<n>.... , -1 for OIDs outside the private branches.
-std::int64_t private_branch(const Oid& oid) {
-    if (!oid.starts_with(oids::kEnterprises) || oid.size() <= oids::kEnterprises.size()) return -1;
-    return static_cast<std::int64_t>(oid.arcs()[oids::kEnterprises.size()]);
-}
-
 // Private branches of which the walk must hold at least one for the rule's subtree conditions to hold.
 std::vector<std::uint32_t> required_branches(const Conditions& c) {
     for (const auto& oid : c.oid_present) {
-        if (auto n = private_branch(oid); n >= 0) return {static_cast<std::uint32_t>(n)};
+        if (auto n = private_branch(oid)) return {*n};
     }
     for (const auto& vc : c.oid_value) {
-        if (auto n = private_branch(vc.source.oid); n >= 0 && vc.source.entity_field.empty())
-            return {static_cast<std::uint32_t>(n)};
+        if (auto n = private_branch(vc.source.oid); n && vc.source.entity_field.empty()) return {*n};
     }
     std::vector<std::uint32_t> any;  // oid_any: only when every alternative is a private branch
     for (const auto& oid : c.oid_any) {
         auto n = private_branch(oid);
-        if (n < 0) return {};
-        any.push_back(static_cast<std::uint32_t>(n));
+        if (!n) return {};
+        any.push_back(*n);
     }
     return any;
 }
@@ -105,7 +98,8 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
         auto [it, fresh] = subtree_ids.emplace(oid, static_cast<std::uint32_t>(subtrees_.size()));
         if (fresh) {
             subtrees_.push_back(oid);
-            subtree_branch_.push_back(private_branch(oid));
+            auto branch = private_branch(oid);
+            subtree_branch_.push_back(branch ? std::int64_t{*branch} : -1);
         }
         return it->second;
     };

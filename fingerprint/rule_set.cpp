@@ -409,36 +409,20 @@ void add_rule(RuleSet& set, Rule rule, bool disabled) {
 
 }  // namespace
 
+const std::set<std::string, std::less<>>& legal_forms() {
+    static const std::set<std::string, std::less<>> kForms = {
+        "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "gmbh",
+        "ag",  "sa",           "srl",  "bv",          "ab", "as",      "oy",  "kg",      "spa", "pty"};
+    return kForms;
+}
+
 std::string vendor_key(std::string_view name) {
-    static const std::set<std::string, std::less<>> kDrop = {"inc",
-                                                             "incorporated",
-                                                             "corp",
-                                                             "corporation",
-                                                             "co",
-                                                             "company",
-                                                             "ltd",
-                                                             "limited",
-                                                             "gmbh",
-                                                             "ag",
-                                                             "sa",
-                                                             "llc",
-                                                             "plc",
-                                                             "networks",
-                                                             "network",
-                                                             "systems",
-                                                             "technologies",
-                                                             "technology",
-                                                             "communications",
-                                                             "the",
-                                                             "international",
-                                                             "srl",
-                                                             "bv",
-                                                             "ab",
-                                                             "as",
-                                                             "oy",
-                                                             "kg",
-                                                             "spa",
-                                                             "pty"};
+    static const std::set<std::string, std::less<>> kDrop = [] {
+        auto drop = legal_forms();
+        drop.insert({"networks", "network", "systems", "technologies", "technology", "communications", "the",
+                     "international"});
+        return drop;
+    }();
     return name_key(name, kDrop);
 }
 

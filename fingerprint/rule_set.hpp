@@ -52,6 +52,8 @@ void load_rule_text(RuleSet& set, std::string_view text, const std::string& file
 
 // Lower-case alphanumeric key with corporate tokens ("inc", "ltd", "networks", ...) dropped.
 std::string vendor_key(std::string_view name);
+// The legal forms of company names ("inc", "gmbh", ...), lower case: vendor_key drops these and sector words.
+const std::set<std::string, std::less<>>& legal_forms();
 // The same key, dropping only the words in `dropped` (lower case).
 std::string name_key(std::string_view name, const std::set<std::string, std::less<>>& dropped);
 

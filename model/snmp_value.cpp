@@ -102,6 +102,11 @@ std::map<std::uint32_t, SnmpWalk> vlan_context_walks(const SnmpWalk& walk) {
     return out;
 }
 
+std::optional<std::uint32_t> private_branch(const Oid& oid) {
+    if (!oid.starts_with(oids::kEnterprises) || oid.size() <= oids::kEnterprises.size()) return std::nullopt;
+    return oid.arcs()[oids::kEnterprises.size()];
+}
+
 std::vector<std::uint32_t> private_branches(const SnmpWalk& walk) {
     std::vector<std::uint32_t> out;
     // One step per branch: jump past each one to the next.

@@ -72,6 +72,9 @@ std::map<std::uint32_t, SnmpWalk> vlan_context_walks(const SnmpWalk& walk);
 // The makers' private MIBs (1.3.6.1.4.1.<n>) the walk holds values under, in order.
 std::vector<std::uint32_t> private_branches(const SnmpWalk& walk);
 
+// The n of an OID in a maker's private MIB (1.3.6.1.4.1.<n>...); nullopt for any other OID.
+std::optional<std::uint32_t> private_branch(const Oid& oid);
+
 // Well-known OIDs used across modules.
 namespace oids {
 inline const Oid kSysDescr{{1, 3, 6, 1, 2, 1, 1, 1, 0}};

@@ -14,6 +14,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "fingerprint/engine.hpp"
 #include "fingerprint/report/corpus_loader.hpp"
@@ -68,43 +70,41 @@ TEST(RuleCacheTest, ShippedRulesSurviveTheRoundTrip) {
     EXPECT_EQ(read_bytes(dir.path / "a"), read_bytes(dir.path / "b"));
 }
 
-// A rule's interfaces condition (types and count) comes back from the cache as written.
-TEST(RuleCacheTest, InterfacesConditionSurvivesTheRoundTrip) {
+// The rules of one file's text, written to a cache and read back.
+RuleSet round_trip(std::string_view text) {
     TempDir dir;
     RuleSet set;
-    load_rule_text(set,
-                   "[[rule]]\nid = \"olt\"\nclass = \"other\"\n"
-                   "when.interfaces = { types = [250, 266], at_least = 4 }\n"
-                   "[[rule]]\nid = \"plain\"\nclass = \"printer\"\nwhen.ttl = [60, 64]\n",
-                   "a.toml");
-    ASSERT_TRUE(write_rule_cache(dir.path / "c", "key", set));
-    const auto cached = read_rule_cache(dir.path / "c", "key");
-    ASSERT_TRUE(cached.has_value());
-    ASSERT_EQ(cached->rules.size(), 2u);
-    const auto& interfaces = cached->rules[0].when.interfaces;
+    load_rule_text(set, text, "a.toml");
+    EXPECT_TRUE(write_rule_cache(dir.path / "cache", "key", set));
+    auto cached = read_rule_cache(dir.path / "cache", "key");
+    EXPECT_TRUE(cached.has_value());
+    return cached ? std::move(*cached) : RuleSet{};
+}
+
+// A rule's interfaces condition (types and count) comes back from the cache as written.
+TEST(RuleCacheTest, InterfacesConditionSurvivesTheRoundTrip) {
+    const auto cached = round_trip(
+        "[[rule]]\nid = \"olt\"\nclass = \"other\"\n"
+        "when.interfaces = { types = [250, 266], at_least = 4 }\n"
+        "[[rule]]\nid = \"plain\"\nclass = \"printer\"\nwhen.ttl = [60, 64]\n");
+    ASSERT_EQ(cached.rules.size(), 2u);
+    const auto& interfaces = cached.rules[0].when.interfaces;
     ASSERT_TRUE(interfaces.has_value());
     EXPECT_EQ(interfaces->types, (std::vector<std::uint16_t>{250, 266}));
     EXPECT_EQ(interfaces->at_least, 4);
-    EXPECT_FALSE(cached->rules[1].when.interfaces.has_value());
+    EXPECT_FALSE(cached.rules[1].when.interfaces.has_value());
 }
 
 // The maker-named-by-the-banner condition comes back from the cache as written.
 TEST(RuleCacheTest, DescrMakerConditionSurvivesTheRoundTrip) {
-    TempDir dir;
-    RuleSet set;
-    load_rule_text(
-        set,
+    const auto cached = round_trip(
         "[[rule]]\nid = \"banner-maker\"\nvendor = \"{maker}\"\nwhen.descr_maker = '(?P<maker>.+)'\n"
-        "when.descr_after_maker = '^ (?P<model>\\S+)'\n",
-        "a.toml");
-    ASSERT_TRUE(write_rule_cache(dir.path / "d", "key", set));
-    const auto cached = read_rule_cache(dir.path / "d", "key");
-    ASSERT_TRUE(cached.has_value());
-    ASSERT_EQ(cached->rules.size(), 1u);
-    ASSERT_TRUE(cached->rules[0].when.descr_maker);
-    EXPECT_EQ(cached->rules[0].when.descr_maker.pattern(), "(?P<maker>.+)");
-    EXPECT_EQ(cached->rules[0].when.descr_after_maker.pattern(), "^ (?P<model>\\S+)");
-    EXPECT_TRUE(cached->rules[0].when.needs_snmp());
+        "when.descr_after_maker = '^ (?P<model>\\S+)'\n");
+    ASSERT_EQ(cached.rules.size(), 1u);
+    ASSERT_TRUE(cached.rules[0].when.descr_maker);
+    EXPECT_EQ(cached.rules[0].when.descr_maker.pattern(), "(?P<maker>.+)");
+    EXPECT_EQ(cached.rules[0].when.descr_after_maker.pattern(), "^ (?P<model>\\S+)");
+    EXPECT_TRUE(cached.rules[0].when.needs_snmp());
 }
 
 // The same verdicts, reasons included, from parsed and from cached rules over a corpus sample.
