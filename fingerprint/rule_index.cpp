@@ -98,8 +98,7 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
         auto [it, fresh] = subtree_ids.emplace(oid, static_cast<std::uint32_t>(subtrees_.size()));
         if (fresh) {
             subtrees_.push_back(oid);
-            auto branch = private_branch(oid);
-            subtree_branch_.push_back(branch ? std::int64_t{*branch} : -1);
+            subtree_branch_.push_back(private_branch(oid));
         }
         return it->second;
     };
@@ -185,8 +184,8 @@ bool RuleIndex::passes(std::size_t rule, const DeviceFacts& f, const std::vector
         auto& known = subtree_memo[id];
         if (known < 0) {
             const auto branch = subtree_branch_[id];  // a branch the walk lacks holds nothing
-            known = (branch < 0 || std::binary_search(f.walk_enterprises.begin(), f.walk_enterprises.end(),
-                                                      static_cast<std::uint32_t>(branch))) &&
+            known = (!branch ||
+                     std::binary_search(f.walk_enterprises.begin(), f.walk_enterprises.end(), *branch)) &&
                             f.has_subtree(subtrees_[id])
                         ? 1
                         : 0;

@@ -5,6 +5,7 @@
 // match, and their order, are exactly those of trying every rule in turn.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -38,10 +39,10 @@ private:
 
     const std::vector<Rule>* rules_;
     std::vector<Gate> gates_;
-    std::vector<Oid> subtrees_;                 // distinct OIDs whose subtree a condition reads
-    std::vector<std::int64_t> subtree_branch_;  // its 1.3.6.1.4.1.<n> branch, -1 when outside one
-    std::vector<std::uint64_t> always_;         // bitmap: rules without an enterprise or sysDescr gate
-    std::vector<std::uint64_t> no_snmp_;        // bitmap: rules that can match without SNMP
+    std::vector<Oid> subtrees_;  // distinct OIDs whose subtree a condition reads
+    std::vector<std::optional<std::uint32_t>> subtree_branch_;  // its 1.3.6.1.4.1.<n> branch, if in one
+    std::vector<std::uint64_t> always_;   // bitmap: rules without an enterprise or sysDescr gate
+    std::vector<std::uint64_t> no_snmp_;  // bitmap: rules that can match without SNMP
     std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_enterprise_;  // sysObjectID branch
     // Rules that need values under 1.3.6.1.4.1.<n> (when.mib_enterprise, or an oid_present / oid_any /
     // oid_value subtree in that branch), keyed by <n>: tried only when the walk holds that branch.

@@ -110,12 +110,12 @@ std::optional<std::uint32_t> private_branch(const Oid& oid) {
 std::vector<std::uint32_t> private_branches(const SnmpWalk& walk) {
     std::vector<std::uint32_t> out;
     // One step per branch: jump past each one to the next.
-    for (auto it = walk.upper_bound(oids::kEnterprises);
-         it != walk.end() && it->first.starts_with(oids::kEnterprises);) {
-        const auto n = it->first.arcs()[oids::kEnterprises.size()];
-        out.push_back(n);
-        if (n == std::numeric_limits<std::uint32_t>::max()) break;
-        it = walk.lower_bound(oids::kEnterprises.child(n + 1));
+    for (auto it = walk.upper_bound(oids::kEnterprises); it != walk.end();) {
+        const auto n = private_branch(it->first);
+        if (!n) break;
+        out.push_back(*n);
+        if (*n == std::numeric_limits<std::uint32_t>::max()) break;
+        it = walk.lower_bound(oids::kEnterprises.child(*n + 1));
     }
     return out;
 }

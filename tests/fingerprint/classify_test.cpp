@@ -711,6 +711,27 @@ TEST_F(ClassifyTest, NoEvidenceIsUnknown) {
     EXPECT_FALSE(v.vendor);
 }
 
+// A maker's product that nothing classes is filed under "other", weakly, and says so; any evidence of a kind
+// outranks that, and a sysObjectID outside the private branches is no maker's product.
+TEST_F(ClassifyTest, UnclassedMakersProductIsOtherAndSaysNothingNamedItsKind) {
+    DeviceEvidence unknown_maker;
+    set(unknown_maker, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "XQ-7 rev B");
+    set(unknown_maker, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.99997.2.1");
+    auto v = engine_->classify(unknown_maker);
+    EXPECT_EQ(v.device_class, DeviceClass::kOther);
+    EXPECT_LE(v.class_confidence, 0.1);
+    EXPECT_THAT(joined(v.class_reasons), HasSubstr("nothing names what kind"));
+    EXPECT_THAT(engine_->matching_rules(unknown_maker), Contains("fallback-maker-product-other"));
+
+    EXPECT_EQ(engine_->classify(snmp_ups()).device_class, DeviceClass::kPower);  // 99998: no class of its own
+
+    DeviceEvidence outside;
+    set(outside, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "XQ-7 rev B");
+    set(outside, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "0.0");
+    EXPECT_EQ(engine_->classify(outside).device_class, DeviceClass::kUnknown);
+    EXPECT_THAT(engine_->matching_rules(outside), Not(Contains("fallback-maker-product-other")));
+}
+
 TEST_F(ClassifyTest, Deterministic) {
     auto other = FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data"});
     for (const auto& d : {snmp_printer(), snmp_switch(), snmp_ups()}) {

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-
 namespace nd {
 namespace {
 
@@ -65,16 +63,14 @@ TEST(OuiRegistry, MissingDirectoryGivesEmptyRegistry) {
     EXPECT_FALSE(registry.lookup(mac("00:11:22:33:44:55")));
 }
 
-TEST(OuiRegistry, LoadsDebianIeeeDataQuickly) {
+// Its load time is printed by bench/fingerprint_bench, not asserted here: a timed test flakes on a busy
+// machine.
+TEST(OuiRegistry, LoadsDebianIeeeData) {
     OuiRegistry registry;
-    const auto start = std::chrono::steady_clock::now();
     const auto blocks = registry.size();
-    const auto elapsed = std::chrono::steady_clock::now() - start;
     if (blocks == 0) GTEST_SKIP() << "ieee-data is not installed in " << kDefaultIeeeDataDir;
     EXPECT_GT(blocks, 40000U);
     EXPECT_EQ(registry.malformed_lines(), 0U);
-    // Parsed once per process: well under the time a /24 sweep takes, even in a sanitizer build.
-    EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 2000);
     // Cisco's 00:00:0c and an MA-S block registrant from the shipped files.
     EXPECT_EQ(registry.lookup(mac("00:00:0c:12:34:56")), "Cisco Systems, Inc");
     EXPECT_EQ(registry.lookup(mac("70:b3:d5:f2:f0:01")), "TELEPLATFORMS");
