@@ -682,7 +682,10 @@ TEST_F(ClassifyTest, InterfaceTypesGiveSupportingClassEvidence) {
     auto dslam = engine_->classify(walk(24, 251));
     EXPECT_EQ(dslam.device_class, DeviceClass::kOther);
     EXPECT_THAT(joined(dslam.class_reasons), HasSubstr("24 interfaces of type vdsl2(251)"));
-    EXPECT_EQ(engine_->classify(walk(1, 71)).device_class, DeviceClass::kUnknown);
+    // The laptop: only the fallback for a device that answers SNMP classes it.
+    auto laptop = engine_->classify(walk(1, 71));
+    EXPECT_LE(laptop.class_confidence, 0.1);
+    EXPECT_THAT(joined(laptop.class_reasons), HasSubstr("nothing names what kind"));
 }
 
 // The maker's registry names the sysObjectID's product line, and the line gives the class: Cisco's
@@ -711,9 +714,9 @@ TEST_F(ClassifyTest, NoEvidenceIsUnknown) {
     EXPECT_FALSE(v.vendor);
 }
 
-// A maker's product that nothing classes is filed under "other", weakly, and says so; any evidence of a kind
-// outranks that, and a sysObjectID outside the private branches is no maker's product.
-TEST_F(ClassifyTest, UnclassedMakersProductIsOtherAndSaysNothingNamedItsKind) {
+// A device that answers SNMP and that nothing classes is filed under "other", weakly, and says so; any
+// evidence of a kind outranks that. Without SNMP, an unknown maker's MAC address alone stays unclassed.
+TEST_F(ClassifyTest, UnclassedSnmpDeviceIsOtherAndSaysNothingNamedItsKind) {
     DeviceEvidence unknown_maker;
     set(unknown_maker, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "XQ-7 rev B");
     set(unknown_maker, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.99997.2.1");
@@ -725,11 +728,16 @@ TEST_F(ClassifyTest, UnclassedMakersProductIsOtherAndSaysNothingNamedItsKind) {
 
     EXPECT_EQ(engine_->classify(snmp_ups()).device_class, DeviceClass::kPower);  // 99998: no class of its own
 
-    DeviceEvidence outside;
-    set(outside, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "XQ-7 rev B");
-    set(outside, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "0.0");
-    EXPECT_EQ(engine_->classify(outside).device_class, DeviceClass::kUnknown);
-    EXPECT_THAT(engine_->matching_rules(outside), Not(Contains("fallback-maker-product-other")));
+    DeviceEvidence description_only;
+    set(description_only, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "XQ-7 rev B");
+    v = engine_->classify(description_only);
+    EXPECT_EQ(v.device_class, DeviceClass::kOther);
+    EXPECT_THAT(engine_->matching_rules(description_only), Contains("fallback-snmp-agent-other"));
+    EXPECT_THAT(engine_->matching_rules(description_only), Not(Contains("fallback-maker-product-other")));
+
+    DeviceEvidence mac_only;
+    mac_only.oui_registrant = "Xqzzy Widgets Ltd";
+    EXPECT_EQ(engine_->classify(mac_only).device_class, DeviceClass::kUnknown);
 }
 
 TEST_F(ClassifyTest, Deterministic) {
