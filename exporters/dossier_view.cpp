@@ -246,8 +246,9 @@ ViewSection ViewBuilder::user_equipment() const {
                                {kName, kModel, kFirmware, kAddress, kPort, kLocation, kNotes}));
     s.tables.push_back(devices("cameras", "Cameras", {C::kCamera},
                                {kName, kModel, kFirmware, kAddress, kPort, kLocation, kNotes}));
+    // Model too: a device filed here may be a maker's product nothing classed (a radio link, a clock).
     s.tables.push_back(devices("other", "Everything else", {C::kOther},
-                               {kName, kAddress, kMac, kMaker, kPort, kLastSeen, kNotes}));
+                               {kName, kModel, kAddress, kMac, kMaker, kPort, kLastSeen, kNotes}));
     s.summary = summary(s.tables, {{"workstations", "workstations"},
                                    {"phones", "phones"},
                                    {"av", "AV"},

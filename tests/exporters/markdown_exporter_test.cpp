@@ -97,6 +97,18 @@ TEST(MarkdownExporter, UserEquipmentAndChanges) {
     EXPECT_FALSE(has(changes, "new device"));
 }
 
+// "Everything else" names the model: a device there may be a maker's product that nothing classed.
+TEST(MarkdownExporter, EverythingElseShowsTheModel) {
+    auto in = test::sample_site();
+    auto clock = test::device(90, DeviceClass::kOther, "02:00:00:00:00:90", "198.18.0.90");
+    clock.verdict.vendor = test::found("Meinberg");
+    clock.verdict.model = test::found("LANTIME M300");
+    in.devices.push_back(clock);
+    const std::string ue = render(DossierSection::kUserEquipment, in).at(0).content;
+    EXPECT_TRUE(has(ue, "## Everything else (1)")) << ue;
+    EXPECT_TRUE(has(row_with(ue, "198.18.0.90"), "Meinberg LANTIME M300")) << ue;
+}
+
 TEST(MarkdownExporter, EmptyStoreStillReadable) {
     DossierInput in;
     in.generated = Clock::now();
