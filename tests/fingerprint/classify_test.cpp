@@ -726,7 +726,12 @@ TEST_F(ClassifyTest, UnclassedSnmpDeviceIsOtherAndSaysNothingNamedItsKind) {
     EXPECT_THAT(joined(v.class_reasons), HasSubstr("nothing names what kind"));
     EXPECT_THAT(engine_->matching_rules(unknown_maker), Contains("fallback-maker-product-other"));
 
-    EXPECT_EQ(engine_->classify(snmp_ups()).device_class, DeviceClass::kPower);  // 99998: no class of its own
+    // 99998 has no class of its own; the UPS-MIB classes it, and the fallback stays out of the reasons.
+    v = engine_->classify(snmp_ups());
+    EXPECT_EQ(v.device_class, DeviceClass::kPower);
+    EXPECT_THAT(engine_->matching_rules(snmp_ups()), Contains("fallback-maker-product-other"));
+    EXPECT_THAT(joined(v.class_reasons), Not(HasSubstr("nothing names what kind")));
+    for (const auto& alt : v.alternatives) EXPECT_NE(alt.device_class, DeviceClass::kOther);
 
     DeviceEvidence description_only;
     set(description_only, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "XQ-7 rev B");
