@@ -189,8 +189,10 @@ ViewSection ViewBuilder::network(const Topology& topology) const {
     s.tables.push_back(
         devices("ups", "UPS and power", {C::kPower},
                 {kName, kModel, kAddress, kFirmware, kSerial, battery, kPort, kLocation, kNotes}));
+    // Model too: a device that answered SNMP with its maker and model but nothing named its kind is the
+    // engineer's to look at, and the model says where to start.
     s.tables.push_back(devices("unclassified", "Unclassified devices", {C::kUnknown},
-                               {kName, kAddress, kMac, kMaker, kPort, kLastSeen, kNotes}));
+                               {kName, kModel, kAddress, kMac, kMaker, kPort, kLastSeen, kNotes}));
     s.summary = summary(s.tables, {{"network-equipment", "network devices"},
                                    {"servers", "servers"},
                                    {"ups", "UPS/power"},
@@ -246,7 +248,7 @@ ViewSection ViewBuilder::user_equipment() const {
                                {kName, kModel, kFirmware, kAddress, kPort, kLocation, kNotes}));
     s.tables.push_back(devices("cameras", "Cameras", {C::kCamera},
                                {kName, kModel, kFirmware, kAddress, kPort, kLocation, kNotes}));
-    // Model too: a device filed here may be a maker's product nothing classed (a radio link, a clock).
+    // Model too: "other" is a kind of its own (a clock, a radio link, a sensor), named by its model.
     s.tables.push_back(devices("other", "Everything else", {C::kOther},
                                {kName, kModel, kAddress, kMac, kMaker, kPort, kLastSeen, kNotes}));
     s.summary = summary(s.tables, {{"workstations", "workstations"},

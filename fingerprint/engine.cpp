@@ -263,7 +263,6 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
     rules_->name_product(facts);
     fp::VendorNames names(&rules_->set.vendor_aliases);
     std::map<std::string, Candidate> classes;
-    std::map<std::string, Candidate> fallback_classes;  // from class_fallback rules: used only alone
     std::array<std::map<std::string, Candidate>, 5> fields;
     std::size_t order = 0;
     // Model cleaning needs the vendor, so values are collected raw and cleaned once the vendor is known.
@@ -274,8 +273,7 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
         ++order;
         if (rule.device_class) {
             auto name = std::string(to_string(*rule.device_class));
-            add(rule.class_fallback ? fallback_classes : classes, name, name, rule.class_weight, order,
-                reason_for(rule, *match, ""));
+            add(classes, name, name, rule.class_weight, order, reason_for(rule, *match, ""));
         }
         for (std::size_t f = 0; f < fp::kFieldNames.size(); ++f) {
             std::optional<std::string> value;
@@ -315,7 +313,7 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
 
     Verdict verdict;
     verdict.oui_registrant = evidence.oui_registrant;
-    auto class_rank = ranked(classes.empty() ? fallback_classes : classes);
+    auto class_rank = ranked(classes);
     if (!class_rank.empty()) {
         verdict.device_class =
             device_class_from_string(class_rank.front()->value).value_or(DeviceClass::kUnknown);

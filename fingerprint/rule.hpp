@@ -121,8 +121,6 @@ struct Rule {
     int line = 0;
     double weight = 0.6;        // strength of the vendor/model/... findings
     double class_weight = 0.6;  // strength of the class finding
-    bool class_fallback =
-        false;  // `class_fallback = true`: its class counts only when no other rule gives one
     Conditions when;
     std::optional<DeviceClass> device_class;
     std::array<std::string, 5> templates;            // "{model}" -> capture; empty = not set

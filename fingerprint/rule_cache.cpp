@@ -21,9 +21,9 @@ namespace {
 
 // Bump when the layout below changes. The size check makes a new Rule, Conditions or OidSource field fail the
 // build here until it is written and read too.
-constexpr std::uint32_t kFormat = 8;  // 8: class_fallback
+constexpr std::uint32_t kFormat = 7;  // 7: when.descr_maker, descr_after_maker
 constexpr std::string_view kMagic = "netdossier-rules\n";
-static_assert(sizeof(Rule) == 968 && sizeof(Conditions) == 552 && sizeof(OidSource) == 128,
+static_assert(sizeof(Rule) == 960 && sizeof(Conditions) == 552 && sizeof(OidSource) == 128,
               "a rule field was added or changed: write it in rule_cache.cpp and bump kFormat");
 constexpr std::uintmax_t kMaxCacheBytes = 256U << 20;
 
@@ -250,7 +250,6 @@ void write_rule(Writer& w, const Rule& rule) {
     w.i32(rule.line);
     w.f64(rule.weight);
     w.f64(rule.class_weight);
-    w.u32(rule.class_fallback ? 1 : 0);
     write_conditions(w, rule.when);
     w.i32(rule.device_class ? static_cast<std::int32_t>(*rule.device_class) : -1);
     for (const auto& t : rule.templates) w.str(t);
@@ -265,7 +264,6 @@ Rule read_rule(Reader& r) {
     rule.line = r.i32();
     rule.weight = r.f64();
     rule.class_weight = r.f64();
-    rule.class_fallback = r.u32() != 0;
     read_conditions(r, rule.when);
     const auto device_class = r.i32();
     if (device_class >= 0 && device_class <= static_cast<std::int32_t>(DeviceClass::kOther))

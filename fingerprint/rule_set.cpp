@@ -288,8 +288,8 @@ void read_conditions(const Reader& r, const toml::table& when, Conditions& c, co
 
 Rule read_rule(const Reader& r, const toml::table& t, const std::string& file) {
     r.check_keys(t, "rule",
-                 {"id", "why", "weight", "class_weight", "class_fallback", "class", "vendor", "model",
-                  "firmware", "serial", "os", "when", "from", "disabled"});
+                 {"id", "why", "weight", "class_weight", "class", "vendor", "model", "firmware", "serial",
+                  "os", "when", "from", "disabled"});
     Rule rule;
     rule.file = file;
     rule.line = static_cast<int>(t.source().begin.line);
@@ -305,12 +305,6 @@ Rule read_rule(const Reader& r, const toml::table& t, const std::string& file) {
         auto text = r.string(*n, where + ".class");
         rule.device_class = device_class_from_string(text);
         if (!rule.device_class) r.fail(*n, where + ".class", "unknown class '" + text + "'");
-    }
-    if (auto* n = t.get("class_fallback")) {
-        auto* value = n->as_boolean();
-        if (value == nullptr) r.fail(*n, where + ".class_fallback", "expected true or false");
-        if (!rule.device_class) r.fail(*n, where + ".class_fallback", "needs a 'class'");
-        rule.class_fallback = value->get();
     }
     for (std::size_t f = 0; f < kFieldNames.size(); ++f) {
         if (auto* n = t.get(kFieldNames[f])) rule.templates[f] = r.string(*n, where + "." + kFieldNames[f]);

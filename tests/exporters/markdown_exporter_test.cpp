@@ -65,7 +65,7 @@ TEST(MarkdownExporter, NetworkPageHasHeaderSubnetsAndEquipment) {
     // Device-supplied text cannot break the table.
     const std::string odd = row_with(page, "52:54:00:12:34:56");
     EXPECT_TRUE(has(odd, "Realtek \\| weird\\_name \\*bold\\*")) << odd;
-    EXPECT_EQ(cells(odd), cells(row_with(page, "| Name | Address | MAC |")));
+    EXPECT_EQ(cells(odd), cells(row_with(page, "| Name | Model | Address | MAC |")));
     EXPECT_FALSE(has(page, "Brother"));  // printers are in the printing section
 }
 
@@ -97,16 +97,23 @@ TEST(MarkdownExporter, UserEquipmentAndChanges) {
     EXPECT_FALSE(has(changes, "new device"));
 }
 
-// "Everything else" names the model: a device there may be a maker's product that nothing classed.
-TEST(MarkdownExporter, EverythingElseShowsTheModel) {
+// "Everything else" and "Unclassified devices" name the model: a clock or a radio link is known by it, and
+// a device nothing classed is looked into from it.
+TEST(MarkdownExporter, OtherAndUnclassifiedDevicesShowTheirModel) {
     auto in = test::sample_site();
     auto clock = test::device(90, DeviceClass::kOther, "02:00:00:00:00:90", "198.18.0.90");
     clock.verdict.vendor = test::found("Meinberg");
     clock.verdict.model = test::found("LANTIME M300");
     in.devices.push_back(clock);
+    auto radio = test::device(91, DeviceClass::kUnknown, "02:00:00:00:00:91", "198.18.0.91");
+    radio.verdict.vendor = test::found("SIAE Microelettronica");
+    radio.verdict.model = test::found("ALFOplus80HD");
+    in.devices.push_back(radio);
     const std::string ue = render(DossierSection::kUserEquipment, in).at(0).content;
     EXPECT_TRUE(has(ue, "## Everything else (1)")) << ue;
     EXPECT_TRUE(has(row_with(ue, "198.18.0.90"), "Meinberg LANTIME M300")) << ue;
+    const std::string network = render(DossierSection::kNetwork, in).at(0).content;
+    EXPECT_TRUE(has(row_with(network, "198.18.0.91"), "SIAE Microelettronica ALFOplus80HD")) << network;
 }
 
 TEST(MarkdownExporter, EmptyStoreStillReadable) {

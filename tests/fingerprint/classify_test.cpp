@@ -682,10 +682,7 @@ TEST_F(ClassifyTest, InterfaceTypesGiveSupportingClassEvidence) {
     auto dslam = engine_->classify(walk(24, 251));
     EXPECT_EQ(dslam.device_class, DeviceClass::kOther);
     EXPECT_THAT(joined(dslam.class_reasons), HasSubstr("24 interfaces of type vdsl2(251)"));
-    // The laptop: only the fallback for a device that answers SNMP classes it.
-    auto laptop = engine_->classify(walk(1, 71));
-    EXPECT_LE(laptop.class_confidence, 0.1);
-    EXPECT_THAT(joined(laptop.class_reasons), HasSubstr("nothing names what kind"));
+    EXPECT_EQ(engine_->classify(walk(1, 71)).device_class, DeviceClass::kUnknown);
 }
 
 // The maker's registry names the sysObjectID's product line, and the line gives the class: Cisco's
@@ -712,37 +709,6 @@ TEST_F(ClassifyTest, NoEvidenceIsUnknown) {
     auto v = engine_->classify(DeviceEvidence{});
     EXPECT_EQ(v.device_class, DeviceClass::kUnknown);
     EXPECT_FALSE(v.vendor);
-}
-
-// A device that answers SNMP and that nothing classes is filed under "other", weakly, and says so; any
-// evidence of a kind outranks that. Without SNMP, an unknown maker's MAC address alone stays unclassed.
-TEST_F(ClassifyTest, UnclassedSnmpDeviceIsOtherAndSaysNothingNamedItsKind) {
-    DeviceEvidence unknown_maker;
-    set(unknown_maker, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "XQ-7 rev B");
-    set(unknown_maker, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.99997.2.1");
-    auto v = engine_->classify(unknown_maker);
-    EXPECT_EQ(v.device_class, DeviceClass::kOther);
-    EXPECT_LE(v.class_confidence, 0.1);
-    EXPECT_THAT(joined(v.class_reasons), HasSubstr("nothing names what kind"));
-    EXPECT_THAT(engine_->matching_rules(unknown_maker), Contains("fallback-maker-product-other"));
-
-    // 99998 has no class of its own; the UPS-MIB classes it, and the fallback stays out of the reasons.
-    v = engine_->classify(snmp_ups());
-    EXPECT_EQ(v.device_class, DeviceClass::kPower);
-    EXPECT_THAT(engine_->matching_rules(snmp_ups()), Contains("fallback-maker-product-other"));
-    EXPECT_THAT(joined(v.class_reasons), Not(HasSubstr("nothing names what kind")));
-    for (const auto& alt : v.alternatives) EXPECT_NE(alt.device_class, DeviceClass::kOther);
-
-    DeviceEvidence description_only;
-    set(description_only, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "XQ-7 rev B");
-    v = engine_->classify(description_only);
-    EXPECT_EQ(v.device_class, DeviceClass::kOther);
-    EXPECT_THAT(engine_->matching_rules(description_only), Contains("fallback-snmp-agent-other"));
-    EXPECT_THAT(engine_->matching_rules(description_only), Not(Contains("fallback-maker-product-other")));
-
-    DeviceEvidence mac_only;
-    mac_only.oui_registrant = "Xqzzy Widgets Ltd";
-    EXPECT_EQ(engine_->classify(mac_only).device_class, DeviceClass::kUnknown);
 }
 
 TEST_F(ClassifyTest, Deterministic) {

@@ -107,16 +107,6 @@ TEST(RuleCacheTest, DescrMakerConditionSurvivesTheRoundTrip) {
     EXPECT_TRUE(cached.rules[0].when.needs_snmp());
 }
 
-// A class_fallback rule stays one after the cache, and a plain rule stays plain.
-TEST(RuleCacheTest, ClassFallbackSurvivesTheRoundTrip) {
-    const auto cached = round_trip(
-        "[[rule]]\nid = \"last\"\nclass = \"other\"\nclass_fallback = true\nwhen.sys_descr = '\\S'\n"
-        "[[rule]]\nid = \"plain\"\nclass = \"printer\"\nwhen.ttl = [60, 64]\n");
-    ASSERT_EQ(cached.rules.size(), 2u);
-    EXPECT_TRUE(cached.rules[0].class_fallback);
-    EXPECT_FALSE(cached.rules[1].class_fallback);
-}
-
 // The same verdicts, reasons included, from parsed and from cached rules over a corpus sample.
 TEST(RuleCacheTest, CachedEngineClassifiesAsTheParsedOne) {
     const fs::path root = NETDOSSIER_CORPUS_DIR;

@@ -108,12 +108,6 @@ TEST(RuleLoadingTest, RejectsUnknownClassBadOidAndRulesThatGiveNothing) {
     EXPECT_THAT(load_error("[[gadget]]\nid = 1\n"), HasSubstr("unknown key 'gadget'"));
     EXPECT_THAT(load_error("[[rule]]\nid = \"x\"\nclass = \"switch\"\nwhen.min_ethernet_ports = 0\n"),
                 HasSubstr("expected a port count"));
-    EXPECT_THAT(
-        load_error("[[rule]]\nid = \"x\"\nclass = \"other\"\nclass_fallback = 1\nwhen.ttl = [1, 2]\n"),
-        HasSubstr("rule 'x'.class_fallback: expected true or false"));
-    EXPECT_THAT(
-        load_error("[[rule]]\nid = \"x\"\nvendor = \"Acme\"\nclass_fallback = true\nwhen.ttl = [1, 2]\n"),
-        HasSubstr("rule 'x'.class_fallback: needs a 'class'"));
 }
 
 // when.interfaces = { types = [...], at_least = N }: read as written, and every bad value names its line.
