@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <tuple>
 
 #include "fingerprint/engine.hpp"
 #include "fingerprint/matcher.hpp"
@@ -128,6 +129,38 @@ TEST_F(ClassifyTest, VersionLabelsSpelledLooselyAreRead) {
     DeviceEvidence d;
     set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Widgetron box, Release 3 of 5");
     EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-version-label-loose")));
+}
+
+// Releases without a label: a bare V-token, or a number that ends the banner after a dash or a colon.
+TEST_F(ClassifyTest, UnlabelledReleasesAreRead) {
+    const std::tuple<const char*, const char*, const char*> cases[] = {
+        {"Widgetron EX-16 MI V3.13", "3.13", "grammar-v-token-version"},
+        {"Widgetron DX38 V.2.13 / network module", "2.13", "grammar-v-token-version"},
+        {"Widgetron 90TL V1.1A BL45-11", "1.1A", "grammar-v-token-version"},
+        {"Widgetron Laser Printer - 2.15", "2.15", "grammar-trailing-separated-version"},
+        {"Widgetron WX-1800 : 5.6.4.0", "5.6.4.0", "grammar-trailing-separated-version"},
+    };
+    for (const auto& [descr, version, rule] : cases) {
+        DeviceEvidence d;
+        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, descr);
+        auto v = engine_->classify(d);
+        ASSERT_TRUE(v.firmware) << descr;
+        EXPECT_EQ(v.firmware->value, version) << descr;
+        EXPECT_THAT(engine_->matching_rules(d), Contains(rule)) << descr;
+    }
+    // A V-token after a boot ROM, MIB or hardware label may be that part's: the V-token rule stays out.
+    for (const char* descr : {"Widgetron 700 V1.1 ROM V3.4-9", "Widgetron CN 3106 V1.0.4 (MIBs V1.6.8)",
+                              "Widgetron box HW V2.0 V5.1"}) {
+        DeviceEvidence d;
+        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, descr);
+        EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-v-token-version"))) << descr;
+    }
+    // A version in the middle of a banner is not a trailing one, nor is a bare count.
+    for (const char* descr : {"Widgetron - 2.15 module", "Widgetron box - 3"}) {
+        DeviceEvidence d;
+        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, descr);
+        EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-trailing-separated-version"))) << descr;
+    }
 }
 
 TEST_F(ClassifyTest, ABannerOpeningWithAKnownMakerNamesIt) {
