@@ -182,6 +182,14 @@ TEST_F(ClassifyTest, ABannerOpeningWithAKnownMakerNamesIt) {
         set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, banner);
         EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-model-after-known-maker"))) << banner;
     }
+    // The catalogue's form: the model, a few words, the kind of device; a model holds a digit.
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Bluetest RTS65 Cloud Managed PoE Switch");
+    v = engine_->classify(d);
+    ASSERT_TRUE(v.model);
+    EXPECT_EQ(v.model->value, "RTS65");
+    EXPECT_THAT(engine_->matching_rules(d), Contains("grammar-model-before-kind-after-maker"));
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Bluetest Managed Switch");
+    EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-model-before-kind-after-maker")));
     // The sysObjectID's maker outranks the banner's first word.
     set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Bluetest compatible probe");
     set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.2636.1.1.1.2.57");
