@@ -163,6 +163,25 @@ TEST_F(ClassifyTest, UnlabelledReleasesAreRead) {
     }
 }
 
+// Net-SNMP's agent OID names the OS it was built for (NET-SNMP-TC netSnmpAgentOIDs), and for an OS its
+// maker only runs on its own hardware, the device's maker.
+TEST_F(ClassifyTest, NetSnmpAgentOidNamesTheOsAndItsMaker) {
+    const std::tuple<const char*, const char*, const char*> cases[] = {
+        {"1.3.6.1.4.1.8072.3.2.14", "HP", "HP-UX"},
+        {"1.3.6.1.4.1.8072.3.2.5", "DEC", "Ultrix"},
+        {"1.3.6.1.4.1.8072.3.2.12", "OpenBSD", "OpenBSD"},
+        {"1.3.6.1.4.1.8072.3.2.17", "DragonFly BSD", "DragonFly BSD"},
+    };
+    for (const auto& [oid, vendor, os] : cases) {
+        DeviceEvidence d;
+        set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, oid);
+        auto v = engine_->classify(d);
+        ASSERT_TRUE(v.vendor && v.os) << oid;
+        EXPECT_EQ(v.vendor->value, vendor) << oid;
+        EXPECT_EQ(v.os->value, os) << oid;
+    }
+}
+
 TEST_F(ClassifyTest, ABannerOpeningWithAKnownMakerNamesIt) {
     // No sysObjectID (a recog banner, an agent that leaves it out): the maker the banner opens with, here one
     // only the enterprise table (14-) knows.
