@@ -64,6 +64,14 @@ ViewCell model_cell(const DeviceRecord& d) {
     return annotated(d, "model", discovered);
 }
 
+ViewCell found_model_cell(const DeviceRecord& d) {
+    std::optional<std::string> discovered = device_model(d);
+    const auto& vendor = d.verdict.vendor;
+    if (discovered && vendor && discovered->rfind(vendor->value, 0) != 0)
+        discovered = vendor->value + " " + *discovered;
+    return annotated(d, "model", discovered);
+}
+
 ViewCell location_cell(const DeviceRecord& d) {
     const std::string sys_location = snmp_text(d, oids::kSysLocation);
     const bool none = sys_location.empty() || is_placeholder_name(sys_location);  // "<private>", "unknown"

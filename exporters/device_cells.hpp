@@ -14,8 +14,11 @@ namespace nd {
 ViewCell annotated(const DeviceRecord& d, const std::string& key,
                    const std::optional<std::string>& discovered);
 
-ViewCell name_cell(const DeviceRecord& d);         // annotated name over hostname; the dossier's label
-ViewCell model_cell(const DeviceRecord& d);        // "Cisco WS-C3560-48TS-S" (vendor and model)
+ViewCell name_cell(const DeviceRecord& d);   // annotated name over hostname; the dossier's label
+ViewCell model_cell(const DeviceRecord& d);  // "Cisco WS-C3560-48TS-S" (vendor and model)
+// The model the fingerprint found, after its maker when the fingerprint named one; empty without a model
+// (no MAC registrant in its place, for tables that show the registrant in a column of its own).
+ViewCell found_model_cell(const DeviceRecord& d);
 ViewCell location_cell(const DeviceRecord& d);     // annotated location over sysLocation
 ViewCell notes_cell(const DeviceRecord& d);        // owner, role, VIP user, responsible person, notes
 ViewCell switch_port_cell(const DeviceRecord& d);  // "core-sw1 Fa0/12 (VLAN 100)"

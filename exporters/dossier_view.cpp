@@ -34,6 +34,7 @@ const Column kName{"Name", name_cell};
 const Column kClass{
     "Type", [](const DeviceRecord& d) { return text(std::string(to_string(d.verdict.device_class))); }};
 const Column kModel{"Model", model_cell};
+const Column kFoundModel{"Model", found_model_cell};  // beside kMaker: no registrant in its place
 const Column kFirmware{"Firmware",
                        [](const DeviceRecord& d) { return annotated(d, "firmware", device_firmware(d)); }};
 const Column kSerial{"Serial",
@@ -192,7 +193,7 @@ ViewSection ViewBuilder::network(const Topology& topology) const {
     // Model too: a device that answered SNMP with its maker and model but nothing named its kind is the
     // engineer's to look at, and the model says where to start.
     s.tables.push_back(devices("unclassified", "Unclassified devices", {C::kUnknown},
-                               {kName, kModel, kAddress, kMac, kMaker, kPort, kLastSeen, kNotes}));
+                               {kName, kFoundModel, kAddress, kMac, kMaker, kPort, kLastSeen, kNotes}));
     s.summary = summary(s.tables, {{"network-equipment", "network devices"},
                                    {"servers", "servers"},
                                    {"ups", "UPS/power"},
@@ -250,7 +251,7 @@ ViewSection ViewBuilder::user_equipment() const {
                                {kName, kModel, kFirmware, kAddress, kPort, kLocation, kNotes}));
     // Model too: "other" is a kind of its own (a clock, a radio link, a sensor), named by its model.
     s.tables.push_back(devices("other", "Everything else", {C::kOther},
-                               {kName, kModel, kAddress, kMac, kMaker, kPort, kLastSeen, kNotes}));
+                               {kName, kFoundModel, kAddress, kMac, kMaker, kPort, kLastSeen, kNotes}));
     s.summary = summary(s.tables, {{"workstations", "workstations"},
                                    {"phones", "phones"},
                                    {"av", "AV"},

@@ -114,6 +114,9 @@ TEST(MarkdownExporter, OtherAndUnclassifiedDevicesShowTheirModel) {
     EXPECT_TRUE(has(row_with(ue, "198.18.0.90"), "Meinberg LANTIME M300")) << ue;
     const std::string network = render(DossierSection::kNetwork, in).at(0).content;
     EXPECT_TRUE(has(row_with(network, "198.18.0.91"), "SIAE Microelettronica ALFOplus80HD")) << network;
+    // Without a model the cell stays empty: the MAC registrant has a column of its own, once.
+    const std::string unknown = row_with(network, "52:54:00:12:34:56");
+    EXPECT_EQ(unknown.find("Realtek"), unknown.rfind("Realtek")) << unknown;
 }
 
 TEST(MarkdownExporter, EmptyStoreStillReadable) {

@@ -150,13 +150,18 @@ TEST_F(ClassifyTest, UnlabelledReleasesAreRead) {
     }
     // A V-token after a boot ROM, MIB or hardware label may be that part's: the V-token rule stays out.
     for (const char* descr : {"Widgetron 700 V1.1 ROM V3.4-9", "Widgetron CN 3106 V1.0.4 (MIBs V1.6.8)",
-                              "Widgetron box HW V2.0 V5.1"}) {
+                              "Widgetron box HW V2.0 V5.1", "Widgetron GW-100 HW_Ver: V1.2 FW_Ver: V2.3.4",
+                              "Widgetron Cable Modem DOCSIS V3.1", "Widgetron TEG1024D V3.0"}) {
         DeviceEvidence d;
         set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, descr);
         EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-v-token-version"))) << descr;
     }
-    // A version in the middle of a banner is not a trailing one, nor is a bare count.
-    for (const char* descr : {"Widgetron - 2.15 module", "Widgetron box - 3"}) {
+    // A version in the middle of a banner is not a trailing one, nor is a bare count, an address, a boot
+    // loader's or a date, nor an 802.11 standard.
+    for (const char* descr :
+         {"Widgetron - 2.15 module", "Widgetron box - 3", "Office Printer - 192.168.1.25",
+          "Widgetron - 10.0.0.1", "Widgetron Serial Server - Bootloader : 1.0.3",
+          "Widgetron Wireless Access Point - 802.11n", "Widgetron RTU, build date : 24.03.2021"}) {
         DeviceEvidence d;
         set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, descr);
         EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-trailing-separated-version"))) << descr;
@@ -168,6 +173,9 @@ TEST_F(ClassifyTest, UnlabelledReleasesAreRead) {
 TEST_F(ClassifyTest, NetSnmpAgentOidNamesTheOsAndItsMaker) {
     const std::tuple<const char*, const char*, const char*> cases[] = {
         {"1.3.6.1.4.1.8072.3.2.14", "HP", "HP-UX"},
+        {"1.3.6.1.4.1.8072.3.2.2", "Oracle", "SunOS"},
+        {"1.3.6.1.4.1.8072.3.2.3", "Oracle", "Solaris"},
+        {"1.3.6.1.4.1.8072.3.2.15", "IBM", "AIX"},
         {"1.3.6.1.4.1.8072.3.2.5", "DEC", "Ultrix"},
         {"1.3.6.1.4.1.8072.3.2.12", "OpenBSD", "OpenBSD"},
         {"1.3.6.1.4.1.8072.3.2.17", "DragonFly BSD", "DragonFly BSD"},
@@ -207,8 +215,14 @@ TEST_F(ClassifyTest, ABannerOpeningWithAKnownMakerNamesIt) {
     ASSERT_TRUE(v.model);
     EXPECT_EQ(v.model->value, "RTS65");
     EXPECT_THAT(engine_->matching_rules(d), Contains("grammar-model-before-kind-after-maker"));
-    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Bluetest Managed Switch");
-    EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-model-before-kind-after-maker")));
+    // No model from a speed, a rating, a resolution or an OS name before the kind of device.
+    for (const char* banner :
+         {"Bluetest Managed Switch", "Bluetest 10G Smart Managed Switch", "Bluetest 1500VA UPS",
+          "Bluetest 4MP Dome Network Camera", "Bluetest OS10 Enterprise Server"}) {
+        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, banner);
+        EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-model-before-kind-after-maker")))
+            << banner;
+    }
     // The sysObjectID's maker outranks the banner's first word.
     set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Bluetest compatible probe");
     set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.2636.1.1.1.2.57");
