@@ -18,9 +18,7 @@ std::optional<std::uint32_t> sys_object_id_maker(const SnmpWalk& walk) {
     auto it = walk.find(oids::kSysObjectId);
     if (it == walk.end() || it->second.type != SnmpType::kOid) return std::nullopt;
     auto oid = Oid::parse(it->second.bytes);
-    if (!oid || !oid->starts_with(oids::kEnterprises) || oid->size() <= oids::kEnterprises.size())
-        return std::nullopt;
-    return oid->arcs()[oids::kEnterprises.size()];
+    return oid ? private_branch(*oid) : std::nullopt;
 }
 
 // One round of device subtrees (WalkPlan::more), from what the walk holds so far.

@@ -39,6 +39,13 @@ std::string sizes(double bytes) {
     return buf;
 }
 
+// "Cisco WS-C2960X" from the model and its maker, unless the model already starts with the maker's name.
+std::optional<std::string> after_maker(std::optional<std::string> model,
+                                       const std::optional<std::string>& maker) {
+    if (model && maker && model->rfind(*maker, 0) != 0) model = *maker + " " + *model;
+    return model;
+}
+
 }  // namespace
 
 ViewCell annotated(const DeviceRecord& d, const std::string& key,
@@ -57,19 +64,16 @@ ViewCell name_cell(const DeviceRecord& d) {
 }
 
 ViewCell model_cell(const DeviceRecord& d) {
-    std::optional<std::string> discovered = device_model(d);
     const auto vendor = device_vendor(d);
-    if (discovered && vendor && discovered->rfind(*vendor, 0) != 0) discovered = *vendor + " " + *discovered;
+    auto discovered = after_maker(device_model(d), vendor);
     if (!discovered && vendor) discovered = *vendor;
     return annotated(d, "model", discovered);
 }
 
 ViewCell found_model_cell(const DeviceRecord& d) {
-    std::optional<std::string> discovered = device_model(d);
     const auto& vendor = d.verdict.vendor;
-    if (discovered && vendor && discovered->rfind(vendor->value, 0) != 0)
-        discovered = vendor->value + " " + *discovered;
-    return annotated(d, "model", discovered);
+    return annotated(d, "model",
+                     after_maker(device_model(d), vendor ? std::optional(vendor->value) : std::nullopt));
 }
 
 ViewCell location_cell(const DeviceRecord& d) {

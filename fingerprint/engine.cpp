@@ -226,8 +226,8 @@ SnmpReads FingerprintEngine::snmp_reads() const {
     SnmpReads out;
     out.maker_scalars = maker_scalars;
     for (const auto& [oid, n] : rows) {
-        if (oid.starts_with(oids::kEnterprises) && oid.size() > oids::kEnterprises.size())
-            out.by_maker[oid.arcs()[oids::kEnterprises.size()]].push_back({oid, n});
+        if (auto maker = private_branch(oid))
+            out.by_maker[*maker].push_back({oid, n});
         else
             out.anywhere.push_back({oid, n});
     }

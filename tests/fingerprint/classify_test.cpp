@@ -21,6 +21,13 @@ void set(DeviceEvidence& d, const char* oid, SnmpType type, std::string bytes, s
     d.snmp[*Oid::parse(oid)] = SnmpValue{type, std::move(bytes), number};
 }
 
+// A device known only by its sysDescr (an agent that answers with nothing else, a recog banner).
+DeviceEvidence banner_only(std::string descr) {
+    DeviceEvidence d;
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, std::move(descr));
+    return d;
+}
+
 DeviceEvidence snmp_printer() {
     DeviceEvidence d;
     set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString,
@@ -118,17 +125,15 @@ TEST_F(ClassifyTest, VersionLabelsSpelledLooselyAreRead) {
         {"Widgetron KVM - version: V_2.0.0-2 (Oct/17/06)", "2.0.0-2"},
     };
     for (const auto& [descr, version] : cases) {
-        DeviceEvidence d;
-        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, descr);
+        const auto d = banner_only(descr);
         auto v = engine_->classify(d);
         ASSERT_TRUE(v.firmware) << descr;
         EXPECT_EQ(v.firmware->value, version) << descr;
         EXPECT_THAT(engine_->matching_rules(d), Contains("grammar-version-label-loose")) << descr;
     }
     // A bare count after a label is no version: the loose-label rule does not fire.
-    DeviceEvidence d;
-    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, "Widgetron box, Release 3 of 5");
-    EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-version-label-loose")));
+    EXPECT_THAT(engine_->matching_rules(banner_only("Widgetron box, Release 3 of 5")),
+                Not(Contains("grammar-version-label-loose")));
 }
 
 // Releases without a label: a bare V-token, or a number that ends the banner after a dash or a colon.
@@ -141,8 +146,7 @@ TEST_F(ClassifyTest, UnlabelledReleasesAreRead) {
         {"Widgetron WX-1800 : 5.6.4.0", "5.6.4.0", "grammar-trailing-separated-version"},
     };
     for (const auto& [descr, version, rule] : cases) {
-        DeviceEvidence d;
-        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, descr);
+        const auto d = banner_only(descr);
         auto v = engine_->classify(d);
         ASSERT_TRUE(v.firmware) << descr;
         EXPECT_EQ(v.firmware->value, version) << descr;
@@ -152,8 +156,7 @@ TEST_F(ClassifyTest, UnlabelledReleasesAreRead) {
     for (const char* descr : {"Widgetron 700 V1.1 ROM V3.4-9", "Widgetron CN 3106 V1.0.4 (MIBs V1.6.8)",
                               "Widgetron box HW V2.0 V5.1", "Widgetron GW-100 HW_Ver: V1.2 FW_Ver: V2.3.4",
                               "Widgetron Cable Modem DOCSIS V3.1", "Widgetron TEG1024D V3.0"}) {
-        DeviceEvidence d;
-        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, descr);
+        const auto d = banner_only(descr);
         EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-v-token-version"))) << descr;
     }
     // A version in the middle of a banner is not a trailing one, nor is a bare count, an address, a boot
@@ -162,8 +165,7 @@ TEST_F(ClassifyTest, UnlabelledReleasesAreRead) {
          {"Widgetron - 2.15 module", "Widgetron box - 3", "Office Printer - 192.168.1.25",
           "Widgetron - 10.0.0.1", "Widgetron Serial Server - Bootloader : 1.0.3",
           "Widgetron Wireless Access Point - 802.11n", "Widgetron RTU, build date : 24.03.2021"}) {
-        DeviceEvidence d;
-        set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString, descr);
+        const auto d = banner_only(descr);
         EXPECT_THAT(engine_->matching_rules(d), Not(Contains("grammar-trailing-separated-version"))) << descr;
     }
 }
