@@ -170,6 +170,59 @@ TEST_F(ClassifyTest, UnlabelledReleasesAreRead) {
     }
 }
 
+// What follows a maker's name is not always the model: a link speed, a hardware revision, the kind of
+// a network card or a company's legal form. Better no model than one of those.
+TEST_F(ClassifyTest, SpeedsRevisionsCardsAndCompanyNamesAreNoModels) {
+    auto model_of = [&](const char* descr) {
+        auto v = engine_->classify(banner_only(descr));
+        return v.model ? v.model->value : std::string("(none)");
+    };
+    EXPECT_EQ(model_of("NETGEAR 10G Smart Managed Switch"), "(none)");
+    EXPECT_EQ(model_of("EPSON Type-B 10/100 Ethernet Print Server"), "(none)");
+    EXPECT_EQ(model_of("EPSON Built-in 11b/g/n Print Server"), "(none)");
+    EXPECT_EQ(model_of("Widgetron International Co Ltd"), "(none)");
+    // A maker's longer name is the maker's, not the start of the model.
+    EXPECT_EQ(model_of("Ruckus Wireless ZoneFlex Q900"), "ZoneFlex Q900");
+    // A bare "V3.0" is a hardware revision: the model stays, no firmware is read from it.
+    auto v = engine_->classify(banner_only("Widgetron XG1000 V3.0"));
+    ASSERT_TRUE(v.model);
+    EXPECT_EQ(v.model->value, "XG1000");
+    EXPECT_FALSE(v.firmware);
+    v = engine_->classify(banner_only("Widgetron XG1000 V3.0.2"));
+    ASSERT_TRUE(v.firmware);
+    EXPECT_EQ(v.firmware->value, "3.0.2");
+}
+
+// SONiC's banner names the switch's maker and model in its hardware SKU.
+TEST_F(ClassifyTest, SonicBannerNamesTheSwitchBehindIt) {
+    auto d = banner_only(
+        "SONiC Software Version: SONiC.202012.58 - HwSku: Widgetron-WX7726-32X - "
+        "Distribution: Debian 10.13 - Kernel: 4.19.0-12-2-amd64");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.8072.3.2.10");
+    auto v = engine_->classify(d);
+    EXPECT_EQ(v.device_class, DeviceClass::kSwitch);
+    ASSERT_TRUE(v.vendor && v.model && v.os && v.firmware);
+    EXPECT_EQ(v.vendor->value, "Widgetron");
+    EXPECT_EQ(v.model->value, "WX7726-32X");
+    EXPECT_EQ(v.os->value, "SONiC");
+    EXPECT_EQ(v.firmware->value, "202012.58");
+}
+
+// A product branch that registers routers outweighs an OS banner shared by switches and routers.
+TEST_F(ClassifyTest, RouterLinesAreRouters) {
+    auto d = banner_only(
+        "Huawei AR9999 Huawei Versatile Routing Platform Software VRP (R) software, Version 5.160 (AR9999 "
+        "V200R010C10SPC700)");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.2011.2.224.999");
+    EXPECT_EQ(engine_->classify(d).device_class, DeviceClass::kRouter);
+    auto nec = engine_->classify(banner_only(
+        "NEC Portable Internetwork Core Operating System Software, IX Series IX9999 (magellan-sec) Software, "
+        "Version 10.2.16, RELEASE SOFTWARE"));
+    EXPECT_EQ(nec.device_class, DeviceClass::kRouter);
+    ASSERT_TRUE(nec.model);
+    EXPECT_EQ(nec.model->value, "IX9999");
+}
+
 // Net-SNMP's agent OID names the OS it was built for (NET-SNMP-TC netSnmpAgentOIDs), and for an OS its
 // maker only runs on its own hardware, the device's maker.
 TEST_F(ClassifyTest, NetSnmpAgentOidNamesTheOsAndItsMaker) {
