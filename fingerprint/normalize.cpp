@@ -25,6 +25,17 @@ std::vector<std::string> words(std::string_view s) {
     return out;
 }
 
+// The rest of a maker's company name ("Crestron Electronics", "Extron Electronics Inc."): left at the
+// front of a model when a banner's maker is matched by its short name.
+bool is_company_word(std::string word) {
+    while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.pop_back();
+    static const char* const kWords[] = {
+        "electronics", "networks", "technologies", "technology", "systems", "communications", "international",
+        "corporation", "corp",     "inc",          "ltd",        "gmbh",    "industries",     "co"};
+    auto lower = ascii_lower(word);
+    return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return lower == w; });
+}
+
 std::string join(const std::vector<std::string>& w, std::size_t from) {
     std::string out;
     for (std::size_t i = from; i < w.size(); ++i) out += (out.empty() ? "" : " ") + w[i];
@@ -186,6 +197,7 @@ std::string VendorNames::clean_model(std::string_view model, std::string_view ve
         }
         if (!changed) break;
     }
+    while (w.size() > 1 && is_company_word(w.front())) w.erase(w.begin());
     return clean_text(join(w, 0));
 }
 

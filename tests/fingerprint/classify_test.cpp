@@ -223,6 +223,35 @@ TEST_F(ClassifyTest, RouterLinesAreRouters) {
     EXPECT_EQ(nec.model->value, "IX9999");
 }
 
+// Product lines whose names say nothing of their kind, and a printer maker's projector.
+TEST_F(ClassifyTest, ProductLinesNameTheirKind) {
+    const std::pair<const char*, DeviceClass> cases[] = {
+        {"Epson EB-Z9999U Projector", DeviceClass::kAvConference},
+        {"Widgetron RealPresence Group 700", DeviceClass::kAvConference},
+        {"Widgetron Webex Room Kit Pro", DeviceClass::kAvConference},
+        {"Widgetron Galaxy VS 20kW", DeviceClass::kPower},
+        {"Widgetron Smart-UPS 3000", DeviceClass::kPower},
+        {"Sindoh Z999", DeviceClass::kPrinter},
+    };
+    for (const auto& [descr, cls] : cases) {
+        EXPECT_EQ(engine_->classify(banner_only(descr)).device_class, cls) << descr;
+    }
+}
+
+// Microsoft's agent says whether Windows runs as a workstation or a server; the build names the release.
+TEST_F(ClassifyTest, WindowsWorkstationsAreWorkstations) {
+    auto d = banner_only(
+        "Hardware: Intel64 Family 6 Model 142 Stepping 12 AT/AT COMPATIBLE - Software: Windows Version 6.3 "
+        "(Build 19045 Multiprocessor Free)");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.311.1.1.3.1.1");
+    auto v = engine_->classify(d);
+    EXPECT_EQ(v.device_class, DeviceClass::kWorkstation);
+    ASSERT_TRUE(v.firmware);
+    EXPECT_EQ(v.firmware->value, "22H2");
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.311.1.1.3.1.2");
+    EXPECT_EQ(engine_->classify(d).device_class, DeviceClass::kServer);
+}
+
 // Net-SNMP's agent OID names the OS it was built for (NET-SNMP-TC netSnmpAgentOIDs), and for an OS its
 // maker only runs on its own hardware, the device's maker.
 TEST_F(ClassifyTest, NetSnmpAgentOidNamesTheOsAndItsMaker) {

@@ -39,6 +39,10 @@ TEST(NormalizeTest, ModelsLoseRepeatedVendorPrefixes) {
     EXPECT_EQ(names.clean_model("HP LaserJet HP LaserJet 400", "HP"), "LaserJet 400");
     EXPECT_EQ(names.clean_model("  LaserJet   M404dn ;", "HP"), "LaserJet M404dn");
     EXPECT_EQ(names.clean_model("HP", "HP"), "HP");  // nothing else left: keep it
+    // The rest of the maker's company name is no part of the model.
+    EXPECT_EQ(names.clean_model("Electronics DMPS3-4K-150-C", "Crestron"), "DMPS3-4K-150-C");
+    EXPECT_EQ(names.clean_model("Networks, Inc. XR-500", "Widgetron"), "XR-500");
+    EXPECT_EQ(names.clean_model("Systems", "Widgetron"), "Systems");
 }
 
 TEST(NormalizeTest, PlaceholdersAndCleanText) {
