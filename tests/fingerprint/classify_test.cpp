@@ -232,6 +232,13 @@ TEST_F(ClassifyTest, ProductLinesNameTheirKind) {
         {"Widgetron Galaxy VS 20kW", DeviceClass::kPower},
         {"Widgetron Smart-UPS 3000", DeviceClass::kPower},
         {"Sindoh Z999", DeviceClass::kPrinter},
+        {"Widgetron SIMATIC S7-9999", DeviceClass::kOther},
+        {"Widgetron Dominion KX IX", DeviceClass::kOther},
+        {"Widgetron MA5899-X7", DeviceClass::kOther},
+        {"Widgetron AirLink RV99", DeviceClass::kRouter},
+        {"Widgetron FRITZ!Box 9999", DeviceClass::kRouter},
+        {"Fortinet FortiSwitch 999F", DeviceClass::kSwitch},
+        {"Fortinet FortiAP 999F", DeviceClass::kAccessPoint},
     };
     for (const auto& [descr, cls] : cases) {
         EXPECT_EQ(engine_->classify(banner_only(descr)).device_class, cls) << descr;
