@@ -331,13 +331,17 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
         return Finding{list.front()->value, std::min(0.99, list.front()->score), list.front()->reasons};
     };
     verdict.vendor = pick(Field::kVendor);
-    // A Net-SNMP sysObjectID names the agent; the private MIB beside it names the maker, if registered.
+    // A Net-SNMP sysObjectID names the agent; the private MIB beside it names the maker, if registered. The
+    // agent's project is no device's maker: without one, the vendor stays unknown (the OS says the rest).
     auto names_only_the_agent = [&] {
         return facts.enterprise && fp::is_agent_toolkit(*facts.enterprise) &&
                fp::vendor_key(verdict.vendor->value) == fp::vendor_key("Net-SNMP");
     };
     if (!verdict.vendor || names_only_the_agent()) {
-        if (auto maker = registered_maker(facts, names)) verdict.vendor = std::move(maker);
+        if (auto maker = registered_maker(facts, names))
+            verdict.vendor = std::move(maker);
+        else if (verdict.vendor && names_only_the_agent())
+            verdict.vendor.reset();
     }
     verdict.model = pick(Field::kModel);
     verdict.firmware = pick(Field::kFirmware);

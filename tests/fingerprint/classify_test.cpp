@@ -245,6 +245,19 @@ TEST_F(ClassifyTest, ProductLinesNameTheirKind) {
     }
 }
 
+// A Fibre Channel switch is a switch; its maker is the one the banner names, Brocade only for FabricOS's
+// own bare banner.
+TEST_F(ClassifyTest, FibreChannelSwitchesKeepTheirBadge) {
+    auto oem = engine_->classify(banner_only("HP StorageWorks SN9999 Stackable Fibre Channel Switch"));
+    EXPECT_EQ(oem.device_class, DeviceClass::kSwitch);
+    ASSERT_TRUE(oem.vendor);
+    EXPECT_EQ(oem.vendor->value, "HP");
+    auto fabos = engine_->classify(banner_only("Fibre Channel Switch."));
+    EXPECT_EQ(fabos.device_class, DeviceClass::kSwitch);
+    ASSERT_TRUE(fabos.vendor);
+    EXPECT_EQ(fabos.vendor->value, "Brocade");
+}
+
 // Microsoft's agent says whether Windows runs as a workstation or a server; the build names the release.
 TEST_F(ClassifyTest, WindowsWorkstationsAreWorkstations) {
     auto d = banner_only(
