@@ -239,6 +239,8 @@ TEST_F(ClassifyTest, ProductLinesNameTheirKind) {
         {"Widgetron FRITZ!Box 9999", DeviceClass::kRouter},
         {"Fortinet FortiSwitch 999F", DeviceClass::kSwitch},
         {"Fortinet FortiAP 999F", DeviceClass::kAccessPoint},
+        {"Juniper EX9999-48P Ethernet Switch", DeviceClass::kSwitch},
+        {"Canon Network Camera VB-Z99", DeviceClass::kCamera},
     };
     for (const auto& [descr, cls] : cases) {
         EXPECT_EQ(engine_->classify(banner_only(descr)).device_class, cls) << descr;
