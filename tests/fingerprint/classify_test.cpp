@@ -262,16 +262,28 @@ TEST_F(ClassifyTest, FibreChannelSwitchesKeepTheirBadge) {
 
 // Microsoft's agent says whether Windows runs as a workstation or a server; the build names the release.
 TEST_F(ClassifyTest, WindowsWorkstationsAreWorkstations) {
-    auto d = banner_only(
+    const std::string windows_10 =
         "Hardware: Intel64 Family 6 Model 142 Stepping 12 AT/AT COMPATIBLE - Software: Windows Version 6.3 "
-        "(Build 19045 Multiprocessor Free)");
+        "(Build 19045 Multiprocessor Free)";
+    auto d = banner_only(windows_10);
     set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.311.1.1.3.1.1");
     auto v = engine_->classify(d);
     EXPECT_EQ(v.device_class, DeviceClass::kWorkstation);
     ASSERT_TRUE(v.firmware);
-    EXPECT_EQ(v.firmware->value, "22H2");
+    EXPECT_EQ(v.firmware->value, "10 (22H2)");
+    // Without the product type, the build still names the feature release.
+    auto banner = engine_->classify(banner_only(windows_10));
+    ASSERT_TRUE(banner.firmware);
+    EXPECT_EQ(banner.firmware->value, "22H2");
+    // A server: the build names the service pack.
+    set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString,
+        "Hardware: Intel64 Family 6 Model 26 Stepping 4 AT/AT COMPATIBLE - Software: Windows Version 6.1 (Build "
+        "7601 Multiprocessor Free)");
     set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.311.1.1.3.1.2");
-    EXPECT_EQ(engine_->classify(d).device_class, DeviceClass::kServer);
+    v = engine_->classify(d);
+    EXPECT_EQ(v.device_class, DeviceClass::kServer);
+    ASSERT_TRUE(v.firmware);
+    EXPECT_EQ(v.firmware->value, "Server 2008 R2 SP1 (NT 6.1)");
 }
 
 // Net-SNMP's agent OID names the OS it was built for (NET-SNMP-TC netSnmpAgentOIDs), and for an OS its
