@@ -30,10 +30,29 @@ std::vector<std::string> words(std::string_view s) {
 bool is_company_word(std::string word) {
     while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.pop_back();
     static const char* const kWords[] = {
-        "electronics", "networks", "technologies", "technology", "systems", "communications", "international",
-        "corporation", "corp",     "inc",          "ltd",        "gmbh",    "industries",     "co"};
+        "electronics",    "networks",      "networking",  "technologies", "technology", "systems",
+        "communications", "international", "corporation", "corp",         "inc",        "ltd",
+        "gmbh",           "industries",    "co"};
     auto lower = ascii_lower(word);
     return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return lower == w; });
+}
+
+// What kind of device it is, in front of a model code ("IP Phone CP-8845", "Projector EB-L520U", "BMC
+// X11SPi-TF"): the model is the code.
+void drop_leading_kind(std::vector<std::string>& w) {
+    static const std::vector<std::vector<std::string>> kKinds = {
+        {"ip", "phone"}, {"network", "camera"}, {"ip", "camera"}, {"phone"}, {"projector"}, {"camera"},
+        {"bmc"}};
+    for (const auto& kind : kKinds) {
+        if (w.size() <= kind.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < kind.size() && same; ++i) same = ascii_lower(w[i]) == kind[i];
+        const auto& next = w[kind.size()];
+        if (same && std::any_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            w.erase(w.begin(), w.begin() + static_cast<long>(kind.size()));
+            return;
+        }
+    }
 }
 
 std::string join(const std::vector<std::string>& w, std::size_t from) {
@@ -85,8 +104,13 @@ std::string clean_text(std::string_view raw) {
     while (out.size() >= 2 &&
            ((out.front() == '"' && out.back() == '"') || (out.front() == '\'' && out.back() == '\'')))
         out = clean_text(std::string_view(out).substr(1, out.size() - 2));
+    // Trailing separators, and a closing parenthesis the value never opened ("(Version 2.8000.00023)").
+    auto unopened_close = [&] {
+        return out.back() == ')' &&
+               std::count(out.begin(), out.end(), '(') < std::count(out.begin(), out.end(), ')');
+    };
     while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':' ||
-                            out.back() == '-' || out.back() == ' ' || out.back() == '.'))
+                            out.back() == '-' || out.back() == ' ' || out.back() == '.' || unopened_close()))
         out.pop_back();
     return out;
 }
@@ -198,6 +222,7 @@ std::string VendorNames::clean_model(std::string_view model, std::string_view ve
         if (!changed) break;
     }
     while (w.size() > 1 && is_company_word(w.front())) w.erase(w.begin());
+    drop_leading_kind(w);
     return clean_text(join(w, 0));
 }
 

@@ -181,6 +181,9 @@ TEST_F(ClassifyTest, SpeedsRevisionsCardsAndCompanyNamesAreNoModels) {
     EXPECT_EQ(model_of("EPSON Type-B 10/100 Ethernet Print Server"), "(none)");
     EXPECT_EQ(model_of("EPSON Built-in 11b/g/n Print Server"), "(none)");
     EXPECT_EQ(model_of("Widgetron International Co Ltd"), "(none)");
+    EXPECT_EQ(model_of("Dell EMC Networking N9999P-ON, 6.6.3.4, Linux 4.14.138"), "N9999P-ON");
+    // A bare "(Rev.2.0)" closing a switch banner is the hardware's, not a release.
+    EXPECT_FALSE(engine_->classify(banner_only("PLANET XGS-9999 Managed Switch (Rev.2.0)")).firmware);
     // A maker's longer name is the maker's, not the start of the model.
     EXPECT_EQ(model_of("Ruckus Wireless ZoneFlex Q900"), "ZoneFlex Q900");
     // A bare "V3.0" is a hardware revision: the model stays, no firmware is read from it.
@@ -241,6 +244,14 @@ TEST_F(ClassifyTest, ProductLinesNameTheirKind) {
         {"Fortinet FortiAP 999F", DeviceClass::kAccessPoint},
         {"Juniper EX9999-48P Ethernet Switch", DeviceClass::kSwitch},
         {"Canon Network Camera VB-Z99", DeviceClass::kCamera},
+        {"RouterOS CRS999-24G-2S+", DeviceClass::kSwitch},
+        {"Cisco IOS Software, C1700 Software (AP9G9-K9W7-M), Version 15.3(3)JD17", DeviceClass::kAccessPoint},
+        {"Cisco IOS Software, IR999 Software (IR999-UNIVERSALK9-M), Version 15.9(3)M4", DeviceClass::kRouter},
+        {"Huawei AP9999DN Huawei Versatile Routing Platform Software VRP (R) software, Version 5.170 "
+         "(AP9999DN "
+         "FIT V200R019C00SPC800)",
+         DeviceClass::kAccessPoint},
+        {"Dell EMC Networking N9999P-ON, 6.6.3.4, Linux 4.14.138", DeviceClass::kSwitch},
     };
     for (const auto& [descr, cls] : cases) {
         EXPECT_EQ(engine_->classify(banner_only(descr)).device_class, cls) << descr;
@@ -277,7 +288,8 @@ TEST_F(ClassifyTest, WindowsWorkstationsAreWorkstations) {
     EXPECT_EQ(banner.firmware->value, "22H2");
     // A server: the build names the service pack.
     set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString,
-        "Hardware: Intel64 Family 6 Model 26 Stepping 4 AT/AT COMPATIBLE - Software: Windows Version 6.1 (Build "
+        "Hardware: Intel64 Family 6 Model 26 Stepping 4 AT/AT COMPATIBLE - Software: Windows Version 6.1 "
+        "(Build "
         "7601 Multiprocessor Free)");
     set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.311.1.1.3.1.2");
     v = engine_->classify(d);

@@ -43,6 +43,10 @@ TEST(NormalizeTest, ModelsLoseRepeatedVendorPrefixes) {
     EXPECT_EQ(names.clean_model("Electronics DMPS3-4K-150-C", "Crestron"), "DMPS3-4K-150-C");
     EXPECT_EQ(names.clean_model("Networks, Inc. XR-500", "Widgetron"), "XR-500");
     EXPECT_EQ(names.clean_model("Systems", "Widgetron"), "Systems");
+    // The kind of device in front of the model code is no part of it.
+    EXPECT_EQ(names.clean_model("IP Phone CP-8845", "Cisco"), "CP-8845");
+    EXPECT_EQ(names.clean_model("Projector EB-L520U", "Epson"), "EB-L520U");
+    EXPECT_EQ(names.clean_model("Phone Manager", "Widgetron"), "Phone Manager");
 }
 
 TEST(NormalizeTest, PlaceholdersAndCleanText) {
@@ -51,6 +55,10 @@ TEST(NormalizeTest, PlaceholdersAndCleanText) {
     EXPECT_TRUE(is_placeholder(""));
     EXPECT_FALSE(is_placeholder("FOC1426Y2AY"));
     EXPECT_EQ(clean_text("\"Cisco  IOS\r\n Software,\""), "Cisco IOS Software");
+    // A closing parenthesis the value never opened goes; a pair stays.
+    EXPECT_EQ(clean_text("2.8000.00023)"), "2.8000.00023");
+    EXPECT_EQ(clean_text("15.0(2a)EX5"), "15.0(2a)EX5");
+    EXPECT_EQ(clean_text("12.2(55)SE)"), "12.2(55)SE");
 }
 
 }  // namespace
