@@ -252,6 +252,14 @@ TEST_F(ClassifyTest, ProductLinesNameTheirKind) {
          "FIT V200R019C00SPC800)",
          DeviceClass::kAccessPoint},
         {"Dell EMC Networking N9999P-ON, 6.6.3.4, Linux 4.14.138", DeviceClass::kSwitch},
+        {"OKI MC999", DeviceClass::kPrinter},
+        {"RMCARD999", DeviceClass::kPower},
+        {"Widgetron DS-2CD9999G2-I V5.7.3 build 220112", DeviceClass::kCamera},
+        {"Widgetron VVX 999 6.4.3.5156", DeviceClass::kVoipPhone},
+        {"Supermicro BMC X99ABC-TF 1.73.14", DeviceClass::kServer},
+        {"Linux nas 4.4.302+ #72806 SMP Thu Sep 5 2024 x86_64 GNU/Linux synology_geminilake_999+",
+         DeviceClass::kStorage},
+        {"Comet Web Sensor P9999", DeviceClass::kOther},
     };
     for (const auto& [descr, cls] : cases) {
         EXPECT_EQ(engine_->classify(banner_only(descr)).device_class, cls) << descr;
@@ -282,10 +290,11 @@ TEST_F(ClassifyTest, WindowsWorkstationsAreWorkstations) {
     EXPECT_EQ(v.device_class, DeviceClass::kWorkstation);
     ASSERT_TRUE(v.firmware);
     EXPECT_EQ(v.firmware->value, "10 (22H2)");
-    // Without the product type, the build still names the feature release.
+    // Without the product type, a desktop-only build still names the release and the kind.
     auto banner = engine_->classify(banner_only(windows_10));
     ASSERT_TRUE(banner.firmware);
-    EXPECT_EQ(banner.firmware->value, "22H2");
+    EXPECT_EQ(banner.firmware->value, "10 (22H2)");
+    EXPECT_EQ(banner.device_class, DeviceClass::kWorkstation);
     // A server: the build names the service pack.
     set(d, "1.3.6.1.2.1.1.1.0", SnmpType::kOctetString,
         "Hardware: Intel64 Family 6 Model 26 Stepping 4 AT/AT COMPATIBLE - Software: Windows Version 6.1 "
