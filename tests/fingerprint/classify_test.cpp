@@ -182,6 +182,12 @@ TEST_F(ClassifyTest, SpeedsRevisionsCardsAndCompanyNamesAreNoModels) {
     EXPECT_EQ(model_of("EPSON Built-in 11b/g/n Print Server"), "(none)");
     EXPECT_EQ(model_of("Widgetron International Co Ltd"), "(none)");
     EXPECT_EQ(model_of("Dell EMC Networking N9999P-ON, 6.6.3.4, Linux 4.14.138"), "N9999P-ON");
+    // Neither an operating system's name nor a software image's is a model.
+    EXPECT_EQ(model_of("Cisco IOS XE Software, Version 17.09.04a Cisco IOS Software [Cupertino], Catalyst L3 "
+                       "Switch Software (CAT9K_IOSXE), Version 17.9.4a"),
+              "(none)");
+    EXPECT_EQ(model_of("Cisco IOS Software, C1000 Software (C1000-UNIVERSALK9-M), Version 15.2(7)E4"),
+              "C1000");
     // A bare "(Rev.2.0)" closing a switch banner is the hardware's, not a release.
     EXPECT_FALSE(engine_->classify(banner_only("PLANET XGS-9999 Managed Switch (Rev.2.0)")).firmware);
     // A maker's longer name is the maker's, not the start of the model.
@@ -260,6 +266,7 @@ TEST_F(ClassifyTest, ProductLinesNameTheirKind) {
         {"Linux nas 4.4.302+ #72806 SMP Thu Sep 5 2024 x86_64 GNU/Linux synology_geminilake_999+",
          DeviceClass::kStorage},
         {"Comet Web Sensor P9999", DeviceClass::kOther},
+        {"LANCOM GS-9999XP 4.00.0200 / 18.02.2021", DeviceClass::kSwitch},
     };
     for (const auto& [descr, cls] : cases) {
         EXPECT_EQ(engine_->classify(banner_only(descr)).device_class, cls) << descr;
