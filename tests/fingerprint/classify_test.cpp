@@ -267,6 +267,8 @@ TEST_F(ClassifyTest, ProductLinesNameTheirKind) {
          DeviceClass::kStorage},
         {"Comet Web Sensor P9999", DeviceClass::kOther},
         {"LANCOM GS-9999XP 4.00.0200 / 18.02.2021", DeviceClass::kSwitch},
+        {"Linux cam-1 4.14.79-axis5 #1 PREEMPT Mon Oct 12 2020 armv7l", DeviceClass::kCamera},
+        {"Linux AS9999T 5.13.19 #1 SMP x86_64 ADM 4.2.6.RPI1", DeviceClass::kStorage},
     };
     for (const auto& [descr, cls] : cases) {
         EXPECT_EQ(engine_->classify(banner_only(descr)).device_class, cls) << descr;
