@@ -290,6 +290,7 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
                 source = read_at.empty() ? src.text : "the maker's MIB object " + read_at;
             }
             if (!value || value->empty()) continue;
+            if (f == static_cast<std::size_t>(Field::kFirmware) && fp::is_zero_version(*value)) continue;
             std::string shown =
                 f == static_cast<std::size_t>(Field::kVendor) ? names.canonical(*value) : *value;
             std::string what = std::string(fp::kFieldNames[f]) + " \"" + shown + "\"" +

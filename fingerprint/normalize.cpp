@@ -115,6 +115,17 @@ std::string clean_text(std::string_view raw) {
     return out;
 }
 
+bool is_zero_version(std::string_view text) {
+    bool zero = false;
+    for (char c : text) {
+        if (c == '0')
+            zero = true;
+        else if (c != '.' && c != ' ' && c != '-' && c != '_')
+            return false;
+    }
+    return zero;
+}
+
 bool is_placeholder(std::string_view text) {
     static const std::vector<std::string> kNone = {"",
                                                    "n/a",

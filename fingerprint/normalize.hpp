@@ -13,6 +13,8 @@ std::string valid_utf8(std::string_view text);
 
 // True for values devices use to mean "none": "", "N/A", "unknown", "not available", "0", "<private>", ...
 bool is_placeholder(std::string_view text);
+// A release that is all zeros ("000.000.000.00000", "0.0"): an unset field, not a release.
+bool is_zero_version(std::string_view text);
 
 class VendorNames {
 public:
