@@ -181,6 +181,8 @@ TEST_F(ClassifyTest, SpeedsRevisionsCardsAndCompanyNamesAreNoModels) {
     EXPECT_EQ(model_of("EPSON Type-B 10/100 Ethernet Print Server"), "(none)");
     EXPECT_EQ(model_of("EPSON Built-in 11b/g/n Print Server"), "(none)");
     EXPECT_EQ(model_of("Widgetron International Co Ltd"), "(none)");
+    EXPECT_EQ(model_of("Widgetron company products"), "(none)");
+    EXPECT_EQ(model_of("EPSON Network Print Server"), "(none)");
     EXPECT_EQ(model_of("Dell EMC Networking N9999P-ON, 6.6.3.4, Linux 4.14.138"), "N9999P-ON");
     // Neither an operating system's name nor a software image's is a model.
     EXPECT_EQ(model_of("Cisco IOS XE Software, Version 17.09.04a Cisco IOS Software [Cupertino], Catalyst L3 "
