@@ -66,14 +66,20 @@ protected:
                                                 " MIBS= snmpd -C -c " + (dir_ / "snmpd.conf").string() +
                                                 " -Lf " + (dir_ / "snmpd.log").string() + " -p " +
                                                 (dir_ / "snmpd.pid").string() + " -I -smux");
-        ASSERT_TRUE(r.ok()) << r.err << r.out;
+        ASSERT_TRUE(r.ok()) << r.err << r.out << read_bytes(dir_ / "snmpd.log");
         for (int i = 0; i < 50 && read_bytes(dir_ / "snmpd.pid").empty(); ++i)
             std::this_thread::sleep_for(100ms);
         pid_ = std::atoi(read_bytes(dir_ / "snmpd.pid").c_str());
         ASSERT_GT(pid_, 0) << read_bytes(dir_ / "snmpd.log");
     }
     void TearDown() override {
-        if (pid_ > 0) lab().run_in(netns_, "kill " + std::to_string(pid_));
+        // The agent holds its port until it has exited: wait for that (5 s at most), or the next test's agent
+        // cannot bind it.
+        if (pid_ > 0) {
+            const auto pid = std::to_string(pid_);
+            lab().run_in(netns_, "kill " + pid + "; for i in $(seq 50); do kill -0 " + pid +
+                                     " 2>/dev/null || break; sleep 0.1; done");
+        }
         std::error_code ec;
         if (!dir_.empty()) fs::remove_all(dir_, ec);
     }
