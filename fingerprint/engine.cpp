@@ -338,12 +338,7 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
         return facts.enterprise && fp::is_agent_toolkit(*facts.enterprise) &&
                fp::vendor_key(verdict.vendor->value) == fp::vendor_key("Net-SNMP");
     };
-    if (!verdict.vendor || names_only_the_agent()) {
-        if (auto maker = registered_maker(facts, names))
-            verdict.vendor = std::move(maker);
-        else if (verdict.vendor && names_only_the_agent())
-            verdict.vendor.reset();
-    }
+    if (!verdict.vendor || names_only_the_agent()) verdict.vendor = registered_maker(facts, names);
     verdict.model = pick(Field::kModel);
     verdict.firmware = pick(Field::kFirmware);
     // A serial that only repeats the model ("CP1000PFCLCD" in both objects of a small UPS card) is no serial.

@@ -106,8 +106,15 @@ std::string clean_text(std::string_view raw) {
         out = clean_text(std::string_view(out).substr(1, out.size() - 2));
     // Trailing separators, and a closing parenthesis the value never opened ("(Version 2.8000.00023)").
     auto unopened_close = [&] {
-        return out.back() == ')' &&
-               std::count(out.begin(), out.end(), '(') < std::count(out.begin(), out.end(), ')');
+        if (out.back() != ')') return false;
+        int depth = 0;  // of the parentheses before the last one
+        for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+            if (out[i] == '(')
+                ++depth;
+            else if (out[i] == ')' && depth > 0)
+                --depth;
+        }
+        return depth == 0;
     };
     while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':' ||
                             out.back() == '-' || out.back() == ' ' || out.back() == '.' || unopened_close()))

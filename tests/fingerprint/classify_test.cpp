@@ -290,6 +290,30 @@ TEST_F(ClassifyTest, FibreChannelSwitchesKeepTheirBadge) {
     EXPECT_EQ(fabos.vendor->value, "Brocade");
 }
 
+// The product-line rules read product words, never an OS banner's host name, and a look-alike prefix of
+// another maker's line does not count.
+TEST_F(ClassifyTest, HostNamesAndLookAlikesNameNoProductLine) {
+    const std::pair<const char*, DeviceClass> cases[] = {
+        {"Linux tg1000 5.15.0-91-generic #101-Ubuntu SMP x86_64", DeviceClass::kServer},
+        {"Linux niagara 5.10.0-8-amd64 #1 SMP Debian 5.10.46-4 x86_64", DeviceClass::kServer},
+        {"FreeBSD keor.example.org 13.2-RELEASE FreeBSD 13.2-RELEASE amd64", DeviceClass::kServer},
+        {"Brother PT-P950NW", DeviceClass::kPrinter},
+    };
+    for (const auto& [descr, cls] : cases) {
+        EXPECT_EQ(engine_->classify(banner_only(descr)).device_class, cls) << descr;
+    }
+    auto vendor_of = [&](const char* descr) {
+        auto v = engine_->classify(banner_only(descr));
+        return v.vendor ? v.vendor->value : std::string("(none)");
+    };
+    EXPECT_NE(vendor_of("Linux fgt-mgmt 5.4.0 #1 SMP x86_64"), "Fortinet");
+    EXPECT_EQ(vendor_of("FGT_40F"), "Fortinet");
+    EXPECT_NE(vendor_of("Connectrix DS-6510B"), "Brocade");  // EMC's badge on a Brocade switch
+    EXPECT_NE(
+        vendor_of("SONiC Software Version: SONiC.202012 - HwSku: ACS-MSN2700 - Distribution: Debian 10.13"),
+        "ACS");  // Azure's SKU prefix, not a maker
+}
+
 // Microsoft's agent says whether Windows runs as a workstation or a server; the build names the release.
 TEST_F(ClassifyTest, WindowsWorkstationsAreWorkstations) {
     const std::string windows_10 =
@@ -316,6 +340,18 @@ TEST_F(ClassifyTest, WindowsWorkstationsAreWorkstations) {
     EXPECT_EQ(v.device_class, DeviceClass::kServer);
     ASSERT_TRUE(v.firmware);
     EXPECT_EQ(v.firmware->value, "Server 2008 R2 SP1 (NT 6.1)");
+    // A domain controller (.3) is a server with the same release names.
+    set(d, "1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.311.1.1.3.1.3");
+    v = engine_->classify(d);
+    EXPECT_EQ(v.device_class, DeviceClass::kServer);
+    ASSERT_TRUE(v.firmware);
+    EXPECT_EQ(v.firmware->value, "Server 2008 R2 SP1 (NT 6.1)");
+    // A build Windows Server shares stays a server without the sysObjectID.
+    EXPECT_EQ(engine_
+                  ->classify(banner_only("Hardware: Intel64 Family 6 Model 79 Stepping 1 AT/AT COMPATIBLE - "
+                                         "Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)"))
+                  .device_class,
+              DeviceClass::kServer);
 }
 
 // Net-SNMP's agent OID names the OS it was built for (NET-SNMP-TC netSnmpAgentOIDs), and for an OS its

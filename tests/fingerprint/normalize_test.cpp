@@ -59,6 +59,8 @@ TEST(NormalizeTest, PlaceholdersAndCleanText) {
     EXPECT_EQ(clean_text("2.8000.00023)"), "2.8000.00023");
     EXPECT_EQ(clean_text("15.0(2a)EX5"), "15.0(2a)EX5");
     EXPECT_EQ(clean_text("12.2(55)SE)"), "12.2(55)SE");
+    EXPECT_EQ(clean_text("a) b (c)"), "a) b (c)");
+    EXPECT_EQ(clean_text("),;"), "");
     EXPECT_TRUE(is_zero_version("000.000.000.00000"));
     EXPECT_FALSE(is_zero_version("0.9.1"));
     EXPECT_FALSE(is_zero_version(""));
