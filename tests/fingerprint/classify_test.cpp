@@ -190,6 +190,16 @@ TEST_F(ClassifyTest, SpeedsRevisionsCardsAndCompanyNamesAreNoModels) {
               "(none)");
     EXPECT_EQ(model_of("Cisco IOS Software, C1000 Software (C1000-UNIVERSALK9-M), Version 15.2(7)E4"),
               "C1000");
+    // A hardware revision inside the brackets is not part of the product code.
+    EXPECT_EQ(model_of("Widgetron Gigabit Access Switch(S9999G-E V3) By Widgetron Networks"), "S9999G-E");
+    // A10's ACOS banner names its maker and model without the sysObjectID.
+    auto a10 =
+        engine_->classify(banner_only("Thunder Series Unified Application Service Gateway TH9999S, ACOS "
+                                      "4.1.4-GR1-P4,build 91 (Feb-24-2020,19:55)"));
+    ASSERT_TRUE(a10.vendor && a10.model && a10.firmware);
+    EXPECT_EQ(a10.vendor->value, "A10 Networks");
+    EXPECT_EQ(a10.model->value, "TH9999S");
+    EXPECT_EQ(a10.firmware->value, "4.1.4-GR1-P4");
     // A bare "(Rev.2.0)" closing a switch banner is the hardware's, not a release.
     EXPECT_FALSE(engine_->classify(banner_only("PLANET XGS-9999 Managed Switch (Rev.2.0)")).firmware);
     // A maker's longer name is the maker's, not the start of the model.
