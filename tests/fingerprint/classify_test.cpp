@@ -316,6 +316,8 @@ TEST_F(ClassifyTest, HostNamesAndLookAlikesNameNoProductLine) {
         auto v = engine_->classify(banner_only(descr));
         return v.vendor ? v.vendor->value : std::string("(none)");
     };
+    EXPECT_THAT(engine_->matching_rules(banner_only("SunOS dbhost01 5.10 Generic_127127-11 sun4v sparc")),
+                Not(Contains("grammar-model-after-known-maker")));  // SunOS names Oracle; dbhost01 is a host
     EXPECT_NE(vendor_of("Linux fgt-mgmt 5.4.0 #1 SMP x86_64"), "Fortinet");
     EXPECT_EQ(vendor_of("FGT_40F"), "Fortinet");
     EXPECT_NE(vendor_of("Connectrix DS-6510B"), "Brocade");  // EMC's badge on a Brocade switch
