@@ -190,6 +190,8 @@ TEST_F(ClassifyTest, SpeedsRevisionsCardsAndCompanyNamesAreNoModels) {
               "(none)");
     EXPECT_EQ(model_of("Cisco IOS Software, C1000 Software (C1000-UNIVERSALK9-M), Version 15.2(7)E4"),
               "C1000");
+    // A known maker, the model, then a labelled release: the model needs no digit.
+    EXPECT_EQ(model_of("Bluetest Chamber Pro - Firmware Version 010200"), "Chamber Pro");
     // A hardware revision inside the brackets is not part of the product code.
     EXPECT_EQ(model_of("Widgetron Gigabit Access Switch(S9999G-E V3) By Widgetron Networks"), "S9999G-E");
     // A10's ACOS banner names its maker and model without the sysObjectID.
