@@ -67,6 +67,18 @@ protected:
         engine_ = new FingerprintEngine(FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data"}));
     }
     static void TearDownTestSuite() { delete engine_; }
+
+    // The verdict on a sysDescr alone; its class, or a field's value ("(none)" when the engine gives none).
+    static Verdict banner_verdict(const std::string& descr) { return engine_->classify(banner_only(descr)); }
+    static DeviceClass class_of(const std::string& descr) { return banner_verdict(descr).device_class; }
+    static std::string model_of(const std::string& descr) {
+        return value_or_none(banner_verdict(descr).model);
+    }
+    static std::string vendor_of(const std::string& descr) {
+        return value_or_none(banner_verdict(descr).vendor);
+    }
+    static std::string value_or_none(const std::optional<Finding>& f) { return f ? f->value : "(none)"; }
+
     static FingerprintEngine* engine_;
 };
 FingerprintEngine* ClassifyTest::engine_ = nullptr;
@@ -173,10 +185,6 @@ TEST_F(ClassifyTest, UnlabelledReleasesAreRead) {
 // What follows a maker's name is not always the model: a link speed, a hardware revision, the kind of
 // a network card or a company's legal form. Better no model than one of those.
 TEST_F(ClassifyTest, SpeedsRevisionsCardsAndCompanyNamesAreNoModels) {
-    auto model_of = [&](const char* descr) {
-        auto v = engine_->classify(banner_only(descr));
-        return v.model ? v.model->value : std::string("(none)");
-    };
     EXPECT_EQ(model_of("NETGEAR 10G Smart Managed Switch"), "(none)");
     EXPECT_EQ(model_of("EPSON Type-B 10/100 Ethernet Print Server"), "(none)");
     EXPECT_EQ(model_of("EPSON Built-in 11b/g/n Print Server"), "(none)");
@@ -284,9 +292,7 @@ TEST_F(ClassifyTest, ProductLinesNameTheirKind) {
         {"Linux cam-1 4.14.79-axis5 #1 PREEMPT Mon Oct 12 2020 armv7l", DeviceClass::kCamera},
         {"Linux AS9999T 5.13.19 #1 SMP x86_64 ADM 4.2.6.RPI1", DeviceClass::kStorage},
     };
-    for (const auto& [descr, cls] : cases) {
-        EXPECT_EQ(engine_->classify(banner_only(descr)).device_class, cls) << descr;
-    }
+    for (const auto& [descr, cls] : cases) EXPECT_EQ(class_of(descr), cls) << descr;
 }
 
 // A Fibre Channel switch is a switch; its maker is the one the banner names, Brocade only for FabricOS's
@@ -311,13 +317,7 @@ TEST_F(ClassifyTest, HostNamesAndLookAlikesNameNoProductLine) {
         {"FreeBSD keor.example.org 13.2-RELEASE FreeBSD 13.2-RELEASE amd64", DeviceClass::kServer},
         {"Brother PT-P950NW", DeviceClass::kPrinter},
     };
-    for (const auto& [descr, cls] : cases) {
-        EXPECT_EQ(engine_->classify(banner_only(descr)).device_class, cls) << descr;
-    }
-    auto vendor_of = [&](const char* descr) {
-        auto v = engine_->classify(banner_only(descr));
-        return v.vendor ? v.vendor->value : std::string("(none)");
-    };
+    for (const auto& [descr, cls] : cases) EXPECT_EQ(class_of(descr), cls) << descr;
     EXPECT_THAT(engine_->matching_rules(banner_only("SunOS dbhost01 5.10 Generic_127127-11 sun4v sparc")),
                 Not(Contains("grammar-model-after-known-maker")));  // SunOS names Oracle; dbhost01 is a host
     EXPECT_NE(vendor_of("Linux fgt-mgmt 5.4.0 #1 SMP x86_64"), "Fortinet");
