@@ -221,9 +221,10 @@ ScanReport ScanRunner::run() {
             if (devices.count(device.id) != 0) evidence.emplace_back(device.id, std::move(device.evidence));
         }
         const auto t_read = std::chrono::steady_clock::now();
-        std::vector<Verdict> verdicts;
-        verdicts.reserve(evidence.size());
-        for (const auto& [id, e] : evidence) verdicts.push_back(engine.classify(e));
+        std::vector<const DeviceEvidence*> to_classify;
+        to_classify.reserve(evidence.size());
+        for (const auto& [id, e] : evidence) to_classify.push_back(&e);
+        const auto verdicts = engine.classify_all(to_classify);
         const auto t_classify = std::chrono::steady_clock::now();
         std::vector<std::int64_t> verdict_devices;
         verdict_devices.reserve(evidence.size());

@@ -57,6 +57,11 @@ public:
     // Pure and thread-safe: the same evidence always gives the same verdict.
     Verdict classify(const DeviceEvidence& evidence) const;
 
+    // Every device's verdict, in order. A scan holds all its devices at once: they are shared among up to
+    // `threads` threads (0: one per CPU); a few hundred devices are not worth starting threads for.
+    std::vector<Verdict> classify_all(const std::vector<const DeviceEvidence*>& devices,
+                                      unsigned threads = 0) const;
+
     // Ids of every rule whose conditions hold for this evidence, in rule order (for explain and for
     // measuring which rules a corpus item depends on).
     std::vector<std::string> matching_rules(const DeviceEvidence& evidence) const;

@@ -121,6 +121,11 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
     }
 }
 
+const std::string& DeviceFacts::shown_descr() const {
+    if (!shown_descr_) shown_descr_ = shorten(sys_descr);
+    return *shown_descr_;
+}
+
 const SnmpValue* DeviceFacts::lookup(const Oid& oid) const {
     auto it = evidence.snmp.lower_bound(oid);
     if (it == evidence.snmp.end() || !it->first.starts_with(oid)) return nullptr;
@@ -360,7 +365,7 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
     }
     if (c.sys_descr) {
         if (f.sys_descr.empty() || !search(*c.sys_descr, f.sys_descr, &m.captures)) return std::nullopt;
-        m.details.push_back("sysDescr \"" + shorten(f.sys_descr) + "\"");
+        m.details.push_back("sysDescr \"" + f.shown_descr() + "\"");
     }
     if (c.product_name) {
         if (f.product_name.empty() || !search(*c.product_name, f.product_name, &m.captures))
@@ -373,15 +378,13 @@ std::optional<Match> match_rule(const Rule& rule, const DeviceFacts& f) {
     }
     if (c.descr_maker) {
         if (f.descr_maker.empty() || !search(*c.descr_maker, f.descr_maker, &m.captures)) return std::nullopt;
-        m.details.push_back("sysDescr \"" + shorten(f.sys_descr) + "\" opens with the name of " +
-                            f.descr_maker);
+        m.details.push_back("sysDescr \"" + f.shown_descr() + "\" opens with the name of " + f.descr_maker);
     }
     if (c.descr_after_maker) {
         if (f.descr_maker.empty() || !search(*c.descr_after_maker, f.descr_after_maker, &m.captures))
             return std::nullopt;
         if (!c.descr_maker)
-            m.details.push_back("sysDescr \"" + shorten(f.sys_descr) + "\" after the name of " +
-                                f.descr_maker);
+            m.details.push_back("sysDescr \"" + f.shown_descr() + "\" after the name of " + f.descr_maker);
     }
     if (c.sys_descr_not && !f.sys_descr.empty() && re2::RE2::PartialMatch(f.sys_descr, *c.sys_descr_not))
         return std::nullopt;

@@ -29,6 +29,8 @@ struct DeviceFacts {
     std::vector<std::pair<std::uint32_t, int>> if_types;  // ifType -> ifTable rows of it, sorted by type
 
     int interfaces_of_type(std::uint32_t type) const;
+    // The sysDescr as reasons quote it: cleaned, cut to 80 characters (made once, quoted by many rules).
+    const std::string& shown_descr() const;
 
     // Exact OID, else the first instance in its subtree; nullptr when absent.
     const SnmpValue* lookup(const Oid& oid) const;
@@ -58,6 +60,7 @@ private:
     const std::vector<MakerValue>& maker_values() const;
     mutable std::optional<std::vector<MakerValue>> maker_values_;
     mutable std::optional<std::string> lower_descr_;
+    mutable std::optional<std::string> shown_descr_;
 
     std::optional<std::string> read_maker_scalar(const OidSource& source, std::string* read_at) const;
     static std::optional<std::string> keep_part(const OidSource& source, std::string text);

@@ -32,11 +32,8 @@ std::optional<Oid> Oid::parse(std::string_view text) {
 }
 
 bool Oid::starts_with(const Oid& prefix) const {
-    if (prefix.arcs_.size() > arcs_.size()) return false;
-    for (std::size_t i = 0; i < prefix.arcs_.size(); ++i) {
-        if (arcs_[i] != prefix.arcs_[i]) return false;
-    }
-    return true;
+    return prefix.arcs_.size() <= arcs_.size() &&
+           std::equal(prefix.arcs_.begin(), prefix.arcs_.end(), arcs_.begin());
 }
 
 Oid Oid::child(std::uint32_t arc) const {

@@ -1,5 +1,6 @@
 #pragma once
 // SNMP object identifiers and values as collectors read them and fingerprint rules match them.
+#include <algorithm>
 #include <compare>
 #include <cstdint>
 #include <map>
@@ -24,7 +25,16 @@ public:
     Oid child(std::uint32_t arc) const;
     std::string to_string() const;  // without a leading dot
 
-    auto operator<=>(const Oid&) const = default;
+    // Written out: the defaulted three-way comparison of the vectors went arc by arc through a generic
+    // synthesised comparison, and comparing OIDs is most of every walk lookup.
+    std::strong_ordering operator<=>(const Oid& other) const {
+        const std::size_t n = std::min(arcs_.size(), other.arcs_.size());
+        const auto [mine, theirs] =
+            std::mismatch(arcs_.begin(), arcs_.begin() + static_cast<std::ptrdiff_t>(n), other.arcs_.begin());
+        if (mine != arcs_.begin() + static_cast<std::ptrdiff_t>(n)) return *mine <=> *theirs;
+        return arcs_.size() <=> other.arcs_.size();
+    }
+    bool operator==(const Oid&) const = default;
 
 private:
     std::vector<std::uint32_t> arcs_;
