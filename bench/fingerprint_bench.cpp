@@ -1,7 +1,8 @@
 // Classifies 10,000 devices drawn round-robin from the labelled corpora (real SNMP walks of the LibreNMS
 // recordings, recog sysDescr/mDNS strings) and prints the time. Issue 4: "classifying 10,000 devices takes
 // well under a second". The first pass pays for RE2's lazily built automata; a site of 10,000 devices
-// repeats models, so the second pass is the steady state.
+// repeats models, so the second pass is the steady state. It times one device after another on one thread,
+// then all at once on every CPU with classify_all(), as a scan classifies its devices.
 // With --rules DIR it reads that rule folder instead of the shipped ones; with --dump FILE it also writes
 // every device's full verdict (confidences to the last bit, every reason, every matching rule) so that two
 // builds of the engine can be compared byte for byte. It also prints how long the OUI registry takes to load.
@@ -43,9 +44,9 @@ struct PassTime {
     double cpu = 0.0;
 };
 
-PassTime classify_all(const nd::FingerprintEngine& engine,
-                      const std::vector<const nd::DeviceEvidence*>& devices, std::size_t count,
-                      std::size_t& classified) {
+PassTime classify_one_by_one(const nd::FingerprintEngine& engine,
+                             const std::vector<const nd::DeviceEvidence*>& devices, std::size_t count,
+                             std::size_t& classified) {
     const auto start = std::chrono::steady_clock::now();
     const double cpu_start = thread_cpu_seconds();
     classified = 0;
@@ -53,6 +54,15 @@ PassTime classify_all(const nd::FingerprintEngine& engine,
         classified += engine.classify(*devices[i % devices.size()]).device_class != nd::DeviceClass::kUnknown;
     }
     return {Seconds(std::chrono::steady_clock::now() - start).count(), thread_cpu_seconds() - cpu_start};
+}
+
+// The corpus's devices whose recordings could be read.
+std::vector<const nd::DeviceEvidence*> readable_devices(const nd::fp::Corpus& corpus) {
+    std::vector<const nd::DeviceEvidence*> devices;
+    for (const auto& d : corpus.devices) {
+        if (d.problem.empty()) devices.push_back(&d.evidence);
+    }
+    return devices;
 }
 
 // The same classifications as a scan makes them: all devices at once, on every CPU (classify_all).
@@ -131,14 +141,13 @@ int main(int argc, char** argv) {
         const auto corpora = nd::fp::load_corpora(root);
         std::printf("one thread (classify):\n");
         for (const auto& corpus : corpora) {
-            std::vector<const nd::DeviceEvidence*> devices;
-            for (const auto& d : corpus.devices) {
-                if (d.problem.empty()) devices.push_back(&d.evidence);
-            }
+            const auto devices = readable_devices(corpus);
             if (devices.empty()) continue;
             std::size_t classified = 0;
-            const auto first = classify_all(engine, devices, static_cast<std::size_t>(count), classified);
-            const auto second = classify_all(engine, devices, static_cast<std::size_t>(count), classified);
+            const auto first =
+                classify_one_by_one(engine, devices, static_cast<std::size_t>(count), classified);
+            const auto second =
+                classify_one_by_one(engine, devices, static_cast<std::size_t>(count), classified);
             std::printf(
                 "%-14s %5zu distinct devices: %ld classifications %.3f s first pass (cpu %.3f s), %.3f s "
                 "again "
@@ -152,10 +161,7 @@ int main(int argc, char** argv) {
         std::printf("all at once, %u CPUs (classify_all, as a scan does):\n",
                     std::max(1U, std::thread::hardware_concurrency()));
         for (const auto& corpus : corpora) {
-            std::vector<const nd::DeviceEvidence*> devices;
-            for (const auto& d : corpus.devices) {
-                if (d.problem.empty()) devices.push_back(&d.evidence);
-            }
+            const auto devices = readable_devices(corpus);
             if (devices.empty()) continue;
             std::size_t classified = 0;
             const auto n = static_cast<std::size_t>(count);
