@@ -77,6 +77,9 @@ protected:
     static std::string vendor_of(const std::string& descr) {
         return value_or_none(banner_verdict(descr).vendor);
     }
+    static std::string firmware_of(const std::string& descr) {
+        return value_or_none(banner_verdict(descr).firmware);
+    }
     static std::string value_or_none(const std::optional<Finding>& f) { return f ? f->value : "(none)"; }
 
     static FingerprintEngine* engine_;
@@ -1043,6 +1046,86 @@ TEST_F(ClassifyTest, FortinetAndJuniperRegistryNamesBecomeProductNames) {
     auto with_entity = engine_->classify(fortigate);
     ASSERT_TRUE(with_entity.model);
     EXPECT_EQ(with_entity.model->value, "60F");
+}
+
+// Product lines name their maker where the banner names no other (27- plm-), with invented model numbers.
+TEST_F(ClassifyTest, ProductLinesAloneNameTheirMaker) {
+    EXPECT_EQ(vendor_of("NPort 5999-8"), "Moxa");
+    EXPECT_EQ(vendor_of("MGate 9999-MB"), "Moxa");
+    EXPECT_EQ(vendor_of("PowerVault ME9999"), "Dell");
+    EXPECT_EQ(vendor_of("ETERNUS DX999 S9"), "Fujitsu");
+    EXPECT_EQ(vendor_of("Room Alert 99E"), "AVTECH");
+    EXPECT_EQ(class_of("Room Alert 99E"), DeviceClass::kOther);
+    EXPECT_EQ(vendor_of("GWN7999"), "Grandstream");
+    EXPECT_EQ(vendor_of("Copystar CS 9999ci Printing System"), "Kyocera");
+    EXPECT_EQ(class_of("Copystar CS 9999ci Printing System"), DeviceClass::kPrinter);
+    EXPECT_EQ(vendor_of("ZXA10 C699"), "ZTE");
+    EXPECT_EQ(model_of("ZXA10 C699"), "C699");
+    EXPECT_EQ(model_of("ZXR10 M6999-8S Plus, ZTE ZXR10 Software Version V5.00.99"), "M6999-8S Plus");
+    // A maker the alias table vouches for opens its own banner ("AMX", three letters).
+    EXPECT_EQ(vendor_of("AMX NX-9999"), "AMX");
+    EXPECT_EQ(model_of("AMX NX-9999"), "NX-9999");
+    // The product line and the model: label printers, value-brand cameras, VoIP gateways.
+    EXPECT_EQ(class_of("TSC TE999"), DeviceClass::kPrinter);
+    EXPECT_EQ(model_of("TSC TE999"), "TE999");
+    EXPECT_EQ(vendor_of("HiLook IPC-B999H"), "Hikvision");
+    EXPECT_EQ(model_of("HiLook IPC-B999H"), "IPC-B999H");
+    const auto smartnode = banner_verdict("SmartNode SN9999/4JS4V/EUI R6.T 2024-01-01 H323 SIP");
+    EXPECT_EQ(value_or_none(smartnode.vendor), "Patton");
+    EXPECT_EQ(value_or_none(smartnode.model), "SN9999/4JS4V/EUI");
+    EXPECT_EQ(value_or_none(smartnode.firmware), "R6.T");
+    EXPECT_EQ(smartnode.device_class, DeviceClass::kVoipPhone);
+    const auto mediant = banner_verdict("Product: MEDIANT 9999 ;SW Version: 7.40A.999.001");
+    EXPECT_EQ(value_or_none(mediant.vendor), "AudioCodes");
+    EXPECT_EQ(value_or_none(mediant.model), "MEDIANT 9999");
+    EXPECT_EQ(value_or_none(mediant.firmware), "7.40A.999.001");
+}
+
+// A line of another kind than its maker's usual one names its kind, above the maker's (or the OS's) class.
+TEST_F(ClassifyTest, ProductLinesOfAnotherKindThanTheMakersUsualOne) {
+    EXPECT_EQ(class_of("DrayTek VigorSwitch Q9999x"), DeviceClass::kSwitch);
+    EXPECT_EQ(class_of("DrayTek VigorAP 999C"), DeviceClass::kAccessPoint);
+    EXPECT_EQ(class_of("WatchGuard AP999"), DeviceClass::kAccessPoint);
+    EXPECT_EQ(class_of("MOXA EDR-G999"), DeviceClass::kRouter);
+    EXPECT_EQ(class_of("Teltonika TSW999 TSW999_R_00.07.99.1"), DeviceClass::kSwitch);
+    EXPECT_EQ(firmware_of("Teltonika TSW999 TSW999_R_00.07.99.1"), "TSW999_R_00.07.99.1");
+    // Comware and VRP run more than switches: the platform decides.
+    const std::string comware =
+        "H3C Comware Platform Software, Software Version 7.1.070, Release 0999P01 H3C ";
+    const std::string rights = " Copyright (c) 2004-2024 New H3C Technologies Co., Ltd. All rights reserved.";
+    EXPECT_EQ(class_of(comware + "MSR3699" + rights), DeviceClass::kRouter);
+    EXPECT_EQ(model_of(comware + "MSR3699" + rights), "MSR3699");
+    EXPECT_EQ(class_of(comware + "WX3599H" + rights), DeviceClass::kAccessPoint);
+    EXPECT_EQ(class_of(comware + "SecPath F1099-AK999" + rights), DeviceClass::kFirewall);
+    EXPECT_EQ(class_of(comware + "S5999V2-54P" + rights), DeviceClass::kSwitch);
+    EXPECT_EQ(
+        class_of("AC6999 Huawei Versatile Routing Platform Software VRP (R) software,Version 5.170 (AC6999 "
+                 "V200R019C10SPC999) Copyright (C) 2011-2020 HUAWEI TECH CO., LTD"),
+        DeviceClass::kAccessPoint);
+    // One-word rules stay inside their word: a "VCX99" model is no 3Com VCX phone system.
+    EXPECT_NE(class_of("Riverbed SteelHead-v VCX99 9.9.9a"), DeviceClass::kVoipPhone);
+    // A Comet System sensor is no Eaton UPS.
+    EXPECT_NE(vendor_of("Comet T9999"), "Eaton");
+    EXPECT_EQ(class_of("Comet T9999"), DeviceClass::kOther);
+}
+
+// OS banners that place the model their own way, and versions after a model's words.
+TEST_F(ClassifyTest, CarrierBannersDocsisBlocksAndTrailingVersions) {
+    EXPECT_EQ(model_of("TiMOS-B-22.10.R1 both/x86_64 Nokia 7999 IXR-e Copyright (c) 2000-2022 Nokia."),
+              "7999 IXR-e");
+    EXPECT_EQ(model_of("TiMOS-C-9.0.R1 cpm/hops ALCATEL SR 7999 Copyright (c) 2000-2011 Alcatel-Lucent."),
+              "7999 SR");
+    EXPECT_EQ(model_of("Cisco NX-OS(tm) m9700, Software (m9700-s6ek9-mz), Version 9.9(9), RELEASE SOFTWARE"),
+              "MDS 9700");
+    EXPECT_EQ(model_of("Ruijie Wireless Controller(WS9999) By Ruijie Networks"), "WS9999");
+    const auto modem = banner_verdict(
+        "<<HW_REV: 2.0; VENDOR: Acme Cable, Inc.; BOOTR: 1.0.1; SW_REV: AC1.2.3; MODEL: AC9999>>");
+    EXPECT_EQ(modem.device_class, DeviceClass::kRouter);
+    EXPECT_EQ(value_or_none(modem.model), "AC9999");
+    EXPECT_EQ(value_or_none(modem.firmware), "AC1.2.3");
+    EXPECT_THAT(value_or_none(modem.vendor), HasSubstr("Acme"));
+    EXPECT_EQ(firmware_of("snom 999-SIP 8.9.9.99"), "8.9.9.99");
+    EXPECT_EQ(firmware_of("Polycom Trio 9999 7.9.9.9999"), "7.9.9.9999");
 }
 
 }  // namespace
