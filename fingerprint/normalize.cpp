@@ -41,8 +41,8 @@ bool is_company_word(std::string word) {
 // X11SPi-TF"): the model is the code.
 void drop_leading_kind(std::vector<std::string>& w) {
     static const std::vector<std::vector<std::string>> kKinds = {
-        {"ip", "phone"}, {"network", "camera"}, {"ip", "camera"}, {"phone"}, {"projector"}, {"camera"},
-        {"bmc"}};
+        {"ip", "conference", "phone"}, {"conference", "phone"}, {"ip", "phone"}, {"network", "camera"},
+        {"ip", "camera"}, {"phone"}, {"projector"}, {"camera"}, {"bmc"}};
     for (const auto& kind : kKinds) {
         if (w.size() <= kind.size()) continue;
         bool same = true;
@@ -240,6 +240,9 @@ std::string VendorNames::clean_model(std::string_view model, std::string_view ve
         if (!changed) break;
     }
     while (w.size() > 1 && is_company_word(w.front())) w.erase(w.begin());
+    // The rest of a maker's legal name that is no company word alone ("KYOCERA Document Solutions TASKalfa").
+    if (w.size() > 2 && ascii_lower(w[0]) == "document" && ascii_lower(w[1]) == "solutions")
+        w.erase(w.begin(), w.begin() + 2);
     drop_leading_kind(w);
     return clean_text(join(w, 0));
 }

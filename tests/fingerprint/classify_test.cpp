@@ -1128,5 +1128,24 @@ TEST_F(ClassifyTest, CarrierBannersDocsisBlocksAndTrailingVersions) {
     EXPECT_EQ(firmware_of("Polycom Trio 9999 7.9.9.9999"), "7.9.9.9999");
 }
 
+// Kinds named by a word or a line that several makers share (96- gx-), with invented models.
+TEST_F(ClassifyTest, KindWordsForManagementControllersPhonesTimeServersAndThinClients) {
+    EXPECT_EQ(class_of("Widgetron iBMC"), DeviceClass::kServer);
+    EXPECT_EQ(class_of("Widgetron BMC WX9999M9"), DeviceClass::kServer);
+    EXPECT_EQ(class_of("Widgetron 9999G IP Deskphone 9.9.9.9"), DeviceClass::kVoipPhone);
+    EXPECT_EQ(class_of("Cisco IP Conference Phone 7899"), DeviceClass::kVoipPhone);
+    EXPECT_EQ(model_of("Cisco IP Conference Phone 7899"), "7899");
+    EXPECT_EQ(class_of("Cisco ATA 199"), DeviceClass::kVoipPhone);
+    EXPECT_EQ(class_of("Microchip TimeProvider 4999"), DeviceClass::kOther);
+    EXPECT_EQ(class_of("Versa Networks FlexVNF 99.9.9"), DeviceClass::kRouter);
+    EXPECT_EQ(class_of("Dell Wyse ThinOS 9.9.9999"), DeviceClass::kWorkstation);
+    EXPECT_EQ(class_of("FUJIFILM Apeos C9999"), DeviceClass::kPrinter);
+    EXPECT_EQ(class_of("NETASQ U99 9.9.9"), DeviceClass::kFirewall);
+    // An OS banner's host name is no product word.
+    EXPECT_THAT(joined(banner_verdict("Linux ibmc 5.10.0 #1 SMP x86_64").class_reasons),
+                Not(HasSubstr("gx-descr-bmc-word")));
+    EXPECT_EQ(model_of("KYOCERA Document Solutions TASKalfa 9999ci"), "TASKalfa 9999ci");
+}
+
 }  // namespace
 }  // namespace nd

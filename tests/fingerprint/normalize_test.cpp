@@ -46,6 +46,9 @@ TEST(NormalizeTest, ModelsLoseRepeatedVendorPrefixes) {
     // The kind of device in front of the model code is no part of it.
     EXPECT_EQ(names.clean_model("IP Phone CP-8845", "Cisco"), "CP-8845");
     EXPECT_EQ(names.clean_model("Projector EB-L520U", "Epson"), "EB-L520U");
+    EXPECT_EQ(names.clean_model("IP Conference Phone 7899", "Widgetron"), "7899");
+    EXPECT_EQ(names.clean_model("Document Solutions TASKalfa 9999ci", "Kyocera"), "TASKalfa 9999ci");
+    EXPECT_EQ(names.clean_model("Document Solutions", "Widgetron"), "Document Solutions");
     EXPECT_EQ(names.clean_model("Phone Manager", "Widgetron"), "Phone Manager");
 }
 
