@@ -1147,5 +1147,21 @@ TEST_F(ClassifyTest, KindWordsForManagementControllersPhonesTimeServersAndThinCl
     EXPECT_EQ(model_of("KYOCERA Document Solutions TASKalfa 9999ci"), "TASKalfa 9999ci");
 }
 
+// Linux distributions by their kernel release's suffix (49-), network OS banners' models (27- plm-).
+TEST_F(ClassifyTest, KernelSuffixesNameTheDistributionAndOsBannersTheirModel) {
+    EXPECT_EQ(vendor_of("Linux web9 5.14.0-999.1.1.el9_9.x86_64 #1 SMP PREEMPT_DYNAMIC x86_64"), "Red Hat");
+    EXPECT_EQ(vendor_of("Linux db9 5.4.17-2999.1.1.el8uek.x86_64 #2 SMP x86_64"), "Oracle");
+    EXPECT_EQ(vendor_of("Linux app9 4.14.999-999.999.amzn2.x86_64 #1 SMP x86_64"), "Amazon");
+    EXPECT_EQ(vendor_of("Linux sles9 5.14.21-150599.99.9-default #1 SMP PREEMPT_DYNAMIC x86_64"), "SUSE");
+    EXPECT_EQ(model_of("Extreme Networks SLX-OS Software, Version 99.9.9, SLX-9999-48Y"), "SLX-9999-48Y");
+    EXPECT_EQ(model_of("IBM Networking Operating System RackSwitch G9999"), "RackSwitch G9999");
+    EXPECT_EQ(model_of("Hillstone StoneOS 9.5R9P9 SG-6000-E9999"), "SG-6000-E9999");
+    EXPECT_EQ(firmware_of("Hillstone StoneOS 9.5R9P9 SG-6000-E9999"), "9.5R9P9");
+    EXPECT_EQ(model_of("Clavister E99 cOS Core 99.00.01"), "E99");
+    EXPECT_EQ(class_of("Clavister E99 cOS Core 99.00.01"), DeviceClass::kFirewall);
+    EXPECT_EQ(model_of("Mellanox Onyx SN9999 9.9.9999"), "SN9999");
+    EXPECT_EQ(model_of("QLogic SANbox 9999V FC Switch"), "SANbox 9999V");
+}
+
 }  // namespace
 }  // namespace nd
