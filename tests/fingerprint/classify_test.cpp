@@ -1161,6 +1161,19 @@ TEST_F(ClassifyTest, KernelSuffixesNameTheDistributionAndOsBannersTheirModel) {
     EXPECT_EQ(class_of("Clavister E99 cOS Core 99.00.01"), DeviceClass::kFirewall);
     EXPECT_EQ(model_of("Mellanox Onyx SN9999 9.9.9999"), "SN9999");
     EXPECT_EQ(model_of("QLogic SANbox 9999V FC Switch"), "SANbox 9999V");
+    // Management controllers and storage banners name the machine they belong to.
+    EXPECT_EQ(
+        model_of("Cisco Integrated Management Controller(CIMC) [UCSC-C999-M9SX], Firmware Version 9.9(9a)"),
+        "UCSC-C999-M9SX");
+    EXPECT_EQ(model_of("iRMC S9 Fujitsu PRIMERGY RX9999 M9"), "PRIMERGY RX9999 M9");
+    EXPECT_EQ(model_of("HP_3PAR 9999, serial number 4UW9999999, InForm OS version 3.9.9 (MU9)"), "3PAR 9999");
+    // ExtremeWare's banner.
+    const auto summit =
+        banner_verdict("Summit99i - Version 7.9.9 (Build 9) by Release_Master 01/01/09 10:00:00");
+    EXPECT_EQ(summit.device_class, DeviceClass::kSwitch);
+    EXPECT_EQ(value_or_none(summit.vendor), "Extreme Networks");
+    EXPECT_EQ(value_or_none(summit.model), "Summit99i");
+    EXPECT_EQ(value_or_none(summit.firmware), "7.9.9");
 }
 
 }  // namespace
