@@ -52,13 +52,15 @@ TEST(CorpusReportTest, DevCorporaScoreAboveTheirFloors) {
             EXPECT_EQ(r.devices, 1343u);
             EXPECT_GE(accuracy(r, "class"), at_least(1312, 1343));
             EXPECT_GE(accuracy(r, "model"), at_least(647, 709));
-            EXPECT_GE(accuracy(r, "firmware"), at_least(664, 699));
+            EXPECT_GE(accuracy(r, "firmware"), at_least(665, 699));
             EXPECT_GE(accuracy(r, "serial"), at_least(395, 411));
         }
         if (r.corpus == "recog-dev") {
             EXPECT_EQ(r.devices, 1486u);
-            EXPECT_GE(accuracy(r, "class"), at_least(1055, 1074));
-            EXPECT_GE(accuracy(r, "vendor"), at_least(1425, 1453));
+            // 1054, not 1055: recog labels every Comware banner a switch, the MSR36-60 router's too
+            // (snmp_sysdescr:1e0c02627f7d:10); the engine names it a router, as HPE sells it.
+            EXPECT_GE(accuracy(r, "class"), at_least(1054, 1074));
+            EXPECT_GE(accuracy(r, "vendor"), at_least(1433, 1453));
             EXPECT_GE(accuracy(r, "model"), at_least(857, 882));
             EXPECT_GE(accuracy(r, "firmware"), at_least(764, 773));
         }
