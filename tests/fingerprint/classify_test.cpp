@@ -1107,6 +1107,10 @@ TEST_F(ClassifyTest, ProductLinesOfAnotherKindThanTheMakersUsualOne) {
     // A Comet System sensor is no Eaton UPS.
     EXPECT_NE(vendor_of("Comet T9999"), "Eaton");
     EXPECT_EQ(class_of("Comet T9999"), DeviceClass::kOther);
+    // Telephony words name the kind, not Avaya: other makers' gateways keep their maker.
+    EXPECT_EQ(vendor_of("Widgetron WG9999-16O Media Gateway, Version 9.9.9"), "(none)");
+    EXPECT_EQ(class_of("Widgetron WG9999-16O Media Gateway, Version 9.9.9"), DeviceClass::kVoipPhone);
+    EXPECT_EQ(vendor_of("Avaya G999 Media Gateway"), "Avaya");
 }
 
 // OS banners that place the model their own way, and versions after a model's words.
