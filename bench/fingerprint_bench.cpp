@@ -134,9 +134,12 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
+        auto load_engine = [&] {
+            return rule_dirs.empty() ? nd::FingerprintEngine::load_default()
+                                     : nd::FingerprintEngine::load(rule_dirs);
+        };
         auto t0 = std::chrono::steady_clock::now();
-        const auto engine = rule_dirs.empty() ? nd::FingerprintEngine::load_default()
-                                              : nd::FingerprintEngine::load(rule_dirs);
+        const auto engine = load_engine();
         const double load = Seconds(std::chrono::steady_clock::now() - t0).count();
         const auto corpora = nd::fp::load_corpora(root);
         std::printf("one thread (classify):\n");
@@ -156,8 +159,7 @@ int main(int argc, char** argv) {
                 classified);
         }
         // A fresh engine, so that its first pass pays for the lazily built automata as a scan's would.
-        const auto fresh = rule_dirs.empty() ? nd::FingerprintEngine::load_default()
-                                             : nd::FingerprintEngine::load(rule_dirs);
+        const auto fresh = load_engine();
         std::printf("all at once, %u CPUs (classify_all, as a scan does):\n",
                     std::max(1U, std::thread::hardware_concurrency()));
         for (const auto& corpus : corpora) {
