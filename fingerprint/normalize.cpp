@@ -4,6 +4,7 @@
 #include <cctype>
 #include <vector>
 
+#include "fingerprint/model_tail.hpp"
 #include "fingerprint/regex_literals.hpp"
 #include "fingerprint/rule_set.hpp"
 
@@ -244,6 +245,7 @@ std::string VendorNames::clean_model(std::string_view model, std::string_view ve
     if (w.size() > 2 && ascii_lower(w[0]) == "document" && ascii_lower(w[1]) == "solutions")
         w.erase(w.begin(), w.begin() + 2);
     drop_leading_kind(w);
+    drop_model_tail(w);
     return clean_text(join(w, 0));
 }
 
