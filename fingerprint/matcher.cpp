@@ -77,6 +77,17 @@ std::string value_text(const SnmpValue& value) {
                                                                                 : value.text();
 }
 
+// Where the walk's values under `prefix` end (the first OID at or after the prefix's next sibling): loops
+// that stop there spare reading every OID's arcs, a second memory access per value, just to see that it
+// is still in the subtree.
+SnmpWalk::const_iterator subtree_end(const SnmpWalk& walk, const Oid& prefix) {
+    std::vector<std::uint32_t> next = prefix.arcs();
+    while (!next.empty() && next.back() == std::numeric_limits<std::uint32_t>::max()) next.pop_back();
+    if (next.empty()) return walk.end();
+    ++next.back();
+    return walk.lower_bound(Oid(std::move(next)));
+}
+
 }  // namespace
 
 DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.snmp.empty()) {
@@ -91,8 +102,7 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
     find_maker_branches();
     static const Oid kIfType{{1, 3, 6, 1, 2, 1, 2, 2, 1, 3}};
     std::map<std::uint32_t, int> rows_by_type;  // counted once here, read by every interfaces condition
-    for (auto it = ev.snmp.lower_bound(kIfType); it != ev.snmp.end() && it->first.starts_with(kIfType);
-         ++it) {
+    for (auto it = ev.snmp.lower_bound(kIfType), end = subtree_end(ev.snmp, kIfType); it != end; ++it) {
         const std::int64_t type = it->second.number;  // an IANAifType is an INTEGER 1..2^31-1
         if (type >= 1 && type <= std::numeric_limits<std::int32_t>::max())
             ++rows_by_type[static_cast<std::uint32_t>(type)];
@@ -100,8 +110,8 @@ DeviceFacts::DeviceFacts(const DeviceEvidence& ev) : evidence(ev), has_snmp(!ev.
     if_types.assign(rows_by_type.begin(), rows_by_type.end());
     for (std::uint32_t type : {6, 62, 69, 117})  // ethernetCsmacd, fastEther, fastEtherFX, gigabitEthernet
         ethernet_ports += interfaces_of_type(type);
-    for (auto it = ev.snmp.lower_bound(kEntPhysicalClass);
-         it != ev.snmp.end() && it->first.starts_with(kEntPhysicalClass); ++it) {
+    for (auto it = ev.snmp.lower_bound(kEntPhysicalClass), end = subtree_end(ev.snmp, kEntPhysicalClass);
+         it != end; ++it) {
         if (it->second.number == 3 && it->first.size() == kEntPhysicalClass.size() + 1) {
             chassis_index = it->first.arcs().back();
             chassis_known = true;
@@ -234,7 +244,7 @@ const std::vector<DeviceFacts::MakerValue>& DeviceFacts::maker_values() const {
         return a.size() == b.size() && a.size() > 2 && std::equal(a.begin(), a.end() - 2, b.begin());
     };
     const auto first = evidence.snmp.lower_bound(branch);
-    for (auto it = first; it != evidence.snmp.end() && it->first.starts_with(branch); ++it) {
+    for (auto it = first, end = subtree_end(evidence.snmp, branch); it != end; ++it) {
         if (it->second.type != SnmpType::kOctetString || it->first.size() <= branch.size()) continue;
         bool scalar = it->first.arcs().back() == 0 && it->first.size() <= branch.size() + kScalarDepth;
         auto next = std::next(it);

@@ -1,0 +1,278 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "fingerprint/engine.hpp"
+#include "model/device_class.hpp"
+
+// Banners of families the labelled corpora lack, with invented model numbers: what each rule file promises.
+namespace nd {
+namespace {
+
+struct Case {
+    const char* sys_object_id;  // "-": none
+    const char* sys_descr;      // "": none
+    const char* device_class;   // "-": not checked, as the vendor, model and firmware
+    const char* vendor;
+    const char* model;
+    const char* firmware;
+};
+
+// Makers with several product lines: each line gets its own class, and makers the probes found unnamed get
+// one short name (28-maker-family-classes.toml and the enterprise table).
+const Case kMakerFamilies[] = {
+    {"1.3.6.1.4.1.1182.2.1.999", "NVR9999 Rev.15.01.99 (Tue Nov 22 13:21:47 2022)", "router", "Yamaha",
+     "NVR9999", "15.01.99"},
+    {"-", "NVR9999 Rev.15.01.99 (Tue Nov 22 13:21:47 2022)", "router", "Yamaha", "NVR9999", "15.01.99"},
+    {"1.3.6.1.4.1.1182.2.1.999", "RTX9999 Rev.16.00.01 (Mon Jan  8 10:00:00 2024)", "router", "Yamaha",
+     "RTX9999", "16.00.01"},
+    {"1.3.6.1.4.1.1182.2.1.999", "SWX9999-52GT Rev.2.05.01 (Fri Mar 12 10:10:02 2021)", "switch", "Yamaha",
+     "SWX9999-52GT", "2.05.01"},
+    {"1.3.6.1.4.1.1182.2.1.999", "WLX999 Rev.18.00.99 (Tue Sep 15 17:01:22 2020)", "access-point", "Yamaha",
+     "WLX999", "18.00.99"},
+    {"1.3.6.1.4.1.1182.2.1.999", "UTX999 Rev.15.10.99 (Thu Aug  6 09:12:51 2021)", "firewall", "Yamaha",
+     "UTX999", "15.10.99"},
+    {"1.3.6.1.4.1.1182.2.1.999", "FWX999 Rev.11.03.99 (Thu Aug  6 09:12:51 2021)", "firewall", "Yamaha",
+     "FWX999", "11.03.99"},
+    {"1.3.6.1.4.1.12419.1.9", "YAMAHA Rio9999-D2 V2.0", "av-conference", "Yamaha", "Rio9999-D2", "-"},
+    {"1.3.6.1.4.1.211.1.127.65.99", "Fujitsu Si-R G999 V20.99 NY0015 Tue Jun 13 14:22:11 JST 2023", "router",
+     "Fujitsu", "Si-R G999", "20.99"},
+    {"1.3.6.1.4.1.211.1.127.70.99", "SR-S999TL1 V20.99 NY0006 Thu Mar 16 09:00:01 JST 2023", "switch",
+     "Fujitsu", "SR-S999TL1", "20.99"},
+    {"1.3.6.1.4.1.211.1.127.80.99", "IPCOM EX9 IN V01L01 NF0012", "firewall", "Fujitsu", "-", "-"},
+    {"1.3.6.1.4.1.35265.1.99", "Eltex ESR-9999 software version 1.99.0 build 12[abcdef01]", "router", "Eltex",
+     "ESR-9999", "1.99.0"},
+    {"1.3.6.1.4.1.21839.1.2.99",
+     "ALAXALA AX9900R AX-9908R [AX9908R] Routing software (including encryption) Ver. 12.9 [OS-SE]", "router",
+     "ALAXALA", "AX9900R", "12.9"},
+    {"1.3.6.1.4.1.193.81.1.99", "Ericsson MINI-LINK 9999 R1B SW CXP9026371_4 R15A", "access-point",
+     "Ericsson", "-", "-"},
+    {"1.3.6.1.4.1.193.218.2.99", "Ericsson IPOS-21.1.0.0-Release Router 6999", "router", "Ericsson",
+     "Router 6999", "-"},
+    {"1.3.6.1.4.1.52694.1.9999", "Ribbon SBC 9999 V11.00.00R000", "router", "Ribbon Communications",
+     "SBC 9999", "11.00.00R000"},
+    {"1.3.6.1.4.1.13465.1.2.9", "Ingate SIParator S99, Version 6.9.1", "firewall", "Ingate", "SIParator S99",
+     "6.9.1"},
+    {"1.3.6.1.4.1.19139.1.9999", "EdgeMarc 9999 Edgewater Networks, Firmware 15.9.9", "router",
+     "Edgewater Networks", "EdgeMarc 9999", "15.9.9"},
+    {"1.3.6.1.4.1.2281.1.7.9", "IP-20Z, Ceragon Networks, SW 12.9", "access-point", "Ceragon", "IP-20Z",
+     "12.9"},
+    {"-", "IP-20Z, Ceragon Networks, SW 12.9", "access-point", "Ceragon", "IP-20Z", "12.9"},
+    {"1.3.6.1.4.1.7571.100.1.1.9", "SAF Tehnika CFIP Zeta FODU, version 2.9.99", "access-point",
+     "SAF Tehnika", "-", "2.9.99"},
+    {"1.3.6.1.4.1.7262.2.9", "Horizon Compact Plus, DragonWave Inc., Firmware 1.9.9", "access-point",
+     "DragonWave", "-", "1.9.9"},
+    {"1.3.6.1.4.1.2509.9.99", "Aviat Networks CTR 8999, SW 3.99.1", "router", "Aviat Networks", "CTR 8999",
+     "3.99.1"},
+    {"1.3.6.1.4.1.2509.11.1.1.99", "Aviat Networks Eclipse Packet Node, SW 9.9", "access-point",
+     "Aviat Networks", "-", "9.9"},
+    {"1.3.6.1.4.1.37662.1.9", "Ablerex ZZ9999 UPS Network Card V2.99", "power", "Ablerex", "-", "2.99"},
+    {"1.3.6.1.4.1.6302.2.1.9", "Vertiv NetSure 9999 NCU Controller M830B", "power", "Vertiv", "NetSure 9999",
+     "-"},
+    {"1.3.6.1.4.1.926.1.9", "Alpha Technologies Cordex CXC HP Controller v9.99", "power",
+     "Alpha Technologies", "-", "-"},
+    {"1.3.6.1.4.1.3592.1.9", "Draeger Infinity M999 Telemetry", "other", "Draeger", "-", "-"},
+    {"1.3.6.1.4.1.54260.1.9", "Mindray BeneVision N99 Patient Monitor 09.99.00", "other", "Mindray",
+     "BeneVision N99", "09.99.00"},
+    {"1.3.6.1.4.1.12514.1.9", "Abbott ZZ-9999 Analyzer 9.99", "other", "Abbott", "-", "9.99"},
+    {"1.3.6.1.4.1.37268.1.9", "Gira HomeServer 9.99", "other", "Gira", "HomeServer", "9.99"},
+    {"1.3.6.1.4.1.25696.1.9", "Nedap AEOS AP9999 3.9.99", "other", "Nedap", "-", "3.9.99"},
+    {"1.3.6.1.4.1.56901.1.9", "SALTO CU9999 Ethernet Controller v9.31", "other", "SALTO", "CU9999", "9.31"},
+    {"1.3.6.1.4.1.29312.1.9", "B&R X20CP9999 Automation Runtime", "other", "B&R", "-", "-"},
+    {"1.3.6.1.4.1.21408.1.9", "Ernitec Mercury NVR 9.1.5", "camera", "Ernitec", "-", "9.1.5"},
+    {"1.3.6.1.4.1.36659.1.9", "Atrust t999W Linux 4.14", "workstation", "Atrust", "-", "4.14"},
+    {"1.3.6.1.4.1.38812.1.9", "Centerm C999 Linux Thin Client 5.4.26", "workstation", "Centerm", "-",
+     "5.4.26"},
+    {"1.3.6.1.4.1.53064.2.9", "Stratodesk NoTouch OS 9.9.999", "workstation", "Stratodesk", "-", "9.9.999"},
+    {"1.3.6.1.4.1.9303.1.1.99", "Waystream iBOS ASR9999 Version 7.9.2", "switch", "Waystream", "-", "7.9.2"},
+    {"1.3.6.1.4.1.10243.1.9999", "Uplogix 9999 Local Manager, Version 5.9.2", "other", "Uplogix", "-",
+     "5.9.2"},
+    {"1.3.6.1.4.1.30722.1.9", "ProSoft RadioLinx RLX9-IHNF Industrial Hotspot, FW 1.9.3", "access-point",
+     "ProSoft", "-", "1.9.3"},
+    {"1.3.6.1.4.1.17384.1.2.9", "Contemporary Controls BASrouter ZX, v2.9.2", "router",
+     "Contemporary Controls", "BASrouter ZX", "2.9.2"},
+    {"1.3.6.1.4.1.6307.1.1.999", "Ipanema ip|engine ax999 v9.9.4", "router", "Extreme Networks", "-",
+     "9.9.4"},
+    {"1.3.6.1.4.1.48797.1.1.999", "Inspur Operating System Software, INOS Version 9.9(3), CN99999PC",
+     "switch", "Inspur", "-", "9.9(3)"},
+    {"1.3.6.1.4.1.20738.1.9999", "Tibbo DS9999 Serial Device Server, firmware 5.99", "other", "Tibbo",
+     "DS9999", "5.99"},
+    {"1.3.6.1.4.1.7840.1.999", "Zelax MM-999, version 3.9", "switch", "Zelax", "MM-999", "3.9"},
+    {"1.3.6.1.4.1.16838.2.9", "OMRON NJ999-1300 Ver 1.99", "other", "Omron", "NJ999-1300", "1.99"},
+    {"1.3.6.1.4.1.7427.1.9", "YOKOGAWA STARDOM FCN-999", "other", "Yokogawa", "STARDOM FCN-999", "-"},
+    {"1.3.6.1.4.1.3442.2.9", "Advantech WISE-9999E IoT Wireless I/O Module", "other", "Advantech", "-", "-"},
+    {"1.3.6.1.4.1.35987.1.9", "Sangoma Vega 9999G 16.02.99", "voip-phone", "Sangoma", "Vega 9999G",
+     "16.02.99"},
+    {"1.3.6.1.4.1.188.2.9", "Ascom IPBS9 DECT Base Station 11.9.5", "voip-phone", "Ascom", "-", "11.9.5"},
+    {"1.3.6.1.4.1.38111.2.9", "DINSTAR UC9999-VE-8G Gateway, Firmware 2.91.01.99", "voip-phone", "Dinstar",
+     "UC9999-VE-8G", "2.91.01.99"},
+    {"1.3.6.1.4.1.42421.1.9", "OpenVox VS-GW9999-20G 2.1.9", "voip-phone", "OpenVox", "VS-GW9999-20G",
+     "2.1.9"},
+    {"1.3.6.1.4.1.30803.1.1", "Vyatta Core 9.9R1", "router", "Vyatta", "-", "-"},
+    {"1.3.6.1.4.1.30803.1.1", "VyOS 1.9.9", "router", "VyOS", "-", "1.9.9"},
+};
+
+// Releases in a maker's own form, and models between the maker and a phrase, before a company name or after
+// an OS phrase (29-release-grammars.toml).
+const Case kReleaseGrammars[] = {
+    {"1.3.6.1.4.1.2509.9.99", "Aviat Networks CTR 8711 Microwave Router, SW 4.2.7", "router",
+     "Aviat Networks", "CTR 8711", "4.2.7"},
+    {"1.3.6.1.4.1.1271.1.1.77", "Ciena 3977 Service Aggregation Switch, SAOS 8.2.1", "switch", "Ciena",
+     "3977", "8.2.1"},
+    {"1.3.6.1.4.1.22420.1.9", "QX-9Z,Accedian Networks,8.1.4_20417", "other", "Accedian", "QX-9Z",
+     "8.1.4_20417"},
+    {"1.3.6.1.4.1.2544.1.12.1.1.9", "FSP 150-XG417, ADVA Optical Networking, Software Version 9.3.2", "other",
+     "ADVA", "FSP 150-XG417", "9.3.2"},
+    {"1.3.6.1.4.1.36141.1.10.9", "Ubiquoss Switch Operating System UBOS V4.1.7, E7248Q", "switch", "Ubiquoss",
+     "E7248Q", "4.1.7"},
+    {"1.3.6.1.4.1.193.81.1.9", "Ericsson MINI-LINK 6699 R2A SW CXP9010021_1 R17B", "access-point", "Ericsson",
+     "MINI-LINK 6699", "R17B"},
+    {"1.3.6.1.4.1.13191.1.100.9", "ONE427 OneOS-pCPE-ARM_pi2-6.5.1m4", "router", "OneAccess", "ONE427",
+     "6.5.1m4"},
+    {"1.3.6.1.4.1.15983.1.1.7700", "Meru MC7700 Wireless LAN Controller, System Director 8.6-2-1",
+     "access-point", "Fortinet", "MC7700", "8.6-2-1"},
+    {"1.3.6.1.4.1.19849.1.3.9", "NSFOCUS NIPS NX5-N3300B V6.1R12F02", "firewall", "NSFOCUS",
+     "NIPS NX5-N3300B", "V6.1R12F02"},
+    {"1.3.6.1.4.1.1397.1.8677", "Tellabs 8677 Smart Router, FP5.2", "router", "Tellabs", "8677", "FP5.2"},
+    {"1.3.6.1.4.1.7427.1.9", "YOKOGAWA STARDOM FCN-770 R5.10.02", "other", "Yokogawa", "STARDOM FCN-770",
+     "R5.10.02"},
+    {"1.3.6.1.4.1.29312.1.9", "B&R X20CP3687 Automation Runtime B4.87", "other", "B&R", "X20CP3687", "B4.87"},
+    {"1.3.6.1.4.1.6666.1.9", "innovaphone IP9011 14r1 sr7", "voip-phone", "innovaphone", "IP9011",
+     "14r1 sr7"},
+    {"1.3.6.1.4.1.55315.1.9", "Auerswald COMpact 7700R 8.2D", "voip-phone", "Auerswald", "COMpact 7700R",
+     "8.2D"},
+    {"1.3.6.1.4.1.2294.1.9", "Dot Hill AssuredSAN 5977 GL310R014", "storage", "Dot Hill", "AssuredSAN 5977",
+     "GL310R014"},
+    {"1.3.6.1.4.1.5053.1.9", "Agilent 9110Q GC B.02.05.3", "other", "Agilent", "9110Q GC", "B.02.05.3"},
+    {"1.3.6.1.4.1.7293.1.9", "POWERCOM MACAN MRT-9000 NetAgent 9 v3.1d", "power", "Powercom",
+     "MACAN MRT-9000 NetAgent 9", "3.1d"},
+    {"1.3.6.1.4.1.18954.1.7300", "Brandywine Communications NTS-7300 NTP Time Server v4.1", "other",
+     "Brandywine", "NTS-7300", "4.1"},
+    {"1.3.6.1.4.1.2634.1.2900", "WTI CPM-2900 Console/Power Manager v8.12", "power", "WTI", "CPM-2900",
+     "8.12"},
+    {"1.3.6.1.4.1.21091.1.9173", "Exinda 9173 WAN Optimization Appliance, 7.6.2", "other", "Exinda", "9173",
+     "7.6.2"},
+    {"1.3.6.1.4.1.32182.1.77100", "Cubro EXA77100 Network Packet Broker, Version 3.1.4", "other", "Cubro",
+     "EXA77100", "3.1.4"},
+    {"1.3.6.1.4.1.20095.1.2.99", "Positron GAM-36-X G.fast Access Multiplexer, Version 2.0.3", "other",
+     "Positron", "GAM-36-X", "2.0.3"},
+    {"1.3.6.1.4.1.52573.1.9917", "Keenetic Omni (KN-9917), KeeneticOS 4.1.2", "router", "Keenetic",
+     "Omni (KN-9917)", "4.1.2"},
+    {"1.3.6.1.4.1.11946.1.7731", "QuantaMesh T7731-ZQ9, FASTPATH Routing 4.2.1", "switch", "Quanta",
+     "QuantaMesh T7731-ZQ9", "4.2.1"},
+    {"1.3.6.1.4.1.35098.1.9", "PicOS 4.4.1 Pica8 AS9977-48Y", "switch", "Pica8", "AS9977-48Y", "4.4.1"},
+    {"1.3.6.1.4.1.259.6.10.99", "48 Port Gigabit Managed Standalone Switch ES4799YQ", "switch", "Edgecore",
+     "ES4799YQ", "-"},
+    {"1.3.6.1.4.1.8255.1.1877", "Tejas TJ1877 Packet Optical Transport, SW R11.3", "other", "Tejas Networks",
+     "TJ1877", "R11.3"},
+    {"1.3.6.1.4.1.31823.1.2799", "SEL-2799X Managed 24-Port Ethernet Switch, firmware R317", "switch", "SEL",
+     "SEL-2799X", "R317"},
+    {"1.3.6.1.4.1.35265.1.22.1.9", "LTP-16Z rev.B 3.44.1 build 1402", "switch", "Eltex", "LTP-16Z", "3.44.1"},
+    {"1.3.6.1.4.1.53058.1.471", "Baicells Nova471 eNB, BaiBS_RTS_4.1.2", "access-point", "Baicells",
+     "Nova471", "4.1.2"},
+    {"1.3.6.1.4.1.34086.1.780", "Talari Networks APN Appliance E780, APN 8.1 GA P3", "router", "Talari",
+     "E780", "8.1"},
+    {"1.3.6.1.4.1.3942.1.1.9", "R5000-Lmx9 WANFleX H19S12-v2.03.17", "access-point", "InfiNet Wireless",
+     "R5000-Lmx9", "2.03.17"},
+    {"1.3.6.1.4.1.25696.1.9", "Nedap AEOS AP7129 3.6.2", "other", "Nedap", "AEOS AP7129", "3.6.2"},
+    {"1.3.6.1.4.1.188.1.9", "Ascom IPBS7 R13.1.4", "voip-phone", "Ascom", "IPBS7", "R13.1.4"},
+    {"1.3.6.1.4.1.54260.1.9", "Mindray BeneVision N27 Patient Monitor 05.01.02", "other", "Mindray",
+     "BeneVision N27", "05.01.02"},
+    {"1.3.6.1.4.1.6894.1.9", "DDN SFA9944X SFAOS 12.1.0", "storage", "DataDirect Networks", "SFA9944X",
+     "12.1.0"},
+    {"1.3.6.1.4.1.38812.1.9", "Centerm C77 Linux Thin Client 5.6.11", "workstation", "Centerm", "C77",
+     "5.6.11"},
+    {"1.3.6.1.4.1.20738.1.1299", "Tibbo DS1299 Serial Device Server, firmware 5.11", "other", "Tibbo",
+     "DS1299", "5.11"},
+    {"1.3.6.1.4.1.14525.3.1.9", "Trapeze Networks MXR-7 Mobility Exchange, Version 7.2.1.4", "access-point",
+     "Juniper Networks", "MXR-7", "7.2.1.4"},
+    {"1.3.6.1.4.1.20540.1.7944", "Sixnet SN-7944 Industrial Ethernet Switch Firmware v5.4.1", "switch",
+     "Red Lion", "SN-7944", "5.4.1"},
+    {"1.3.6.1.4.1.35904.1.9", "MacroSAN MS7711G3 ODSP V3.1.12T05", "storage", "MacroSAN", "MS7711G3",
+     "V3.1.12T05"},
+    {"1.3.6.1.4.1.890.1.5.8.99", "ZyXEL GS1977-24", "switch", "Zyxel", "GS1977-24", "-"},
+    {"1.3.6.1.4.1.119.1.84.99", "NEC IX2398 Ver 10.4.17", "router", "NEC", "IX2398", "10.4.17"},
+    {"-", "TEG1099D V3.0", "-", "-", "TEG1099D", "-"},
+    {"1.3.6.1.4.1.1271.1.1.99", "Ciena 5199 Packet Networking Platform, SAOS 10.7.3", "switch", "Ciena",
+     "5199", "10.7.3"},
+    {"1.3.6.1.4.1.2011.2.224.99", "Huawei AR6677 Enterprise Router V200R003C10", "router", "Huawei", "AR6677",
+     "V200R003C10"},
+    {"1.3.6.1.4.1.21696.1.1.2744", "KEYMILE MileGate 2744 R6D", "other", "Keymile", "MileGate 2744", "R6D"},
+};
+
+// A sysObjectID alone, in a product line's branch of its maker's registration MIB
+// (83-product-line-branches-more.toml).
+const Case kProductBranches[] = {
+    {"1.3.6.1.4.1.2011.2.50", "", "firewall", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.117.1", "", "firewall", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.114", "", "firewall", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.2.1.7508", "", "router", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.31", "", "router", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.48", "", "router", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.45", "", "router", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.58", "", "router", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.80.8", "", "other", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.24.1", "", "other", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.133", "", "other", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.190", "", "other", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.43", "", "access-point", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.12.1", "", "voip-phone", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.2011.2.13.1", "", "power", "Huawei", "-", "-"},
+    {"1.3.6.1.4.1.890.1.5.8.46", "", "switch", "Zyxel", "-", "-"},
+    {"1.3.6.1.4.1.890.1.5.13.5", "", "other", "Zyxel", "-", "-"},
+    {"1.3.6.1.4.1.890.1.5.12.19", "", "other", "Zyxel", "-", "-"},
+    {"1.3.6.1.4.1.890.1.5.15.3", "", "other", "Zyxel", "-", "-"},
+    {"1.3.6.1.4.1.890.1.5.5.2", "", "other", "Zyxel", "-", "-"},
+    {"1.3.6.1.4.1.890.1.5.11.13", "", "other", "Zyxel", "-", "-"},
+    {"1.3.6.1.4.1.890.1.5.17.2", "", "other", "Zyxel", "-", "-"},
+};
+
+void expect_verdicts(const FingerprintEngine& engine, const Case* begin, const Case* end) {
+    auto checked = [](const char* expected) { return std::string(expected) != "-"; };
+    for (const Case* c = begin; c != end; ++c) {
+        DeviceEvidence d;
+        if (*c->sys_descr != '\0')
+            d.snmp[*Oid::parse("1.3.6.1.2.1.1.1.0")] = SnmpValue{SnmpType::kOctetString, c->sys_descr, 0};
+        if (checked(c->sys_object_id))
+            d.snmp[*Oid::parse("1.3.6.1.2.1.1.2.0")] = SnmpValue{SnmpType::kOid, c->sys_object_id, 0};
+        auto v = engine.classify(d);
+        auto value = [](const std::optional<Finding>& f) { return f ? f->value : "(none)"; };
+        if (checked(c->device_class)) {
+            EXPECT_EQ(v.device_class, device_class_from_string(c->device_class)) << c->sys_descr;
+        }
+        if (checked(c->vendor)) {
+            EXPECT_EQ(value(v.vendor), c->vendor) << c->sys_descr;
+        }
+        if (checked(c->model)) {
+            EXPECT_EQ(value(v.model), c->model) << c->sys_descr;
+        }
+        if (checked(c->firmware)) {
+            EXPECT_EQ(value(v.firmware), c->firmware) << c->sys_descr;
+        }
+    }
+}
+
+class BannerCasesTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        engine_ = new FingerprintEngine(FingerprintEngine::load({NETDOSSIER_SOURCE_DIR "/fingerprint/data"}));
+    }
+    static void TearDownTestSuite() { delete engine_; }
+    static FingerprintEngine* engine_;
+};
+FingerprintEngine* BannerCasesTest::engine_ = nullptr;
+
+TEST_F(BannerCasesTest, EachMakersLineGetsItsClassAndTheMakerItsName) {
+    expect_verdicts(*engine_, std::begin(kMakerFamilies), std::end(kMakerFamilies));
+}
+
+TEST_F(BannerCasesTest, ReleasesInMakersFormsAndModelsBeforeAPhrase) {
+    expect_verdicts(*engine_, std::begin(kReleaseGrammars), std::end(kReleaseGrammars));
+}
+
+TEST_F(BannerCasesTest, ProductLineBranchesNameTheirKind) {
+    expect_verdicts(*engine_, std::begin(kProductBranches), std::end(kProductBranches));
+}
+
+}  // namespace
+}  // namespace nd
