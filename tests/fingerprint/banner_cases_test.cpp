@@ -227,6 +227,59 @@ const Case kProductBranches[] = {
     {"1.3.6.1.4.1.890.1.5.17.2", "", "other", "Zyxel", "-", "-"},
 };
 
+// Makers the other enterprise tables lack, by their enterprise number (15-enterprises-breadth-more.toml).
+const Case kEnterpriseBreadth[] = {
+    {"1.3.6.1.4.1.18848.1", "", "power", "Ablerex", "-", "-"},
+    {"1.3.6.1.4.1.22894.1", "", "power", "UNIPOWER", "-", "-"},
+    {"1.3.6.1.4.1.38969.1", "", "power", "Intellipower", "-", "-"},
+    {"1.3.6.1.4.1.29298.1", "", "power", "Ador Powertron", "-", "-"},
+    {"1.3.6.1.4.1.51334.1", "", "power", "Polar Power", "-", "-"},
+    {"1.3.6.1.4.1.60673.1", "", "power", "Chint Power", "-", "-"},
+    {"1.3.6.1.4.1.54945.1", "", "power", "Solectria", "-", "-"},
+    {"1.3.6.1.4.1.61120.1", "Kempower Satellite charger", "power", "Kempower", "-", "-"},
+    {"1.3.6.1.4.1.59176.1", "", "server", "PowerLeader", "-", "-"},
+    {"1.3.6.1.4.1.47191.1", "", "switch", "Bulat", "-", "-"},
+    {"1.3.6.1.4.1.47191.1.2", "BS2500-24G", "switch", "Bulat", "-", "-"},
+    {"1.3.6.1.4.1.51212.1", "", "firewall", "iboss", "-", "-"},
+    {"1.3.6.1.4.1.22999.1", "", "access-point", "Furuno", "-", "-"},
+    {"1.3.6.1.4.1.22999.1", "ACERA 1320 Ver.02.01", "access-point", "Furuno", "-", "-"},
+    {"1.3.6.1.4.1.2976.1", "", "router", "Sphairon", "-", "-"},
+    {"1.3.6.1.4.1.22649.1", "", "router", "Astoria Networks", "-", "-"},
+    {"1.3.6.1.4.1.12338.1", "", "router", "Netcore", "-", "-"},
+    {"1.3.6.1.4.1.31496.1", "", "router", "NetModule", "-", "-"},
+    {"1.3.6.1.4.1.31496.1", "NetModule Router NB1601 4.3.0.110", "router", "NetModule", "-", "-"},
+    {"1.3.6.1.4.1.48770.1", "", "router", "Tosibox", "-", "-"},
+    {"1.3.6.1.4.1.52610.1", "", "switch", "Kemyond", "-", "-"},
+    {"1.3.6.1.4.1.42861.1", "", "other", "Ophylink", "-", "-"},
+    {"1.3.6.1.4.1.21369.1", "", "other", "Terrasat", "-", "-"},
+    {"1.3.6.1.4.1.30220.1", "", "other", "Wavestream", "-", "-"},
+    {"1.3.6.1.4.1.20938.1", "", "other", "ETL Systems", "-", "-"},
+    {"1.3.6.1.4.1.19443.1", "", "other", "Egatel", "-", "-"},
+    {"1.3.6.1.4.1.59155.1", "", "other", "Kiloview", "-", "-"},
+    {"1.3.6.1.4.1.5083.1", "", "av-conference", "Daktronics", "-", "-"},
+    {"1.3.6.1.4.1.24603.1", "", "av-conference", "Peavey", "-", "-"},
+    {"1.3.6.1.4.1.43130.1", "", "av-conference", "Amplesky", "-", "-"},
+    {"1.3.6.1.4.1.24951.1", "", "camera", "Industrial Video & Control", "-", "-"},
+    {"1.3.6.1.4.1.4509.1", "", "voip-phone", "Nakayo", "-", "-"},
+    {"1.3.6.1.4.1.31877.1", "", "voip-phone", "Karel", "-", "-"},
+    {"1.3.6.1.4.1.41933.1", "", "voip-phone", "Aligera", "-", "-"},
+    {"1.3.6.1.4.1.4206.1", "", "printer", "Kyocera", "-", "-"},
+    {"1.3.6.1.4.1.961.1", "", "printer", "Toshiba", "-", "-"},
+    {"1.3.6.1.4.1.51960.1", "", "storage", "actidata", "-", "-"},
+    {"1.3.6.1.4.1.52149.1", "", "storage", "NGX Storage", "-", "-"},
+    {"1.3.6.1.4.1.43116.1", "", "other", "Berghof", "-", "-"},
+    {"1.3.6.1.4.1.32481.1", "", "other", "Unitronics", "-", "-"},
+    {"1.3.6.1.4.1.4473.1", "", "other", "Opto 22", "-", "-"},
+    {"1.3.6.1.4.1.26509.1", "", "other", "Pro-face", "-", "-"},
+    {"1.3.6.1.4.1.10829.1", "", "other", "Andover Controls", "-", "-"},
+    {"1.3.6.1.4.1.37718.1", "", "other", "Fresenius", "-", "-"},
+    {"1.3.6.1.4.1.23670.1", "", "other", "Nihon Kohden", "-", "-"},
+    {"1.3.6.1.4.1.4071.1", "", "workstation", "Praim", "-", "-"},
+    {"1.3.6.1.4.1.4071.1", "Praim ThinOX 12.2", "workstation", "Praim", "-", "-"},
+    {"1.3.6.1.4.1.31874.1", "", "unknown", "Alpha Networks", "-", "-"},
+    {"1.3.6.1.4.1.35522.1", "", "unknown", "Comelit", "-", "-"},
+};
+
 void expect_verdicts(const FingerprintEngine& engine, const Case* begin, const Case* end) {
     auto checked = [](const char* expected) { return std::string(expected) != "-"; };
     for (const Case* c = begin; c != end; ++c) {
@@ -272,6 +325,10 @@ TEST_F(BannerCasesTest, ReleasesInMakersFormsAndModelsBeforeAPhrase) {
 
 TEST_F(BannerCasesTest, ProductLineBranchesNameTheirKind) {
     expect_verdicts(*engine_, std::begin(kProductBranches), std::end(kProductBranches));
+}
+
+TEST_F(BannerCasesTest, MoreMakersByTheirEnterpriseNumber) {
+    expect_verdicts(*engine_, std::begin(kEnterpriseBreadth), std::end(kEnterpriseBreadth));
 }
 
 }  // namespace
