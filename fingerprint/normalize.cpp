@@ -41,9 +41,15 @@ bool is_company_word(std::string word) {
 // What kind of device it is, in front of a model code ("IP Phone CP-8845", "Projector EB-L520U", "BMC
 // X11SPi-TF"): the model is the code.
 void drop_leading_kind(std::vector<std::string>& w) {
-    static const std::vector<std::vector<std::string>> kKinds = {
-        {"ip", "conference", "phone"}, {"conference", "phone"}, {"ip", "phone"}, {"network", "camera"},
-        {"ip", "camera"}, {"phone"}, {"projector"}, {"camera"}, {"bmc"}};
+    static const std::vector<std::vector<std::string>> kKinds = {{"ip", "conference", "phone"},
+                                                                 {"conference", "phone"},
+                                                                 {"ip", "phone"},
+                                                                 {"network", "camera"},
+                                                                 {"ip", "camera"},
+                                                                 {"phone"},
+                                                                 {"projector"},
+                                                                 {"camera"},
+                                                                 {"bmc"}};
     for (const auto& kind : kKinds) {
         if (w.size() <= kind.size()) continue;
         bool same = true;
@@ -87,7 +93,27 @@ std::string valid_utf8(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// Printable ASCII words with single spaces between them, no quotes around and no separator to trim at the
+// end: most values are already clean, and every rule's read cleans its value.
+bool already_clean(std::string_view text) {
+    if (text.empty() || text.front() == ' ' || text.front() == '"' || text.front() == '\'') return false;
+    char last = text.back();
+    if (last == ' ' || last == ',' || last == ';' || last == ':' || last == '-' || last == '.' || last == ')')
+        return false;
+    char before = 0;
+    for (char c : text) {
+        if (c < ' ' || c > '~' || (c == ' ' && before == ' ')) return false;
+        before = c;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string clean_text(std::string_view raw) {
+    if (already_clean(raw)) return std::string(raw);
     const std::string utf8 = valid_utf8(raw);
     std::string_view text = utf8;
     std::string out;

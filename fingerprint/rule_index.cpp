@@ -61,9 +61,6 @@ void set_bit(std::vector<std::uint64_t>& bits, std::size_t i) {
 bool test_bit(const std::vector<std::uint64_t>& bits, std::size_t i) {
     return (bits[i / 64] >> (i % 64)) & 1U;
 }
-bool contains(const std::vector<std::uint32_t>& list, std::uint32_t n) {
-    return std::find(list.begin(), list.end(), n) != list.end();
-}
 // Private branches of which the walk must hold at least one for the rule's subtree conditions to hold.
 std::vector<std::uint32_t> required_branches(const Conditions& c) {
     for (const auto& oid : c.oid_present) {
@@ -108,6 +105,10 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
         auto& g = gates_[i];
         g.needs_snmp = c.needs_snmp();
         g.needs_evidence = evidence_needs(c);
+        g.enterprise = c.enterprise;
+        std::sort(g.enterprise.begin(), g.enterprise.end());
+        g.enterprise_not = c.enterprise_not;
+        std::sort(g.enterprise_not.begin(), g.enterprise_not.end());
         if (c.sys_descr) g.descr_pattern = add_pattern(c.sys_descr);
         if (c.sys_descr_not) g.descr_not_pattern = add_pattern(c.sys_descr_not);
         for (const auto& oid : c.oid_present) g.subtrees_all.push_back(subtree_id(oid));
@@ -159,14 +160,18 @@ bool RuleIndex::passes(std::size_t rule, const DeviceFacts& f, const std::vector
     const auto& g = gates_[rule];
     const auto& c = (*rules_)[rule].when;
     if (g.needs_snmp && !f.has_snmp) return false;
-    if (!c.enterprise.empty() && (!f.enterprise || !contains(c.enterprise, *f.enterprise))) return false;
+    if (!g.enterprise.empty() &&
+        (!f.enterprise || !std::binary_search(g.enterprise.begin(), g.enterprise.end(), *f.enterprise)))
+        return false;
     if (!c.mib_enterprise.empty() &&
         std::none_of(c.mib_enterprise.begin(), c.mib_enterprise.end(), [&](std::uint32_t n) {
             return n != f.enterprise &&
                    std::binary_search(f.walk_enterprises.begin(), f.walk_enterprises.end(), n);
         }))
         return false;
-    if (!c.enterprise_not.empty() && (!f.enterprise || contains(c.enterprise_not, *f.enterprise)))
+    if (!g.enterprise_not.empty() &&
+        (!f.enterprise ||
+         std::binary_search(g.enterprise_not.begin(), g.enterprise_not.end(), *f.enterprise)))
         return false;
     if (!c.sys_object_id.empty() &&
         (!f.sys_object_id || std::none_of(c.sys_object_id.begin(), c.sys_object_id.end(),

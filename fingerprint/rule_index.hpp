@@ -29,9 +29,11 @@ private:
         int descr_pattern = -1;      // number of its sys_descr regex in descr_patterns_; -1 = none
         int descr_not_pattern = -1;  // number of its sys_descr_not regex
         bool needs_snmp = false;
-        std::vector<std::uint32_t> subtrees_all;  // ids into subtrees_: every one must hold a value
-        std::vector<std::uint32_t> subtrees_any;  // ids: at least one must hold a value
-        std::uint16_t needs_evidence = 0;         // kNeeds* bits: evidence lists that must be non-empty
+        std::vector<std::uint32_t> subtrees_all;    // ids into subtrees_: every one must hold a value
+        std::vector<std::uint32_t> subtrees_any;    // ids: at least one must hold a value
+        std::uint16_t needs_evidence = 0;           // kNeeds* bits: evidence lists that must be non-empty
+        std::vector<std::uint32_t> enterprise;      // the rule's enterprise list, sorted: some lists are long
+        std::vector<std::uint32_t> enterprise_not;  // and its enterprise_not
     };
 
     bool passes(std::size_t rule, const DeviceFacts& facts, const std::vector<std::uint64_t>& descr_hits,
