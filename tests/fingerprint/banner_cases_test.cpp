@@ -280,6 +280,46 @@ const Case kEnterpriseBreadth[] = {
     {"1.3.6.1.4.1.35522.1", "", "unknown", "Comelit", "-", "-"},
 };
 
+// A sysObjectID alone, named from its maker's product registry (69-products-arista / -paloalto.toml and
+// 69-product-registry-names-more.toml).
+const Case kProductRegistries[] = {
+    {"1.3.6.1.4.1.30065.1.3011.7050.3741.64", "", "-", "Arista Networks", "DCS-7050SX-64", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7050.3741.64.761", "", "-", "Arista Networks", "DCS-7050SX-64-SSD", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7050.3095.2.32.3282", "", "-", "Arista Networks", "DCS-7050QX2-32S", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7050.2733.3.32.3282", "", "-", "Arista Networks", "DCS-7050CX3-32S", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7050.3741.3.48.1654.12", "", "-", "Arista Networks", "DCS-7050SX3-48YC12",
+     "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7050.1958.128", "", "-", "Arista Networks", "DCS-7050TX-128", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7280.3735.48.2878.6", "", "-", "Arista Networks", "DCS-7280SR-48C6", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7280.1347.48.2878.6", "", "-", "Arista Networks", "DCS-7280SRA-48C6", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7280.3735.2.48.1654.6.972", "", "-", "Arista Networks", "DCS-7280SR2-48YC6-M",
+     "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7280.3101.2878.36", "", "-", "Arista Networks", "DCS-7280QR-C36", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7280.2727.2.3648.60", "", "-", "Arista Networks", "DCS-7280CR2A-60", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7160.32.2726", "", "-", "Arista Networks", "DCS-7160-32CQ", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7060.3741.2.48.1654.6", "", "-", "Arista Networks", "DCS-7060SX2-48YC6", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7020.3735.24.2878.2", "", "-", "Arista Networks", "DCS-7020SR-24C2", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7010.427.48", "", "-", "Arista Networks", "DCS-7010T-48", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7048.427.3648", "", "-", "Arista Networks", "DCS-7048T-A", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7150.3282.24.2745.761", "", "-", "Arista Networks", "DCS-7150S-24-CL-SSD",
+     "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7124.3741", "", "-", "Arista Networks", "DCS-7124SX", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7508.1359", "", "-", "Arista Networks", "DCS-7508N", "-"},
+    {"1.3.6.1.4.1.30065.1.3011.7504", "", "-", "Arista Networks", "DCS-7504", "-"},
+    {"1.3.6.1.4.1.30065.1.2759", "", "-", "Arista Networks", "vEOS", "-"},
+    {"1.3.6.1.4.1.25461.2.3.24", "", "-", "Palo Alto Networks", "PA-5220", "-"},
+    {"1.3.6.1.4.1.25461.2.3.36", "", "-", "Palo Alto Networks", "PA-820", "-"},
+    {"1.3.6.1.4.1.25461.2.3.37", "", "-", "Palo Alto Networks", "PA-850", "-"},
+    {"1.3.6.1.4.1.25461.2.3.38", "", "-", "Palo Alto Networks", "PA-220", "-"},
+    {"1.3.6.1.4.1.25461.2.3.18", "", "-", "Palo Alto Networks", "PA-3020", "-"},
+    {"1.3.6.1.4.1.25461.2.3.43", "", "-", "Palo Alto Networks", "PA-3220", "-"},
+    {"1.3.6.1.4.1.25461.2.3.29", "", "-", "Palo Alto Networks", "PA-VM", "-"},
+    {"1.3.6.1.4.1.25461.2.3.31", "", "-", "Palo Alto Networks", "PA-7050", "-"},
+    {"1.3.6.1.4.1.25461.2.3.7", "", "-", "Palo Alto Networks", "Panorama", "-"},
+    {"1.3.6.1.4.1.25461.2.3.35", "", "-", "Palo Alto Networks", "M-500", "-"},
+    {"1.3.6.1.4.1.25461.2.3.33", "", "-", "Palo Alto Networks", "WF-500", "-"},
+};
+
 void expect_verdicts(const FingerprintEngine& engine, const Case* begin, const Case* end) {
     auto checked = [](const char* expected) { return std::string(expected) != "-"; };
     for (const Case* c = begin; c != end; ++c) {
@@ -329,6 +369,30 @@ TEST_F(BannerCasesTest, ProductLineBranchesNameTheirKind) {
 
 TEST_F(BannerCasesTest, MoreMakersByTheirEnterpriseNumber) {
     expect_verdicts(*engine_, std::begin(kEnterpriseBreadth), std::end(kEnterpriseBreadth));
+}
+
+TEST_F(BannerCasesTest, ProductRegistriesNameTheModel) {
+    expect_verdicts(*engine_, std::begin(kProductRegistries), std::end(kProductRegistries));
+}
+
+// A white-box switch or BMC on a Net-SNMP agent: its chassis row names the maker, the Linux banner only the
+// distribution.
+TEST_F(BannerCasesTest, TheChassisMakerOutranksTheLinuxDistribution) {
+    DeviceEvidence d;
+    auto set = [&](const char* oid, SnmpType type, std::string text, std::int64_t number = 0) {
+        d.snmp[*Oid::parse(oid)] = SnmpValue{type, std::move(text), number};
+    };
+    set("1.3.6.1.2.1.1.1.0", SnmpType::kOctetString,
+        "Linux leaf-9 5.10.0-18-2-amd64 #1 SMP Debian 5.10.140-1 (2022-09-02) x86_64");
+    set("1.3.6.1.2.1.1.2.0", SnmpType::kOid, "1.3.6.1.4.1.8072.3.2.10");
+    set("1.3.6.1.2.1.47.1.1.1.1.5.1", SnmpType::kInteger, "", 3);
+    set("1.3.6.1.2.1.47.1.1.1.1.12.1", SnmpType::kOctetString, "Widgetron");
+    set("1.3.6.1.2.1.47.1.1.1.1.13.1", SnmpType::kOctetString, "WX-9932");
+    auto v = engine_->classify(d);
+    ASSERT_TRUE(v.vendor);
+    EXPECT_EQ(v.vendor->value, "Widgetron");
+    ASSERT_TRUE(v.model);
+    EXPECT_EQ(v.model->value, "WX-9932");
 }
 
 }  // namespace
