@@ -339,8 +339,14 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
                fp::vendor_key(verdict.vendor->value) == fp::vendor_key("Net-SNMP");
     };
     if (!verdict.vendor || names_only_the_agent()) verdict.vendor = registered_maker(facts, names);
-    verdict.model = pick(Field::kModel);
     verdict.firmware = pick(Field::kFirmware);
+    // A model that only repeats the release ("5.5R8P11" ending a banner that a model rule reads) is no model.
+    for (const auto* model : ranked(fields[static_cast<std::size_t>(Field::kModel)])) {
+        if (verdict.firmware && fp::vendor_key(model->value) == fp::vendor_key(verdict.firmware->value))
+            continue;
+        verdict.model = Finding{model->value, std::min(0.99, model->score), model->reasons};
+        break;
+    }
     // A serial that only repeats the model ("CP1000PFCLCD" in both objects of a small UPS card) is no serial.
     for (const auto* serial : ranked(fields[static_cast<std::size_t>(Field::kSerial)])) {
         if (verdict.model && fp::vendor_key(serial->value) == fp::vendor_key(verdict.model->value)) continue;

@@ -395,5 +395,26 @@ TEST_F(BannerCasesTest, TheChassisMakerOutranksTheLinuxDistribution) {
     EXPECT_EQ(v.model->value, "WX-9932");
 }
 
+// A model rule that reads the banner's last word, on a banner that ends with the release: no model.
+TEST_F(BannerCasesTest, AModelThatRepeatsTheReleaseIsNoModel) {
+    const Case cases[] = {{"1.3.6.1.4.1.28557.1.1", "Hillstone Networks StoneOS software version 5.9R9P99",
+                           "firewall", "Hillstone", "(none)", "5.9R9P99"}};
+    expect_verdicts(*engine_, std::begin(cases), std::end(cases));
+}
+
+// A UPS network card answers with its own maker's sysObjectID; the UPS-MIB names the UPS's maker.
+TEST_F(BannerCasesTest, AUpsCardsMakerIsNotTheUpsMaker) {
+    for (const char* card : {"1.3.6.1.4.1.935", "1.3.6.1.4.1.1356.1"}) {
+        DeviceEvidence d;
+        d.snmp[*Oid::parse("1.3.6.1.2.1.1.2.0")] = SnmpValue{SnmpType::kOid, card, 0};
+        d.snmp[*Oid::parse("1.3.6.1.2.1.33.1.1.1.0")] = SnmpValue{SnmpType::kOctetString, "Widgetron", 0};
+        d.snmp[*Oid::parse("1.3.6.1.2.1.33.1.1.2.0")] = SnmpValue{SnmpType::kOctetString, "WX-3000", 0};
+        auto v = engine_->classify(d);
+        EXPECT_EQ(v.device_class, DeviceClass::kPower) << card;
+        ASSERT_TRUE(v.vendor) << card;
+        EXPECT_EQ(v.vendor->value, "Widgetron") << card;
+    }
+}
+
 }  // namespace
 }  // namespace nd
