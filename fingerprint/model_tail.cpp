@@ -105,25 +105,13 @@ bool is_software_word(std::string_view word) {
 
 // What the device is, closing a "<model> <what it is>" phrase.
 bool is_kind_noun(std::string_view word) {
-    return one_of(bare(word), {"router",     "switch",
-                               "gateway",    "controller",
-                               "server",     "olt",
-                               "onu",        "ont",
-                               "node",       "radio",
-                               "appliance",  "multiplexer",
-                               "device",     "broker",
-                               "printer",    "unit",
-                               "modem",      "balancer",
-                               "aggregator", "bridge",
-                               "transport",  "point-to-point",
-                               "extender",   "manager",
-                               "kvm",        "switcher",
-                               "monitor",    "sbc",
-                               "camera",     "recorder",
-                               "phone",      "projector",
-                               "ups",        "pdu",
-                               "sensor",     "encoder",
-                               "decoder"});
+    // clang-format off
+    return one_of(bare(word), {
+        "router", "switch", "gateway", "controller", "server", "olt", "onu", "ont", "node", "radio", "appliance",
+        "multiplexer", "device", "broker", "printer", "unit", "modem", "balancer", "aggregator", "bridge",
+        "transport", "point-to-point", "extender", "manager", "kvm", "switcher", "monitor", "sbc", "camera",
+        "recorder", "phone", "projector", "ups", "pdu", "sensor", "encoder", "decoder", "firewall", "ap"});
+    // clang-format on
 }
 
 bool is_resolution(std::string_view word) {

@@ -44,6 +44,8 @@ TEST(ModelTailTest, WhatTheDeviceIsGoesAfterTheCode) {
     EXPECT_EQ(trimmed("3999 L2 Switch"), "3999");
     EXPECT_EQ(trimmed("CTR 9999 Microwave Router,"), "CTR 9999");
     EXPECT_EQ(trimmed("ZX-5 Point-to-Point"), "ZX-5");
+    EXPECT_EQ(trimmed("DVW-9900N Wireless AP"), "DVW-9900N");
+    EXPECT_EQ(trimmed("GPO 999 Firewall"), "GPO 999");
     // Without a model code, the words are all there is.
     EXPECT_EQ(trimmed("Managed Switch"), "Managed Switch");
     EXPECT_EQ(trimmed("ADSL2+/VDSL2 Router"), "ADSL2+/VDSL2 Router");
