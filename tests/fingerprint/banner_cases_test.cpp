@@ -320,6 +320,59 @@ const Case kProductRegistries[] = {
     {"1.3.6.1.4.1.25461.2.3.33", "", "-", "Palo Alto Networks", "WF-500", "-"},
 };
 
+// Makers and product kinds two probe rounds found unnamed (16-enterprises-probed-makers.toml,
+// 99-probed-family-classes.toml).
+const Case kProbedFamilies[] = {
+    {"-", "Star Micronics TSP847IILAN IFBD-HE09 Ver 2.1.4", "printer", "Star Micronics",
+     "TSP847IILAN IFBD-HE09", "2.1.4"},
+    {"-", "GoDEX RT863i Label Printer FW V1.022", "printer", "GoDEX", "RT863i", "1.022"},
+    {"-", "Brady i5300 Industrial Label Printer 600dpi", "printer", "Brady", "i5300", "-"},
+    {"-", "Primera LX2100 Color Label Printer", "printer", "Primera", "LX2100", "-"},
+    {"-", "Yeastar P570 38.4.0.11", "voip-phone", "Yeastar", "P570", "38.4.0.11"},
+    {"-", "NComputing RX330 firmware 2.5.1", "workstation", "NComputing", "RX330", "2.5.1"},
+    {"-", "GE Critical Power Galaxy Pulsar Edge Controller, SW 8.1.2", "power", "GE", "-", "8.1.2"},
+    {"1.3.6.1.4.1.52588.7", "Spacelabs Xprezzon 91480 Patient Monitor 4.01.02", "other", "Spacelabs",
+     "Xprezzon 91480", "4.01.02"},
+    {"1.3.6.1.4.1.2505.2700", "Contivity 2700, V04_85.112", "firewall", "Nortel", "2700", "V04_85.112"},
+    {"1.3.6.1.4.1.43398.1.7", "-", "voip-phone", "Wildix", "-", "-"},
+    {"1.3.6.1.4.1.32358.3", "Epiphan Pearl-mini 4.21.2", "av-conference", "Epiphan", "Pearl-mini", "4.21.2"},
+    {"1.3.6.1.4.1.17290.4", "Key Digital KD-MLV8x8 Matrix Switcher v3.1", "av-conference", "Key Digital",
+     "KD-MLV8x8", "3.1"},
+    {"1.3.6.1.4.1.56783.2", "AC-MX-44X", "av-conference", "AVPro", "AC-MX-44X", "-"},
+    {"1.3.6.1.4.1.53995.3", "ZyPer4K-HDR Decoder Encoder 3.0.2", "av-conference", "ZeeVee", "ZyPer4K-HDR",
+     "3.0.2"},
+    {"1.3.6.1.4.1.900.4", "Matrox Monarch HDX Encoder 3.11", "av-conference", "Matrox", "-", "3.11"},
+    {"1.3.6.1.4.1.41744.5", "Z3-MVE-22 Encoder 4.0.7", "other", "Z3 Technology", "Z3-MVE-22", "4.0.7"},
+    {"1.3.6.1.4.1.7824.9", "LG webOS Signage 65XS4J-B 05.11.20", "av-conference", "LG", "-", "05.11.20"},
+    {"1.3.6.1.4.1.314.1.2.9", "KODAK Scan Station 710 Plus", "printer", "Kodak", "Scan Station 710 Plus",
+     "-"},
+    {"1.3.6.1.4.1.49532.4", "Plustek eScan A280 Pro Network Scanner v2.0.11", "printer", "Plustek", "-",
+     "2.0.11"},
+    {"1.3.6.1.4.1.11.2.3.2.5", "HP-UX dbhost7 B.11.23 U 9000/800 1234567890", "server", "HP", "-", "B.11.23"},
+    {"1.3.6.1.4.1.32985.4", "IntelliVue MX550 Rev N.01.02", "other", "Philips", "-", "N.01.02"},
+    {"1.3.6.1.4.1.38966.3", "SDC4 HD Information Management System", "other", "Stryker", "-", "-"},
+    {"1.3.6.1.4.1.409.1.7", "MELSEC iQ-F FX5-ENET", "other", "Mitsubishi Electric", "MELSEC iQ-F FX5-ENET",
+     "-"},
+    {"1.3.6.1.4.1.409.2.4", "MITSUBISHI ELECTRIC AE-50E Centralized Controller Ver 8.10", "other",
+     "Mitsubishi Electric", "AE-50E", "8.10"},
+    {"1.3.6.1.4.1.11031.2", "PM175", "power", "SATEC", "PM175", "-"},
+    {"1.3.6.1.4.1.40334.3", "Mercury Security LP4502 Intelligent Controller 1.31.2", "other",
+     "Mercury Security", "LP4502", "1.31.2"},
+    {"1.3.6.1.4.1.36013.1.4", "SMA Sunny Central Storage 3000-EV, Firmware 04.01.02.R", "power", "SMA Solar",
+     "-", "04.01.02.R"},
+    {"1.3.6.1.4.1.34492.2", "Aryaka ANAP-3000 Network Access Point, Version 4.1.2", "router", "Aryaka",
+     "ANAP-3000", "4.1.2"},
+    {"1.3.6.1.4.1.3807.1.1.4", "FiberHome AN5506-02-F GPON ONU, Software Version RP2711", "router",
+     "FiberHome", "AN5506-02-F", "-"},
+    {"1.3.6.1.4.1.6296.1.1.1.977", "DASAN Networks H665GW GPON ONT, Version 2.03.11", "router", "DASAN",
+     "H665GW", "2.03.11"},
+    {"1.3.6.1.4.1.25167.1.17", "Genexis FiberTwist-G2110 ONT, firmware 4.1.0", "router", "Genexis",
+     "FiberTwist-G2110", "4.1.0"},
+    {"-", "Acme GPON ONU with dual-band Wi-Fi, Software 1.2.3", "router", "-", "-", "1.2.3"},
+    {"-", "Calix ONT 844GE 11.2.0.5 platform 3(C7)", "other", "Calix", "-", "-"},
+    {"1.3.6.1.4.1.5227.27.9", "BS-GS2024P", "switch", "Buffalo", "BS-GS2024P", "-"},
+};
+
 void expect_verdicts(const FingerprintEngine& engine, const Case* begin, const Case* end) {
     auto checked = [](const char* expected) { return std::string(expected) != "-"; };
     for (const Case* c = begin; c != end; ++c) {
@@ -414,6 +467,23 @@ TEST_F(BannerCasesTest, AUpsCardsMakerIsNotTheUpsMaker) {
         ASSERT_TRUE(v.vendor) << card;
         EXPECT_EQ(v.vendor->value, "Widgetron") << card;
     }
+}
+
+TEST_F(BannerCasesTest, ProbedMakersAndKindsAreNamed) {
+    expect_verdicts(*engine_, std::begin(kProbedFamilies), std::end(kProbedFamilies));
+}
+
+// A printer that names itself only in the HOST-RESOURCES device list.
+TEST_F(BannerCasesTest, APrinterNamedInItsDeviceListGetsMakerAndModel) {
+    DeviceEvidence d;
+    d.snmp[*Oid::parse("1.3.6.1.2.1.25.3.2.1.3.1")] = SnmpValue{SnmpType::kOctetString, "Deli P9999DNW", 0};
+    d.snmp[*Oid::parse("1.3.6.1.2.1.43.5.1.1.17.1")] = SnmpValue{SnmpType::kOctetString, "DL99A0001", 0};
+    auto v = engine_->classify(d);
+    EXPECT_EQ(v.device_class, DeviceClass::kPrinter);
+    ASSERT_TRUE(v.vendor);
+    EXPECT_EQ(v.vendor->value, "Deli");
+    ASSERT_TRUE(v.model);
+    EXPECT_EQ(v.model->value, "P9999DNW");
 }
 
 }  // namespace
