@@ -448,6 +448,14 @@ TEST_F(BannerCasesTest, TheChassisMakerOutranksTheLinuxDistribution) {
     EXPECT_EQ(v.model->value, "WX-9932");
 }
 
+// "Phaser" inside "AlphaServer" is no Xerox printer.
+TEST_F(BannerCasesTest, AWordInsideAnotherNamesNoProductLine) {
+    const Case cases[] = {{"1.3.6.1.4.1.36.2.15.2.1",
+                           "OpenVMS V8.4-2L1 on node ALPHA9 HP AlphaServer ES99 Model 2", "server", "HP", "-",
+                           "-"}};
+    expect_verdicts(*engine_, std::begin(cases), std::end(cases));
+}
+
 // A model rule that reads the banner's last word, on a banner that ends with the release: no model.
 TEST_F(BannerCasesTest, AModelThatRepeatsTheReleaseIsNoModel) {
     const Case cases[] = {{"1.3.6.1.4.1.28557.1.1", "Hillstone Networks StoneOS software version 5.9R9P99",
