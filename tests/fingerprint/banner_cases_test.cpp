@@ -373,6 +373,61 @@ const Case kProbedFamilies[] = {
     {"1.3.6.1.4.1.5227.27.9", "BS-GS2024P", "switch", "Buffalo", "BS-GS2024P", "-"},
 };
 
+// More makers a blind probe round found unnamed, and kinds of equipment named in plain words
+// (17-enterprises-more-makers.toml, 99b-family-classes-more.toml).
+const Case kMoreMakers[] = {
+    {"-", "Milesight MS-C8175-PE Network Camera, Firmware 51.7.0.2", "camera", "Milesight", "MS-C8175-PE",
+     "51.7.0.2"},
+    {"-", "Reolink RLC-1240A IP Camera, firmware 3.1.0.920", "camera", "Reolink", "RLC-1240A", "3.1.0.920"},
+    {"-", "Sunell SN-IPR8020DUAN-B Network Camera, V2.4.7", "camera", "Sunell", "SN-IPR8020DUAN-B", "2.4.7"},
+    {"-", "Vaddio RoboSHOT 30E NDI, 3.1.4", "camera", "Vaddio", "RoboSHOT 30E NDI", "3.1.4"},
+    {"-", "Brickcom OB-540Ap-V5 Network Camera, firmware 3.2.1", "camera", "Brickcom", "OB-540Ap-V5",
+     "3.2.1"},
+    {"1.3.6.1.4.1.52328.1", "HiTRON NFX-22053B2 IP Camera, Version 2.8.1", "camera", "Hitron Systems",
+     "NFX-22053B2", "2.8.1"},
+    {"-", "Konftel 330 Conference Phone, SW 2.3.7", "voip-phone", "Konftel", "330", "2.3.7"},
+    {"-", "Synway SMG3016 VoIP Gateway, firmware 5.2.1", "voip-phone", "Synway", "SMG3016", "5.2.1"},
+    {"-", "Escene ES395-PN IP Phone, firmware 395.2.14.7", "voip-phone", "Escene", "ES395-PN", "395.2.14.7"},
+    {"-", "Symetrix Prism 8x12, firmware 8.2.3", "av-conference", "Symetrix", "Prism 8x12", "8.2.3"},
+    {"-", "Atlona AT-UHD-SW-61 Switcher, FW 2.1.9", "av-conference", "Atlona", "AT-UHD-SW-61", "2.1.9"},
+    {"1.3.6.1.4.1.59650.1", "Neat Bar Pro 2, Software 2024.3.1", "av-conference", "Neat", "Bar Pro 2",
+     "2024.3.1"},
+    {"-", "Sennheiser TCC4 Ceiling Microphone, firmware 1.9.2", "av-conference", "Sennheiser", "TCC4",
+     "1.9.2"},
+    {"-", "Tuncmatik Digital Plus 3kVA UPS", "power", "Tuncmatik", "Digital Plus 3kVA", "-"},
+    {"-", "Effekta MTD 6000 UPS, firmware 3.4", "power", "Effekta", "MTD 6000", "3.4"},
+    {"1.3.6.1.4.1.935", "ORVALDI 2000RT LCD UPS", "power", "Orvaldi", "2000RT", "-"},
+    {"1.3.6.1.2.1.33", "Borri B5600 UPS, SNMP Agent 1.2", "power", "Borri", "B5600", "-"},
+    {"-", "WattBox WB-650-IPV-9 firmware 2.7.0.3", "power", "WattBox", "WB-650-IPV-9", "2.7.0.3"},
+    {"1.3.6.1.4.1.34097.1", "Racktivity EnergySwitch ES5210, firmware 3.6.1", "power", "Racktivity",
+     "EnergySwitch ES5210", "3.6.1"},
+    {"-", "Fideltronik Lupus KR2000 UPS, firmware 1.1", "power", "Fideltronik", "Lupus KR2000", "1.1"},
+    {"1.3.6.1.4.1.57619.1", "Carl Valentin Vario 407/6, firmware 2.11", "printer", "Carl Valentin", "-",
+     "2.11"},
+    {"-", "Novexx XLP 615, Version 8.02", "printer", "Novexx", "XLP 615", "8.02"},
+    {"-", "Videojet 1880 Continuous Inkjet Printer, firmware 6.4.2", "printer", "Videojet", "1880", "6.4.2"},
+    {"-", "Rongta RP421 Receipt Printer, firmware 1.03", "printer", "Rongta", "RP421", "1.03"},
+    {"1.3.6.1.4.1.9615.1", "Danfoss VLT HVAC Drive FC 113, SW 6.71", "other", "Danfoss", "-", "6.71"},
+    {"-", "Lenze i550 Frequency Inverter, firmware 4.2.1", "other", "Lenze", "i550", "4.2.1"},
+    {"-", "Yaskawa GA800 AC Drive, firmware 2.13", "other", "Yaskawa", "GA800", "2.13"},
+    {"1.3.6.1.4.1.57686.1", "NORD SK 500P Frequency Inverter, firmware 1.4", "other", "NORD", "SK 500P",
+     "1.4"},
+    {"1.3.6.1.4.1.23718.1", "Esensors Websensor EM08-Tb, v2.7", "other", "Esensors", "Websensor EM08-Tb",
+     "2.7"},
+    {"1.3.6.1.4.1.8072.3.2.10", "GL.iNet GL-AXT3600 (Slate AX2), firmware 4.6.2", "router", "GL.iNet",
+     "GL-AXT3600", "4.6.2"},
+    {"-", "GL.iNet GL-BE6500 Router, firmware 4.7.1", "router", "GL.iNet", "GL-BE6500", "4.7.1"},
+    {"1.3.6.1.4.1.26138.1", "Intelbras SG 3210 MR, firmware 1.4.2", "switch", "Intelbras", "-", "1.4.2"},
+    {"1.3.6.1.4.1.629.22.1", "MRV OptiSwitch OS920-G, MasterOS version 5.1.3", "switch", "-", "-", "5.1.3"},
+    {"1.3.6.1.4.1.2623.1", "ASUS ASMB11-iKVM, firmware 1.2.8", "server", "ASUS", "ASMB11-iKVM", "1.2.8"},
+    {"1.3.6.1.4.1.4043.1", "QNX node3 7.0.0 2019/03/11-09:14:52EST x86pc x86_64", "other", "-", "-", "7.0.0"},
+    {"1.3.6.1.4.1.26866.1.1", "GigaVUE-HC3, GigaVUE-OS 6.1.02", "other", "Gigamon", "GigaVUE-HC3", "6.1.02"},
+    {"-", "Dell EMC Networking OS10 Enterprise, VLT peer link configured", "switch", "Dell", "-", "-"},
+    {"-", "Blackmagic ATEM 2 M/E Production Switcher, 9.1", "-", "-", "-", "-"},
+    {"-", "Markem-Imaje 9450 Inkjet Coder, firmware 4.1.0", "printer", "Markem-Imaje", "9450", "4.1.0"},
+    {"-", "Xprinter XP-Q838L Label Printer, firmware 1.2", "printer", "Xprinter", "XP-Q838L", "1.2"},
+};
+
 void expect_verdicts(const FingerprintEngine& engine, const Case* begin, const Case* end) {
     auto checked = [](const char* expected) { return std::string(expected) != "-"; };
     for (const Case* c = begin; c != end; ++c) {
@@ -479,6 +534,10 @@ TEST_F(BannerCasesTest, AUpsCardsMakerIsNotTheUpsMaker) {
 
 TEST_F(BannerCasesTest, ProbedMakersAndKindsAreNamed) {
     expect_verdicts(*engine_, std::begin(kProbedFamilies), std::end(kProbedFamilies));
+}
+
+TEST_F(BannerCasesTest, MoreMakersAndKindsAreNamed) {
+    expect_verdicts(*engine_, std::begin(kMoreMakers), std::end(kMoreMakers));
 }
 
 // A printer that names itself only in the HOST-RESOURCES device list.
