@@ -428,6 +428,51 @@ const Case kMoreMakers[] = {
     {"-", "Xprinter XP-Q838L Label Printer, firmware 1.2", "printer", "Xprinter", "XP-Q838L", "1.2"},
 };
 
+// Models after a release in brackets, before "Software", after a phrase; releases with a product prefix; a
+// model's closing suffix kept ("ISAM FX-8") (29b-grammars-more.toml, 29- and 21-'s maker grammars).
+const Case kMoreGrammars[] = {
+    {"-", "Korvex kOS Edge 9.2.1.4 (KX220)", "-", "-", "KX220", "9.2.1.4"},
+    {"-", "Norhaven GateOS software version 3.1R2P1 (NG-4000-A120)", "-", "-", "NG-4000-A120", "3.1R2P1"},
+    {"-", "Quill Printing System 5.1.2 (QP-880)", "-", "-", "QP-880", "5.1.2"},
+    {"-", "QUANTEX(tm) Q3120-F Software, Version 4.0.2B Build 10211", "-", "-", "Q3120-F", "4.0.2B"},
+    {"-", "Vortel(R) VS7208-24 Software, Version 1.1.9", "-", "-", "VS7208-24", "1.1.9"},
+    {"-", "Orbix Helion 7850, hxOS 3.4.1", "-", "-", "Helion 7850", "3.4.1"},
+    {"-", "Talmet Kestrel 9K20, KOS-9 Rel 2.1.7", "-", "-", "Kestrel 9K20", "2.1.7"},
+    {"-", "Tarvos Pulse 220, tvSys 8.3.1", "-", "-", "Pulse 220", "8.3.1"},
+    {"-", "Brennan Smart Rack PDU 2200-16B, firmware 2.4.0", "power", "-", "2200-16B", "2.4.0"},
+    {"-", "Fenwick Linkmaster Y-bridge ZT4410-C, firmware 1.08", "-", "-", "ZT4410-C", "1.08"},
+    {"-", "Arvion DriveLine Pro HX 450, SW 3.12", "-", "-", "HX 450", "3.12"},
+    {"-", "Corvo Rack UPS 300, firmware 1.2.1", "power", "-", "-", "1.2.1"},
+    {"-", "Helix NGW T2100, Version HX5.2.14", "-", "-", "-", "HX5.2.14"},
+    {"-", "Polder Secure Networks VPX 3300, PolderOS VPX 6.1.0.12", "-", "-", "VPX 3300", "6.1.0.12"},
+    {"-", "Marlow MK450 Badge Printer, K2.4.9-1", "printer", "-", "MK450", "K2.4.9-1"},
+    {"-", "OSKAR MF 6120 2.07 / OSKAR Network Printer C model / OSKAR Network Scanner C model", "printer",
+     "-", "MF 6120", "2.07"},
+    {"-", "Lindqvist LinOS 4.2.0 Nimbus7 zero client", "-", "-", "Nimbus7", "4.2.0"},
+    {"-", "Mirador-TS32 Linux 3.10.5 V_2.1.4-7", "-", "-", "Mirador-TS32", "2.1.4-7"},
+    {"-", "Siemens 3800 KR, firmware 2.0.4", "-", "Siemens", "3800 KR", "2.0.4"},
+    {"-", "Huawei 6700 X, SW Version 2.4.11", "-", "Huawei", "6700 X", "2.4.11"},
+    {"-", "ZTE 5120 GPON FX-16, Release R3.1.02", "-", "ZTE", "5120 GPON FX-16", "R3.1.02"},
+    {"-", "Moxa 3000 AP, firmware 1.2.3", "access-point", "Moxa", "3000", "1.2.3"},
+    {"-", "Ciena 3930 Service Delivery Switch, SAOS 6.18.1", "switch", "Ciena", "3930", "6.18.1"},
+    {"-", "Eaton 9130 UPS 3000, firmware 1.2.1", "power", "Eaton", "9130", "1.2.1"},
+    {"-", "Nokia 7750 SR-12, Release 19.10.R3", "router", "Nokia", "7750 SR-12", "19.10.R3"},
+    {"-", "Voltronic Power Axpert 9K UPS, NetAgent 3.1", "power", "Voltronic Power", "Axpert 9K", "-"},
+    {"-", "Metrix Controller, Firmware B2.0", "-", "-", "-", "B2.0"},
+    {"-", "Linux router1 5.10.0-21-amd64 #1 SMP Debian 5.10.162-1 (2023-01-21) x86_64", "server", "Debian",
+     "Generic x86 64-bit", "5.10.0-21-amd64"},
+    {"1.3.6.1.4.1.311.1.1.3.1.2",
+     "Hardware: Intel64 Family 6 Model 85 Stepping 7 AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build "
+     "17763 Multiprocessor Free)",
+     "server", "Microsoft", "Intel x64", "Server 2019 (1809)"},
+    {"1.3.6.1.4.1.9.1.1208",
+     "Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(2)E7, RELEASE SOFTWARE (fc3)",
+     "switch", "Cisco", "cat29xxStack", "15.2(2)E7"},
+    {"1.3.6.1.4.1.9.12.3.1.3.1812",
+     "Cisco NX-OS(tm) n9000, Software (n9000-dk9), Version 9.3(8), RELEASE SOFTWARE", "switch", "Cisco",
+     "n9000", "9.3(8)"},
+};
+
 void expect_verdicts(const FingerprintEngine& engine, const Case* begin, const Case* end) {
     auto checked = [](const char* expected) { return std::string(expected) != "-"; };
     for (const Case* c = begin; c != end; ++c) {
@@ -538,6 +583,10 @@ TEST_F(BannerCasesTest, ProbedMakersAndKindsAreNamed) {
 
 TEST_F(BannerCasesTest, MoreMakersAndKindsAreNamed) {
     expect_verdicts(*engine_, std::begin(kMoreMakers), std::end(kMoreMakers));
+}
+
+TEST_F(BannerCasesTest, MoreModelAndReleaseGrammars) {
+    expect_verdicts(*engine_, std::begin(kMoreGrammars), std::end(kMoreGrammars));
 }
 
 // A printer that names itself only in the HOST-RESOURCES device list.
