@@ -49,6 +49,12 @@ struct FingerprintEngine::Rules {
         }
         if (banner_maker_rules) {
             auto opener = makers.first_in(facts.sys_descr);
+            // A maker no table knows, named by the registrant of the sysObjectID's enterprise (or the walk's
+            // private MIB): the banner opening with that name is the same maker.
+            if (opener.name.empty() && !facts.registrant.empty() && !fp::is_placeholder(facts.registrant) &&
+                !fp::looks_like_a_person(facts.registrant))
+                opener = fp::MakerNames::opens_with(
+                    facts.sys_descr, fp::VendorNames(&set.vendor_aliases).canonical(facts.registrant));
             facts.descr_maker = std::move(opener.name);
             if (!facts.descr_maker.empty()) facts.descr_after_maker = facts.sys_descr.substr(opener.end);
         }

@@ -55,9 +55,12 @@ MakerNames::MakerNames(const RuleSet& set) {
     }
 }
 
-MakerNames::Found MakerNames::first_in(std::string_view text) const {
+namespace {
+
+// [begin, end) of the text's first words (spaces, commas and semicolons part them).
+std::vector<std::pair<std::size_t, std::size_t>> first_words(std::string_view text) {
     auto parts = [](char c) { return std::isspace(static_cast<unsigned char>(c)) || c == ',' || c == ';'; };
-    std::vector<std::pair<std::size_t, std::size_t>> words;  // [begin, end) of each of the first words
+    std::vector<std::pair<std::size_t, std::size_t>> words;
     std::size_t i = 0;
     while (words.size() < kMaxWords) {
         while (i < text.size() && parts(text[i])) ++i;
@@ -66,6 +69,30 @@ MakerNames::Found MakerNames::first_in(std::string_view text) const {
         while (i < text.size() && !parts(text[i])) ++i;
         words.emplace_back(begin, i);
     }
+    return words;
+}
+
+}  // namespace
+
+MakerNames::Found MakerNames::opens_with(std::string_view text, const std::string& name) {
+    const auto words = first_words(text);
+    const std::string key = words_key(name);
+    if (words.empty() || key.empty()) return {};
+    for (std::size_t n = words.size(); n-- > 0;) {
+        if (words_key(text.substr(words.front().first, words[n].second - words.front().first)) == key)
+            return {name, words[n].second};
+    }
+    const auto name_words = first_words(name);
+    const auto first = vendor_key(text.substr(words[0].first, words[0].second - words[0].first));
+    if (first.size() >= 5 && !name_words.empty() &&
+        first == vendor_key(std::string_view(name).substr(name_words[0].first,
+                                                          name_words[0].second - name_words[0].first)))
+        return {name, words[0].second};
+    return {};
+}
+
+MakerNames::Found MakerNames::first_in(std::string_view text) const {
+    const auto words = first_words(text);
     Found found;
     if (words.empty()) return found;
     auto word = [&](std::size_t n) { return text.substr(words[n].first, words[n].second - words[n].first); };

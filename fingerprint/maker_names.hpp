@@ -25,6 +25,10 @@ public:
     // them) are, the longest such name. Common words some makers are called ("Gateway", "Next", "Option")
     // name nobody, and neither do banners that open with a word the keys drop ("The", "Network").
     Found first_in(std::string_view text) const;
+    // `name` when the text's first words are it (legal forms aside), or are its first word when that word is
+    // distinctive (five letters or more): for a maker no table knows, named by the IANA registrant of the
+    // sysObjectID's enterprise ("Araknis Networks AN-310-SW-F-24-POE ..." under Araknis's number).
+    static Found opens_with(std::string_view text, const std::string& name);
 
 private:
     void add(std::map<std::string, std::string, std::less<>>& to, std::string key, const std::string& name);

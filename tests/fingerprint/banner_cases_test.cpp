@@ -548,6 +548,15 @@ TEST_F(BannerCasesTest, TheChassisMakerOutranksTheLinuxDistribution) {
     EXPECT_EQ(v.model->value, "WX-9932");
 }
 
+// A maker no table knows (Araknis, IANA 46419), named by its registration: its banner's model is read as
+// a known maker's would be, past a "<n>-Port ... Switch" phrase.
+TEST_F(BannerCasesTest, AMakerKnownOnlyToTheRegistryGetsItsModelRead) {
+    const Case cases[] = {{"1.3.6.1.4.1.46419.1.1",
+                           "Araknis Networks AN-999-SW-F-24 24-Port Gigabit Managed Switch, Firmware 9.2.06",
+                           "switch", "Araknis Networks", "AN-999-SW-F-24", "9.2.06"}};
+    expect_verdicts(*engine_, std::begin(cases), std::end(cases));
+}
+
 // "Phaser" inside "AlphaServer" is no Xerox printer.
 TEST_F(BannerCasesTest, AWordInsideAnotherNamesNoProductLine) {
     const Case cases[] = {{"1.3.6.1.4.1.36.2.15.2.1",

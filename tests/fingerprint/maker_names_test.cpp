@@ -47,5 +47,22 @@ TEST(MakerNamesTest, NamesNobodyForOtherWordsShortNamesOrCommonWords) {
     EXPECT_EQ(makers.first_in("Printer Systems PS-200").name, "Printer Systems");
 }
 
+// A maker no table knows, named by its IANA registration: the banner opening with that name, or with its
+// distinctive first word, is that maker.
+TEST(MakerNamesTest, ABannerOpeningWithTheRegisteredName) {
+    auto found =
+        MakerNames::opens_with("Widgetron Networks WX-999 Router, Firmware 1.2", "Widgetron Networks");
+    EXPECT_EQ(found.name, "Widgetron Networks");
+    EXPECT_EQ(std::string_view("Widgetron Networks WX-999 Router, Firmware 1.2").substr(found.end),
+              " WX-999 Router, Firmware 1.2");
+    EXPECT_EQ(MakerNames::opens_with("WIDGETRON, Inc. WX-999", "Widgetron").name, "Widgetron");
+    EXPECT_EQ(MakerNames::opens_with("Widgetron WX-999", "Widgetron Networks").end, 9u);
+    // Another maker's banner, a short first word, or a word the name only shares: nothing.
+    EXPECT_EQ(MakerNames::opens_with("Cisco IOS Software", "Widgetron Networks").name, "");
+    EXPECT_EQ(MakerNames::opens_with("Acme Router 9", "Acme Widgets").name, "");
+    EXPECT_EQ(MakerNames::opens_with("Networks WX-999", "Widgetron Networks").name, "");
+    EXPECT_EQ(MakerNames::opens_with("", "Widgetron").name, "");
+}
+
 }  // namespace
 }  // namespace nd::fp
