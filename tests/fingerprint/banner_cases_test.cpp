@@ -557,6 +557,27 @@ TEST_F(BannerCasesTest, AMakerKnownOnlyToTheRegistryGetsItsModelRead) {
     expect_verdicts(*engine_, std::begin(cases), std::end(cases));
 }
 
+// Lines of a maker whose enterprise class does not fit them, and a brand the banner names.
+TEST_F(BannerCasesTest, PowerLinesLabelPrintersAndTheH3CBrand) {
+    const Case cases[] = {
+        {"1.3.6.1.4.1.2011.6.174", "Huawei UPS9000-G-6KRTL, V100R001C01SPC120", "power", "Huawei",
+         "UPS9000-G-6KRTL", "V100R001C01SPC120"},
+        {"1.3.6.1.4.1.2011.6.180", "Huawei ETP48999-C5A1 Embedded Power, SMU02C V500R001C20", "power",
+         "Huawei", "ETP48999-C5A1", "-"},
+        {"1.3.6.1.4.1.40979.1.9", "DYMO LabelWriter Wireless", "printer", "-", "-", "-"},
+        {"1.3.6.1.4.1.25506.1.2277",
+         "H3C Comware Platform Software, Software Version 7.1.070, Release 6328P03 H3C S9130S-28S-EI "
+         "Copyright (c) "
+         "2004-2021 New H3C Technologies Co., Ltd. All rights reserved.",
+         "switch", "H3C", "S9130S-28S-EI", "-"},
+        {"1.3.6.1.4.1.25506.11.1.100",
+         "HPE Comware Platform Software, Software Version 7.1.045, Release 2432P01 HPE 5130 24G 4SFP+ EI "
+         "Switch JG932A "
+         "Copyright (c) 2010-2017 Hewlett Packard Enterprise Development LP",
+         "switch", "HP", "-", "-"}};
+    expect_verdicts(*engine_, std::begin(cases), std::end(cases));
+}
+
 // "Phaser" inside "AlphaServer" is no Xerox printer.
 TEST_F(BannerCasesTest, AWordInsideAnotherNamesNoProductLine) {
     const Case cases[] = {{"1.3.6.1.4.1.36.2.15.2.1",
