@@ -51,8 +51,7 @@ struct FingerprintEngine::Rules {
             auto opener = makers.first_in(facts.sys_descr);
             // A maker no table knows, named by the registrant of the sysObjectID's enterprise (or the walk's
             // private MIB): the banner opening with that name is the same maker.
-            if (opener.name.empty() && !facts.registrant.empty() && !fp::is_placeholder(facts.registrant) &&
-                !fp::looks_like_a_person(facts.registrant))
+            if (opener.name.empty() && fp::registrant_names_a_maker(facts.registrant))
                 opener = fp::MakerNames::opens_with(
                     facts.sys_descr, fp::VendorNames(&set.vendor_aliases).canonical(facts.registrant));
             facts.descr_maker = std::move(opener.name);
@@ -248,9 +247,7 @@ std::optional<Finding> FingerprintEngine::registered_maker(const fp::DeviceFacts
                                                            const fp::VendorNames& names) const {
     auto number = facts.maker_branch();
     const std::string& raw = facts.registrant;  // set by name_product() from maker_branch()
-    if (!number || raw.empty() || fp::is_placeholder(raw) || raw == "Reserved" || raw == "---none---" ||
-        fp::looks_like_a_person(raw))
-        return std::nullopt;
+    if (!number || !fp::registrant_names_a_maker(raw)) return std::nullopt;
     std::string name = names.canonical(raw);
     if (name.empty()) return std::nullopt;
     return Finding{
@@ -346,19 +343,19 @@ Verdict FingerprintEngine::classify(const DeviceEvidence& evidence) const {
     };
     if (!verdict.vendor || names_only_the_agent()) verdict.vendor = registered_maker(facts, names);
     verdict.firmware = pick(Field::kFirmware);
-    // A model that only repeats the release ("5.5R8P11" ending a banner that a model rule reads) is no model.
-    for (const auto* model : ranked(fields[static_cast<std::size_t>(Field::kModel)])) {
-        if (verdict.firmware && fp::vendor_key(model->value) == fp::vendor_key(verdict.firmware->value))
-            continue;
-        verdict.model = Finding{model->value, std::min(0.99, model->score), model->reasons};
-        break;
-    }
-    // A serial that only repeats the model ("CP1000PFCLCD" in both objects of a small UPS card) is no serial.
-    for (const auto* serial : ranked(fields[static_cast<std::size_t>(Field::kSerial)])) {
-        if (verdict.model && fp::vendor_key(serial->value) == fp::vendor_key(verdict.model->value)) continue;
-        verdict.serial = Finding{serial->value, std::min(0.99, serial->score), serial->reasons};
-        break;
-    }
+    // The best value of a field that does not just repeat another field's value.
+    auto pick_unlike = [&](Field field, const std::optional<Finding>& other) -> std::optional<Finding> {
+        for (const auto* found : ranked(fields[static_cast<std::size_t>(field)])) {
+            if (other && fp::vendor_key(found->value) == fp::vendor_key(other->value)) continue;
+            return Finding{found->value, std::min(0.99, found->score), found->reasons};
+        }
+        return std::nullopt;
+    };
+    // A model that only repeats the release ("5.5R8P11" ending a banner that a model rule reads) is no model,
+    // and a serial that only repeats the model ("CP1000PFCLCD" in both objects of a small UPS card) no
+    // serial.
+    verdict.model = pick_unlike(Field::kModel, verdict.firmware);
+    verdict.serial = pick_unlike(Field::kSerial, verdict.model);
     verdict.os = pick(Field::kOs);
     if (verdict.model) {
         auto cleaned = names.clean_model(verdict.model->value, verdict.vendor ? verdict.vendor->value : "");

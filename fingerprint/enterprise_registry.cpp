@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "fingerprint/normalize.hpp"
+
 namespace nd::fp {
 
 EnterpriseRegistry::EnterpriseRegistry(std::filesystem::path file) : file_(std::move(file)) {}
@@ -75,6 +77,11 @@ bool looks_like_a_person(std::string_view registrant) {
         R"(engineering|industries|instruments?|international|services|digital|wireless|optics?|global)\b)");
     const re2::StringPiece text(registrant.data(), registrant.size());
     return re2::RE2::FullMatch(text, kTwoNames) && !re2::RE2::PartialMatch(text, kBusiness);
+}
+
+bool registrant_names_a_maker(std::string_view registrant) {
+    return !registrant.empty() && !is_placeholder(registrant) && registrant != "Reserved" &&
+           registrant != "---none---" && !looks_like_a_person(registrant);
 }
 
 }  // namespace nd::fp

@@ -41,5 +41,7 @@ private:
 // Whether a registrant reads like a person rather than a company ("Marc Hirsch"): two capitalised words and
 // nothing that names a business. Such numbers were registered by whoever wrote the agent, not the maker.
 bool looks_like_a_person(std::string_view registrant);
+// Whether a registrant names a maker: not empty, no placeholder ("Reserved", "---none---"), no person.
+bool registrant_names_a_maker(std::string_view registrant);
 
 }  // namespace nd::fp
