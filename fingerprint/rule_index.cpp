@@ -144,6 +144,20 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules) : rules_(&rules), gates_(ru
             if (!g.needs_snmp) set_bit(no_snmp_, i);
         }
     }
+    // One scanner for the literals of all patterns (patterns share many: "switch", "version").
+    std::map<std::string, std::uint32_t> literal_ids;
+    std::vector<std::string> literals;
+    for (std::uint32_t p = 0; p < descr_patterns_.size(); ++p) {
+        for (const auto& literal : descr_patterns_[p].literals) {
+            auto [it, fresh] = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size()));
+            if (fresh) {
+                literals.push_back(literal);
+                literal_users_.emplace_back();
+            }
+            literal_users_[it->second].push_back(p);
+        }
+    }
+    literal_scan_ = LiteralScan(literals);
     descr_gated_.resize(descr_patterns_.size());
     for (auto i : descr_only) descr_gated_[static_cast<std::size_t>(gates_[i].descr_pattern)].push_back(i);
     // Regexes without a literal of three or more characters run for almost every sysDescr: compiled now,
@@ -208,12 +222,19 @@ std::vector<std::size_t> RuleIndex::descr_matches(const std::string& sys_descr) 
         std::shared_lock lock(descr_cache_mutex_);
         if (auto it = descr_cache_.find(sys_descr); it != descr_cache_.end()) return it->second;
     }
-    const std::string lowered = ascii_lower(sys_descr);
+    // A pattern is run when the sysDescr holds one of its literals, or it has none (or the text has
+    // non-ASCII bytes, whose case variants the lower-cased literals do not know).
     const bool by_literals = !has_non_ascii(sys_descr);
+    std::vector<bool> literal_held(descr_patterns_.size(), !by_literals);
+    if (by_literals) {
+        literal_scan_.scan(ascii_lower(sys_descr), [&](std::uint32_t literal) {
+            for (auto p : literal_users_[literal]) literal_held[p] = true;
+        });
+    }
     std::vector<std::size_t> matched;
     for (std::size_t p = 0; p < descr_patterns_.size(); ++p) {
         const auto& pattern = descr_patterns_[p];
-        if (by_literals && !holds_any(lowered, pattern.literals)) continue;
+        if (!literal_held[p] && !pattern.literals.empty()) continue;
         if (re2::RE2::PartialMatch(sys_descr, *pattern.regex)) matched.push_back(p);
     }
     std::unique_lock lock(descr_cache_mutex_);

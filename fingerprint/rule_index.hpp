@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fingerprint/literal_scan.hpp"
 #include "fingerprint/matcher.hpp"
 #include "fingerprint/rule.hpp"
 
@@ -56,6 +57,8 @@ private:
         std::vector<std::string> literals;  // empty: always run
     };
     std::vector<DescrPattern> descr_patterns_;
+    LiteralScan literal_scan_;                               // every pattern's literals, found in one pass
+    std::vector<std::vector<std::uint32_t>> literal_users_;  // literal number -> patterns that need it
     std::vector<std::vector<std::size_t>> descr_gated_;  // pattern number -> rules gated by that regex alone
     // sysDescr -> numbers of the patterns it matches: a site repeats its models, and one lookup is cheaper
     // than trying the patterns again. Bounded (cleared when full); guarded for concurrent classify() calls.
