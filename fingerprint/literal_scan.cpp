@@ -34,7 +34,7 @@ LiteralScan::LiteralScan(const std::vector<std::string>& literals) : nodes_(1) {
             auto fail = nodes_[node].fail;
             while (fail != 0 && child(fail, c) == kNone) fail = nodes_[fail].fail;
             const auto target = child(fail, c);
-            nodes_[kid].fail = target == kNone || target == kid ? 0 : target;
+            nodes_[kid].fail = target == kNone ? 0 : target;  // (shallower than kid: never kid itself)
             const auto& f = nodes_[nodes_[kid].fail];
             nodes_[kid].next_output = f.literal != kNone ? nodes_[kid].fail : f.next_output;
             queue.push_back(kid);

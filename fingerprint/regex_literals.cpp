@@ -182,14 +182,6 @@ std::vector<std::string> pattern_literals(std::string_view pattern, int depth) {
 
 std::vector<std::string> required_literals(std::string_view pattern) { return pattern_literals(pattern, 0); }
 
-bool holds_any(std::string_view lowered, const std::vector<std::string>& literals) {
-    if (literals.empty()) return true;
-    for (const auto& literal : literals) {
-        if (lowered.find(literal) != npos) return true;
-    }
-    return false;
-}
-
 std::string ascii_lower(std::string_view text) {
     std::string out(text);
     for (auto& c : out) {

@@ -15,9 +15,6 @@ namespace nd::fp {
 // variants ASCII lower-casing does not know.
 std::vector<std::string> required_literals(std::string_view pattern);
 
-// True when `lowered` (ASCII lower-cased text) holds one of `literals`, or `literals` is empty.
-bool holds_any(std::string_view lowered, const std::vector<std::string>& literals);
-
 // ASCII lower-casing, the form required_literals() compares with. Texts with non-ASCII bytes must not be
 // judged by literals (case folding of e.g. U+212A KELVIN SIGN to 'k'): see has_non_ascii().
 std::string ascii_lower(std::string_view text);
