@@ -1057,6 +1057,74 @@ const Case kProbeRoundJ[] = {
     {"-", "Loytec LGATE-902 BACnet Gateway 7.2.4", "other", "LOYTEC", "LGATE-902", "7.2.4"},
 };
 
+// Leftovers of probe rounds H-J: makers the name table lacked, AV / access-control / medical / genset makers
+// and words, a part number after a maker's line words, no whole-banner model when a release or OS name closes
+// it (99f-).
+const Case kProbeLeftovers[] = {
+    {"1.3.6.1.4.1.248.14.10.17",
+     "Schneider Electric ConneXium TCSESM083F23F1, SW: L2P-09.0.06 CH: 1.00 BP: 005", "switch",
+     "Schneider Electric", "ConneXium TCSESM083F23F1", "09.0.06"},
+    {"1.3.6.1.4.1.253.8.62.1.28.4.1",
+     "Xerox C235 Color Multifunction Printer version CXLBL.081.225 kernel 5.4.180 All-N-1", "printer",
+     "Xerox", "C235", "CXLBL.081.225"},
+    {"-", "Galaxy Pulsar Plus Controller Ver 1.6.2", "power", "GE", "Pulsar Plus", "1.6.2"},
+    {"1.3.6.1.4.1.26360.1", "easYgen-3500XT Woodward", "power", "Woodward", "easYgen-3500XT", "-"},
+    {"1.3.6.1.4.1.2.3.51.3", "IBM Storage Scale System 3500, ESS 6.1.9.1", "storage", "IBM",
+     "Storage Scale System 3500", "6.1.9.1"},
+    {"1.3.6.1.4.1.9.6.1.23.3.6841", "Cisco IP Phone 6841, sip68xx.12-0-1MPP-455", "voip-phone", "Cisco",
+     "6841", "12-0-1MPP-455"},
+    {"-", "Optoma Projector ZU720T", "av-conference", "Optoma", "ZU720T", "-"},
+    {"-", "Vivitek DU8090Z Network Projector FW 1.10", "av-conference", "Vivitek", "DU8090Z", "1.10"},
+    {"-", "Blustream IP500UHD-TX Encoder 2.04", "av-conference", "Blustream", "IP500UHD-TX", "2.04"},
+    {"-", "Xilica Solaro FR1 Digital Signal Processor v1.8.3", "av-conference", "Xilica", "Solaro FR1",
+     "1.8.3"},
+    {"1.3.6.1.4.1.17491.1", "Barix Exstreamer 205 v1.14", "av-conference", "Barix", "Exstreamer 205", "1.14"},
+    {"-", "Lumens VC-A71P PTZ Camera, FW: 1.0.60", "camera", "Lumens", "VC-A71P", "1.0.60"},
+    {"-", "DWC-MV82DiVT MEGApix IP Camera 3.2.1", "camera", "Digital Watchdog", "DWC-MV82DiVT", "3.2.1"},
+    {"-", "B. Braun SpaceCom 2 Vers. 0L41", "other", "B. Braun", "SpaceCom 2", "0L41"},
+    {"-", "Masimo Root Patient Monitoring and Connectivity Hub", "other", "Masimo", "-", "-"},
+    {"-", "ZKTeco InBio460 Pro, Ver 5.7.0.9", "other", "ZKTeco", "InBio460 Pro", "5.7.0.9"},
+    {"-", "Paxton Net2 Plus ACU 4.23", "other", "Paxton", "Net2 Plus", "4.23"},
+    {"-", "Suprema BioStation 3 V1.2.0", "other", "Suprema", "BioStation 3", "1.2.0"},
+    {"1.3.6.1.4.1.231", "FUTRO S9011 eLux RP6 2310", "workstation", "Fujitsu", "FUTRO S9011", "-"},
+    {"1.3.6.1.4.1.58506.1", "Sapling SMA Master Clock 4.2", "other", "Sapling", "SMA", "4.2"},
+    {"-", "Illustra Flex3 IFS03D1ICWIT 1.6.2.0", "camera", "Illustra", "IFS03D1ICWIT", "1.6.2.0"},
+    {"-", "Blustream IP250UHD-RX Decoder 1.12", "av-conference", "Blustream", "IP250UHD-RX", "1.12"},
+    {"-", "Xilica Neutrino A0808 Digital Signal Processor v2.1.4", "av-conference", "Xilica",
+     "Neutrino A0808", "2.1.4"},
+    {"-", "Optoma Projector ZH406", "av-conference", "Optoma", "ZH406", "-"},
+    {"-", "Vivitek DK10000Z Network Projector FW 2.03", "av-conference", "Vivitek", "DK10000Z", "2.03"},
+    {"-", "Suprema BioEntry 2 V1.5.1", "other", "Suprema", "BioEntry 2", "1.5.1"},
+    {"-", "ZKTeco C3-400 Pro, Ver 2.4.6", "other", "ZKTeco", "C3-400 Pro", "2.4.6"},
+    {"-", "B. Braun SpaceStation 3 Vers. 1K22", "other", "B. Braun", "SpaceStation 3", "1K22"},
+    {"-", "easYgen-2500 Woodward", "power", "Woodward", "easYgen-2500", "-"},
+    {"-", "InteliGen 500 Genset Controller 1.4.0", "power", "ComAp", "-", "1.4.0"},
+    {"-", "IBM Elastic Storage System 5000, ESS 6.1.2.0", "storage", "IBM", "Elastic Storage System 5000",
+     "6.1.2.0"},
+    {"-", "Barix Annuncicom 200 v2.06", "av-conference", "Barix", "Annuncicom 200", "2.06"},
+    {"-", "Barix Instreamer 100 v3.15", "av-conference", "Barix", "Instreamer 100", "3.15"},
+    {"-", "MEGApix IVA DWC-MB45WiAT 4.1.7", "camera", "Digital Watchdog", "-", "4.1.7"},
+    {"-", "Galaxy Millennium II Controller Ver 2.1.3", "power", "GE", "Millennium II", "2.1.3"},
+    {"-", "Sapling SMA Wireless Clock 3.1", "other", "Sapling", "SMA", "3.1"},
+    {"-", "Bosch PAVIRO Router PVA-4R24", "av-conference", "Bosch", "PVA-4R24", "-"},
+    {"-", "Bosch PRAESENSA Amplifier PRA-AD608, 1.91", "av-conference", "Bosch", "PRA-AD608", "1.91"},
+    {"-", "Hirschmann Rail Switch RSP35-08033O6TT-SK9V9HSE2S, 08.7.01", "switch", "Hirschmann",
+     "RSP35-08033O6TT-SK9V9HSE2S", "08.7.01"},
+    {"-", "Moxa EtherDevice Switch EDS-408A, Firmware 3.8", "switch", "Moxa", "EDS-408A", "3.8"},
+    {"-", "Schneider Electric ConneXium TCSESM163F23F0, SW: L2P-08.0.03 CH: 1.00 BP: 005", "switch",
+     "Schneider Electric", "ConneXium TCSESM163F23F0", "08.0.03"},
+    {"-", "Xerox B235 Multifunction Printer version CXLBB.081.225 kernel 5.4.180 All-N-1", "printer", "Xerox",
+     "B235", "CXLBB.081.225"},
+    {"-", "Lexmark MX432adwe version MXTGW.081.228 kernel 5.4.180 All-N-1", "printer", "Lexmark", "MX432adwe",
+     "MXTGW.081.228"},
+    {"-", "Cisco IP Phone 8851, sip88xx.14-2-1MPP-0001", "voip-phone", "Cisco", "8851", "14-2-1MPP-0001"},
+    {"-", "Cisco IP Phone 7841, sip78xx.12-8-1MPP-10", "voip-phone", "Cisco", "7841", "12-8-1MPP-10"},
+    {"-", "UD3 IGEL OS 11.08.330", "workstation", "-", "UD3", "11.08.330"},
+    {"-", "FUTRO S5011 eLux RP6 2209", "workstation", "Fujitsu", "FUTRO S5011", "-"},
+    {"-", "Siemens SCALANCE XC208, FW: V4.1", "switch", "Siemens", "SCALANCE XC208", "4.1"},
+    {"-", "SIPROTEC 5 7SJ82 V9.50", "other", "-", "SIPROTEC 5 7SJ82", "9.50"},
+};
+
 void expect_verdicts(const FingerprintEngine& engine, const Case* begin, const Case* end) {
     auto checked = [](const char* expected) { return std::string(expected) != "-"; };
     for (const Case* c = begin; c != end; ++c) {
@@ -1221,6 +1289,10 @@ TEST_F(BannerCasesTest, ProbeRoundIGrammars) {
 
 TEST_F(BannerCasesTest, ProbeRoundJKindsBrandsAndModels) {
     expect_verdicts(*engine_, std::begin(kProbeRoundJ), std::end(kProbeRoundJ));
+}
+
+TEST_F(BannerCasesTest, ProbeLeftoversMakersKindsAndPartNumbers) {
+    expect_verdicts(*engine_, std::begin(kProbeLeftovers), std::end(kProbeLeftovers));
 }
 
 // A printer that names itself only in the HOST-RESOURCES device list.
